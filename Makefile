@@ -1,0 +1,47 @@
+# Two commands: `make run` starts the app, `make test` runs the whole suite.
+# Both create .venv/ on first use with nothing but Python 3.11+ on the machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint format bench screenshot clean
+
+run: $(VENV)/.installed-app
+	$(BIN)/python main.py
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/parse_format_bench.py
+	$(BIN)/python bench/label_accuracy.py
+	$(BIN)/python bench/window_bench.py
+
+screenshot: $(VENV)/.installed-app
+	$(BIN)/python main.py --library "$$(mktemp -d)/recipes.json" --screenshot docs/screenshot.png
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-app
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,35 @@
+"""Search and sort keys for recipe titles and text: case- and accent-insensitive, natural order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so "Crème Brûlée" is found by typing "creme brulee"."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a search, each of which must appear for a recipe to match."""
+    return fold(query).split()
+
+
+def matches(words: list[str], folded_text: str) -> bool:
+    return all(word in folded_text for word in words)
+
+
+def natural_sort_key(title: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort "Soup 2" before "Soup 10", ignoring case and accents."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(fold(title).strip())
+        if part
+    )

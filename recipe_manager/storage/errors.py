@@ -1,0 +1,29 @@
+"""The library's errors: raised to the caller, which decides how to tell the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class LibraryError(Exception):
+    """Anything that went wrong with the library on disk."""
+
+
+class LibraryReadError(LibraryError):
+    """The library file exists but can't be read as a library; it is left untouched."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"The recipe library {path} could not be opened: {reason}.")
+        self.path = path
+        self.reason = reason
+
+
+class LibraryWriteError(LibraryError):
+    """A save failed; the file on disk still holds the last successful save."""
+
+
+class RecipeNotFoundError(LibraryError, KeyError):
+    """No recipe has that id (deleted meanwhile, or never stored)."""
+
+    def __str__(self) -> str:
+        return f"no recipe with id {self.args[0]!r}"

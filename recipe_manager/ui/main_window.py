@@ -1,0 +1,445 @@
+"""The main window: the recipe list with search, and the selected recipe to cook from."""
+
+from __future__ import annotations
+
+import threading
+from fractions import Fraction
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain import Recipe, units
+from ..storage import LibraryError, RecipeLibrary, open_library
+from .recipe_html import Colours, recipe_html
+from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+
+UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
+DEFAULT_FONT_SIZE = 13
+MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
+HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
+
+
+class MainWindow(QMainWindow):
+    """Lists the library's recipes and shows the selected one, scaled and converted."""
+
+    def __init__(self, library_path: Path, seed_file: Path | None, settings: QSettings) -> None:
+        super().__init__()
+        self.library_path = library_path
+        self.library: RecipeLibrary | None = None
+        self._seed_file = seed_file
+        self._settings = settings
+        self._recipe: Recipe | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Recipe Manager")
+        self.resize(1180, 760)
+
+        self.list_model = RecipeListModel(self)
+        self.proxy = RecipeFilterProxy(self.list_model, self)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_view_settings()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.banner = QLabel(objectName="libraryBanner", wordWrap=True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 10px;"
+            " border-bottom: 1px solid #e0c36c; }"
+        )
+        self.banner.hide()
+
+        self.search_field = QLineEdit(objectName="searchField")
+        self.search_field.setPlaceholderText("Search titles, ingredients, tags…")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search recipes")
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.installEventFilter(self)
+
+        self.recipe_list = QListView(objectName="recipeList")
+        self.recipe_list.setModel(self.proxy)
+        self.recipe_list.setUniformItemSizes(True)
+        self.recipe_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recipe_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recipe_list.setAccessibleName("Recipes")
+        self.recipe_list.setStyleSheet("QListView::item { padding: 6px 4px; }")
+        self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.count_label = QLabel(objectName="recipeCount")
+        self.count_label.setAccessibleName("Number of recipes shown")
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+
+        list_pane = QWidget()
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(8, 8, 4, 8)
+        list_layout.addWidget(self.search_field)
+        list_layout.addWidget(self.recipe_list, 1)
+        list_layout.addWidget(self.count_label)
+
+        self.servings_label = QLabel("Servings")
+        self.servings_spin = QSpinBox(objectName="servingsSpin")
+        self.servings_spin.setRange(1, 999)
+        self.servings_spin.setAccessibleName("Servings to cook")
+        self.servings_spin.setMinimumWidth(110)
+        self.servings_spin.valueChanged.connect(self._render)
+        self.servings_label.setBuddy(self.servings_spin)
+        self.reset_button = QToolButton(objectName="servingsReset", text="Reset")
+        self.reset_button.setToolTip("Back to the recipe's own servings")
+        self.reset_button.setAccessibleName("Reset servings")
+        self.reset_button.clicked.connect(self._reset_servings)
+
+        self.unit_label = QLabel("Units")
+        self.unit_system = QComboBox(objectName="unitSystem")
+        for label, system in UNIT_SYSTEMS:
+            self.unit_system.addItem(label, system)
+        self.unit_system.setAccessibleName("Unit system")
+        self.unit_system.currentIndexChanged.connect(self._unit_system_changed)
+        self.unit_label.setBuddy(self.unit_system)
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.servings_label)
+        controls.addWidget(self.servings_spin)
+        controls.addWidget(self.reset_button)
+        controls.addSpacing(24)
+        controls.addWidget(self.unit_label)
+        controls.addWidget(self.unit_system)
+        controls.addStretch(1)
+
+        self.recipe_detail = QTextBrowser(objectName="recipeDetail")
+        self.recipe_detail.setOpenLinks(False)
+        self.recipe_detail.setOpenExternalLinks(False)
+        self.recipe_detail.setAccessibleName("Recipe")
+        self.recipe_detail.document().setDocumentMargin(16)
+
+        detail_pane = QWidget()
+        detail_layout = QVBoxLayout(detail_pane)
+        detail_layout.setContentsMargins(4, 8, 8, 8)
+        detail_layout.addLayout(controls)
+        detail_layout.addWidget(self.recipe_detail, 1)
+
+        self.splitter = QSplitter(objectName="mainSplitter")
+        self.splitter.addWidget(list_pane)
+        self.splitter.addWidget(detail_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 860])
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.path_label = QLabel(str(self.library_path), objectName="libraryPath")
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.setTabOrder(self.search_field, self.recipe_list)
+        self.setTabOrder(self.recipe_list, self.servings_spin)
+        self.setTabOrder(self.servings_spin, self.reset_button)
+        self.setTabOrder(self.reset_button, self.unit_system)
+        self.setTabOrder(self.unit_system, self.recipe_detail)
+        self._show_nothing_selected()
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.action_new = self._action(
+            "actionNewRecipe", "&New Recipe…", QKeySequence.StandardKey.New
+        )
+        self.action_import = self._action("actionImport", "&Import…")
+        self.action_export = self._action("actionExport", "&Export…")
+        self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
+        self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        for action in (self.action_new, self.action_import, self.action_export, self.action_print):
+            action.setEnabled(False)
+            action.setToolTip(f"{action.text().replace('&', '').rstrip('…')}: coming soon")
+        file_menu.addActions([self.action_new, self.action_import, self.action_export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_print)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.action_edit = self._action("actionEditRecipe", "&Edit Recipe…", "Ctrl+E")
+        self.action_duplicate = self._action("actionDuplicateRecipe", "D&uplicate Recipe", "Ctrl+D")
+        self.action_delete = self._action(
+            "actionDeleteRecipe", "&Delete Recipe", QKeySequence.StandardKey.Delete
+        )
+        for action in (self.action_edit, self.action_duplicate, self.action_delete):
+            action.setEnabled(False)
+        edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
+        edit_menu.addSeparator()
+        self.action_find = self._action("actionFind", "&Find…", QKeySequence.StandardKey.Find)
+        self.action_find.triggered.connect(self._focus_search)
+        edit_menu.addAction(self.action_find)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.action_zoom_in = self._action(
+            "actionZoomIn", "Zoom &In", QKeySequence.StandardKey.ZoomIn
+        )
+        self.action_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.action_zoom_out = self._action(
+            "actionZoomOut", "Zoom &Out", QKeySequence.StandardKey.ZoomOut
+        )
+        self.action_zoom_reset = self._action("actionZoomReset", "&Actual Size", "Ctrl+0")
+        self.action_zoom_in.triggered.connect(lambda: self.set_font_size(self._font_size + 1))
+        self.action_zoom_out.triggered.connect(lambda: self.set_font_size(self._font_size - 1))
+        self.action_zoom_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
+        view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
+        view_menu.addSeparator()
+        units_menu = view_menu.addMenu("&Units")
+        self.unit_actions = QActionGroup(self)
+        for index, (label, system) in enumerate(UNIT_SYSTEMS):
+            action = self._action(f"actionUnits_{system}", label, f"Ctrl+{index + 1}")
+            action.setCheckable(True)
+            action.setData(system)
+            action.triggered.connect(lambda _=False, i=index: self.unit_system.setCurrentIndex(i))
+            self.unit_actions.addAction(action)
+            units_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.action_about = self._action("actionAbout", "&About Recipe Manager")
+        self.action_about.triggered.connect(self._show_about)
+        help_menu.addAction(self.action_about)
+
+    def _action(
+        self, name: str, text: str, shortcut: QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    # Loading -------------------------------------------------------------------------------
+
+    def load_library(self) -> None:
+        """Open (or create and seed) the library; on failure say so and open empty, read-only."""
+        try:
+            self.library = open_library(self.library_path, self._seed_file)
+        except LibraryError as error:
+            self.library = None
+            self.show_banner(
+                f"{error}\nNothing was changed on disk. The window is empty and read-only "
+                "until the library can be opened."
+            )
+            self.statusBar().showMessage("The library could not be opened", 0)
+            return
+        self.list_model.set_recipes(self.library.summaries())
+        self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
+        QTimer.singleShot(0, self._select_last_recipe)
+        threading.Thread(target=units.warm_up, name="pint-warm-up", daemon=True).start()
+
+    def show_banner(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def _select_last_recipe(self) -> None:
+        if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
+            return
+        wanted = self._settings.value("view/last_recipe", "", str)
+        source_row = self.list_model.row_of(wanted) if wanted else None
+        proxy_index = (
+            self.proxy.mapFromSource(self.list_model.index(source_row))
+            if source_row is not None
+            else self.proxy.index(0, 0)
+        )
+        if not proxy_index.isValid():
+            proxy_index = self.proxy.index(0, 0)
+        self.recipe_list.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.recipe_list.scrollTo(proxy_index)
+
+    # Showing a recipe ----------------------------------------------------------------------
+
+    def _current_changed(self, current, _previous) -> None:
+        if not current.isValid() or self.library is None:
+            return
+        recipe_id = current.data(RECIPE_ID_ROLE)
+        if self._recipe is not None and self._recipe.id == recipe_id:
+            return
+        try:
+            self._recipe = self.library.get(recipe_id)
+        except LibraryError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return
+        self._settings.setValue("view/last_recipe", recipe_id)
+        self._configure_servings(self._recipe)
+        self._render()
+
+    def _configure_servings(self, recipe: Recipe) -> None:
+        """A recipe with servings scales by servings; one without, in batches from ×½."""
+        spin = self.servings_spin
+        spin.blockSignals(True)
+        if recipe.servings:
+            self.servings_label.setText("Servings")
+            spin.setRange(1, 999)
+            spin.setSpecialValueText("")
+            spin.setPrefix("")
+            spin.setSuffix("")
+            spin.setValue(recipe.servings)
+            spin.setAccessibleName("Servings to cook")
+        else:
+            self.servings_label.setText("Batches")
+            spin.setRange(HALF_BATCH, 99)
+            spin.setSpecialValueText("×½ batch")
+            spin.setPrefix("×")
+            spin.setSuffix(" batch")
+            spin.setValue(1)
+            spin.setAccessibleName("Batches to cook (no servings stated)")
+        spin.blockSignals(False)
+        spin.setEnabled(True)
+        self.reset_button.setEnabled(True)
+
+    def scale_factor(self) -> Fraction:
+        """How much to multiply every quantity by, from the spinner."""
+        if self._recipe is None:
+            return Fraction(1)
+        value = self.servings_spin.value()
+        if self._recipe.servings:
+            return Fraction(value, self._recipe.servings)
+        return Fraction(1, 2) if value == HALF_BATCH else Fraction(value)
+
+    def unit_system_name(self) -> str:
+        return self.unit_system.currentData() or "original"
+
+    def _render(self) -> None:
+        if self._recipe is None:
+            return
+        scroll = self.recipe_detail.verticalScrollBar().value()
+        self.recipe_detail.setHtml(
+            recipe_html(self._recipe, self.scale_factor(), self.unit_system_name(), self._colours())
+        )
+        self.recipe_detail.verticalScrollBar().setValue(scroll)
+        self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
+
+    def _show_nothing_selected(self) -> None:
+        self.servings_spin.setEnabled(False)
+        self.reset_button.setEnabled(False)
+        self.recipe_detail.setHtml(
+            f"<p style='color:{self._colours().muted}'>Choose a recipe from the list.</p>"
+        )
+
+    def _colours(self) -> Colours:
+        palette = self.palette()
+        return Colours(
+            text=palette.color(QPalette.ColorRole.Text).name(),
+            muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            accent=palette.color(QPalette.ColorRole.Link).name(),
+            rule=palette.color(QPalette.ColorRole.Mid).name(),
+        )
+
+    def _reset_servings(self) -> None:
+        if self._recipe is not None:
+            self.servings_spin.setValue(self._recipe.servings or 1)
+
+    def _unit_system_changed(self, index: int) -> None:
+        system = self.unit_system.itemData(index)
+        self._settings.setValue("view/unit_system", system)
+        for action in self.unit_actions.actions():
+            action.setChecked(action.data() == system)
+        self._render()
+
+    # Search --------------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Escape clears the search; Down moves into the list."""
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.search_field.text():
+                self.search_field.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.recipe_list.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.recipe_list.currentIndex().isValid():
+                    self.recipe_list.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.list_model.rowCount()
+        noun = "recipe" if total == 1 else "recipes"
+        self.count_label.setText(
+            f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+        )
+
+    # View settings -------------------------------------------------------------------------
+
+    def set_font_size(self, size: int) -> None:
+        self._font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+        font = self.recipe_detail.font()
+        font.setPointSize(self._font_size)
+        self.recipe_detail.setFont(font)
+        self.recipe_detail.document().setDefaultFont(font)
+        self._settings.setValue("view/font_size", self._font_size)
+
+    def _restore_view_settings(self) -> None:
+        self.set_font_size(self._settings.value("view/font_size", DEFAULT_FONT_SIZE, int))
+        system = self._settings.value("view/unit_system", "original", str)
+        index = max(0, self.unit_system.findData(system))
+        self.unit_system.setCurrentIndex(index)
+        self.unit_actions.actions()[index].setChecked(True)
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self._settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.sync()
+        super().closeEvent(event)
+
+    def _show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle("About Recipe Manager")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>Recipe Manager {escape(__version__)}</h3>"
+            "<p>Scale, convert and keep your recipes.</p>"
+            f"<p>Library: {escape(str(self.library_path))}</p>"
+        )
+        box.open()

@@ -1,0 +1,102 @@
+"""The detail pane's text: a recipe as escaped HTML, scaled and in the chosen unit system.
+
+Nothing from a recipe is ever interpreted as markup: every piece of its text is escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from html import escape
+
+from ..domain import Recipe, convert_temperatures, format_ingredient
+from ..domain.quantities import format_number
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """Colours from the window's palette, so the text follows light and dark themes."""
+
+    text: str
+    muted: str
+    accent: str
+    rule: str
+
+
+def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours) -> str:
+    parts = [
+        f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>",
+    ]
+    if recipe.summary:
+        parts.append(f"<p style='color:{colours.muted}'><i>{_text(recipe.summary)}</i></p>")
+    meta = meta_line(recipe, factor)
+    if meta:
+        parts.append(f"<p style='color:{colours.muted}'>{escape(meta)}</p>")
+    many = len(recipe.components) > 1
+    for component in recipe.components:
+        if many or component.title:
+            heading = component.title or "Main"
+            servings = ""
+            if component.servings:
+                servings = f" · serves {format_number(component.servings * factor)}"
+            parts.append(
+                f"<h2 style='color:{colours.accent};margin-top:18px'>{escape(heading)}"
+                f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
+                f"{escape(servings)}</span></h2>"
+            )
+        if component.ingredients:
+            parts.append("<h3>Ingredients</h3><ul style='margin-top:0'>")
+            for ingredient in component.ingredients:
+                line = escape(format_ingredient(ingredient, factor, system))
+                if ingredient.is_heading:
+                    parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
+                else:
+                    parts.append(f"<li style='margin-bottom:4px'>{line}</li>")
+            parts.append("</ul>")
+        if component.steps:
+            parts.append("<h3>Method</h3>")
+            for number, step in enumerate(component.steps, start=1):
+                parts.append(
+                    "<p style='margin-left:28px;text-indent:-28px;margin-bottom:8px'>"
+                    f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;"
+                    f"{escape(convert_temperatures(step, system))}</p>"
+                )
+    if recipe.notes:
+        parts.append(f"<h2 style='color:{colours.accent};margin-top:18px'>Notes</h2>")
+        parts.extend(f"<p>{_text(note)}</p>" for note in recipe.notes)
+    return "\n".join(parts)
+
+
+def meta_line(recipe: Recipe, factor: Fraction) -> str:
+    """Servings or yield, times, category, cuisine, method, tags and source, as one line."""
+    items: list[str] = []
+    if recipe.servings:
+        items.append(f"Serves {format_number(recipe.servings * factor)}")
+    elif factor != 1:
+        items.append(f"×{format_number(factor)} batch")
+    if recipe.yield_text and not recipe.servings:
+        items.append(recipe.yield_text)
+    for label, minutes in (
+        ("Prep", recipe.prep_minutes),
+        ("Cook", recipe.cook_minutes),
+        ("Total", recipe.total_minutes),
+    ):
+        if minutes:
+            items.append(f"{label} {format_minutes(minutes)}")
+    items.extend(value for value in (recipe.category, recipe.cuisine, recipe.method) if value)
+    if recipe.tags:
+        items.append(", ".join(recipe.tags))
+    if recipe.source:
+        items.append(f"Source: {recipe.source}")
+    return " · ".join(items)
+
+
+def format_minutes(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>")

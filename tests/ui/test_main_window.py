@@ -1,0 +1,103 @@
+"""The main window as a cook meets it: both seeds listed, the chosen one readable in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextBrowser
+
+from recipe_manager.app import build_main_window
+from recipe_manager.domain import Component, Recipe, parse_ingredient
+from recipe_manager.storage import RecipeLibrary
+
+
+def open_window(qtbot, path: Path):
+    window = build_main_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def listed_titles(window) -> list[str]:
+    view = window.findChild(QAbstractItemView, "recipeList")
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def select(window, title: str) -> str:
+    view = window.findChild(QAbstractItemView, "recipeList")
+    model = view.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == title:
+            view.setCurrentIndex(model.index(row, 0))
+            return window.findChild(QTextBrowser, "recipeDetail").toPlainText()
+    raise AssertionError(f"{title!r} is not listed")
+
+
+def test_a_fresh_library_lists_both_seed_recipes(qtbot, library_path: Path) -> None:
+    window = open_window(qtbot, library_path)
+    assert listed_titles(window) == ["Crispy Pork Belly", "Sweet Soy and Garlic Crispy Pork Belly"]
+    assert library_path.exists()
+    assert window.findChild(QLabel, "recipeCount").text() == "2 recipes"
+
+
+def test_the_detail_shows_the_whole_recipe(qtbot, library_path: Path) -> None:
+    window = open_window(qtbot, library_path)
+    text = select(window, "Crispy Pork Belly")
+    assert text.splitlines()[0] == "Crispy Pork Belly"
+    assert "Serves 6" in text
+    assert "2kg pork belly (for us this was 3 large pieces) – skin on" in text
+    assert "Chilli Garlic Dipping Sauce" in text
+    assert "1-2 birds eye chilli peppers – finely chopped" in text
+    assert "9.  Serve cut into 1cm thick slices." in text
+    assert "Notes" in text
+    assert "stir-fried vegetables" in text
+
+
+def test_the_recipe_without_servings_is_shown_in_batches(qtbot, library_path: Path) -> None:
+    window = open_window(qtbot, library_path)
+    text = select(window, "Sweet Soy and Garlic Crispy Pork Belly")
+    assert "Serves" not in text
+    assert "Pork · Chinese · Slow Roast" in text
+    assert window.servings_spin.value() == 1
+    assert window.servings_spin.text() == "×1 batch"
+
+
+def test_markup_in_a_recipe_is_shown_as_typed(qtbot, library_path: Path) -> None:
+    title = "<b>Bold</b> & <i>stew</i>"
+    RecipeLibrary(library_path).add(
+        Recipe(
+            title=title,
+            summary="<script>alert(1)</script>",
+            components=[Component(ingredients=[parse_ingredient("<img src=x> salt")])],
+            notes=["<a href='http://example.com'>link</a>"],
+        )
+    )
+    window = open_window(qtbot, library_path)
+    assert listed_titles(window) == [title]
+    text = select(window, title)
+    assert title in text
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x> salt" in text
+    assert "<a href='http://example.com'>link</a>" in text
+
+
+def test_a_corrupt_library_is_reported_and_left_alone(qtbot, library_path: Path) -> None:
+    library_path.parent.mkdir(parents=True)
+    library_path.write_text("this is not a library")
+    window = open_window(qtbot, library_path)
+    banner = window.findChild(QLabel, "libraryBanner")
+    assert banner.isVisible()
+    assert str(library_path) in banner.text()
+    assert listed_titles(window) == []
+    assert library_path.read_text() == "this is not a library"
+
+
+def test_a_library_folder_that_cannot_be_made_is_reported(qtbot, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    window = open_window(qtbot, blocker / "recipes" / "recipes.json")
+    banner = window.findChild(QLabel, "libraryBanner")
+    assert banner.isVisible()
+    assert str(blocker / "recipes") in banner.text()

@@ -69,7 +69,7 @@ class RecipeLibrary:
         return self._to_recipe(document)
 
     def add(self, recipe: Recipe) -> str:
-        """Store a new recipe durably; returns its id (a fresh one if it had none or a taken one)."""
+        """Store a new recipe durably; returns its id (fresh if it had none or a taken one)."""
         return self.add_many([recipe])[0]
 
     def add_many(self, recipes: Iterable[Recipe]) -> list[str]:

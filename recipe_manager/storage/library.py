@@ -19,6 +19,8 @@ from .errors import LibraryReadError, LibraryWriteError, RecipeNotFoundError
 
 RECIPES_TABLE = "recipes"
 META_TABLE = "meta"
+MEDIA_FOLDER = "media"
+MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 SEARCHED_FIELDS = ("title", "tags", "category", "cuisine", "method")
 
 
@@ -64,6 +66,14 @@ class RecipeLibrary:
         """Titles and searchable text of every recipe, cheap enough for 10,000 at start-up."""
         return [_summary(document) for document in self._table.all()]
 
+    def summary(self, recipe_id: str) -> RecipeSummary:
+        return _summary(self._table.get(doc_id=self._doc_id(recipe_id)))
+
+    def categories(self) -> list[str]:
+        """The categories in use, for the editor to offer."""
+        found = {document.get("category") for document in self._table.all()}
+        return sorted((c for c in found if isinstance(c, str) and c), key=str.casefold)
+
     def get(self, recipe_id: str) -> Recipe:
         document = self._table.get(doc_id=self._doc_id(recipe_id))
         return self._to_recipe(document)
@@ -100,6 +110,32 @@ class RecipeLibrary:
 
         self._table.update(replace_document, doc_ids=[doc_id])
         return stored
+
+    @property
+    def media_folder(self) -> Path:
+        """Photos live beside the library, so the library and its media move together."""
+        return self.path.parent / MEDIA_FOLDER
+
+    def add_media(self, source: Path) -> str:
+        """Copy a photo into the media folder; returns its path relative to the library."""
+        suffix = source.suffix.lower() if source.suffix.lower() in MEDIA_SUFFIXES else ""
+        if not suffix:
+            raise LibraryWriteError(f"{source.name} is not a photo this app can show")
+        target = self.media_folder / f"{uuid.uuid4().hex}{suffix}"
+        try:
+            self.media_folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, source.read_bytes())
+        except OSError as error:
+            raise LibraryWriteError(f"{source} could not be copied: {error.strerror}") from error
+        return f"{MEDIA_FOLDER}/{target.name}"
+
+    def media_path(self, stored: str) -> Path | None:
+        """The file a stored photo path names, or None if it points outside the media folder."""
+        if not stored:
+            return None
+        folder = self.media_folder.resolve()
+        candidate = (self.path.parent / stored).resolve()
+        return candidate if candidate.parent == folder and candidate.is_file() else None
 
     def delete(self, recipe_id: str) -> Recipe:
         """Remove a recipe and return it whole, so that the caller can offer undo."""

@@ -232,6 +232,19 @@ def exact_ratio(larger: str, smaller: str) -> int | None:
     return _EXACT_RATIOS.get((larger, smaller))
 
 
+_SPELLED_OUT = {
+    spelling
+    for info in UNITS.values()
+    for word in (info.singular, info.plural)
+    for spelling in (word, word.replace("tre", "ter"))
+} | {"kilo", "kilos", "gramme", "grammes"}
+
+
+def is_spelled_out(word: str) -> bool:
+    """Whether a unit word is a full name ("cups", "Tablespoon"), not an abbreviation."""
+    return word.lower() in _SPELLED_OUT
+
+
 def unit_info(name: str | None) -> UnitInfo | None:
     """Facts about a canonical unit, or None for no unit or one this table does not know."""
     return UNITS.get(name) if name else None
@@ -260,20 +273,23 @@ _FAMILIES: dict[tuple[str, str], tuple[str, ...]] = {
     (METRIC, "mass"): ("kilogram", "gram"),
     (METRIC, "length"): ("centimeter",),
 }
-_SPOONS = ("tablespoon", "teaspoon")
+
+
+def info_system(name: str) -> str | None:
+    """ "metric", "us" or "both" for a measurable unit, else None."""
+    info = unit_info(name)
+    return info.system if info else None
 
 
 def family(system: str, dimension: str, source_unit: str) -> tuple[str, ...]:
     """The units to choose from, largest first, when showing `source_unit` amounts in `system`.
 
-    The author's own unit joins the family when the system has it but the standard list does
-    not (dl, quart), so a Scandinavian "2,5 dl" doubles to "5 dl", not "500 ml".
+    The author's own unit joins the family when it belongs to the system but the standard
+    list does not have it (dl, quart), so a Scandinavian "2,5 dl" doubles to "5 dl", not "500 ml".
     """
     units = _FAMILIES[(system, dimension)]
-    if source_unit in units or not fits_system(source_unit, system):
+    if source_unit in units or info_system(source_unit) != system:
         return units
-    if source_unit in _SPOONS:
-        return _SPOONS
     size = conversion_factor(source_unit, units[-1])
     bigger = [unit for unit in units if conversion_factor(unit, units[-1]) > size]
     return (*bigger, source_unit, *units[len(bigger) :])

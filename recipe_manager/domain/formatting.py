@@ -1,0 +1,295 @@
+"""Showing an ingredient line scaled and in a unit system, changing only its numbers and units.
+
+The line is never rebuilt from its parts: the reader says where the amounts and units sit,
+and only those stretches are rewritten, so the author's words, notes and punctuation stay.
+At factor 1 in "original" the line comes back exactly as written, without touching pint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
+from .quantities import format_range, reads_well
+from .units import (
+    METRIC,
+    ORIGINAL,
+    SYSTEMS,
+    US,
+    conversion_factor,
+    family,
+    fits_system,
+    is_measurable,
+    is_spelled_out,
+    lookup_unit,
+    unit_info,
+)
+
+_COUNT_DENOMINATORS = (2, 3, 4)
+_DECIMAL_UNITS = {"kilogram", "liter"}
+# In metric, spoon amounts stay in spoons below a quarter cup: nobody measures 5 ml of
+# vanilla in a jug.
+_METRIC_SPOON_LIMIT_ML = Fraction(60)
+_SPOONS = ("tablespoon", "teaspoon")
+_FULL_WORD_UNITS = {"inch", "cup", "pint", "quart", "gallon"}
+
+
+def scale_ingredient(ingredient: Ingredient, factor: Fraction) -> Ingredient:
+    """The ingredient with its amounts (and the author's second measure) multiplied exactly.
+
+    The text is kept as given: this is the arithmetic, format_ingredient is the display.
+    """
+    factor = Fraction(factor)
+
+    def times(value: Fraction | None) -> Fraction | None:
+        return None if value is None else value * factor
+
+    alternative = ingredient.alternative
+    if alternative is not None:
+        alternative = Measure(
+            times(alternative.quantity), times(alternative.quantity_max), alternative.unit
+        )
+    return replace(
+        ingredient,
+        quantity=times(ingredient.quantity),
+        quantity_max=times(ingredient.quantity_max),
+        alternative=alternative,
+    )
+
+
+def format_ingredient(
+    ingredient: Ingredient, factor: Fraction = Fraction(1), system: str = ORIGINAL
+) -> str:
+    """The line as the detail pane shows it: scaled by `factor`, units in `system`.
+
+    `system` is "original" (the author's units, re-chosen only when scaling makes another
+    unit of the same kind read better), "metric" or "us". Where the author gives a second
+    measure that fits the system, it is shown instead of a computed one; in "original" both
+    measures are shown, both scaled ("1 cup (240 ml) soy sauce"). Raises ValueError for an
+    unknown system.
+    """
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
+    factor = Fraction(factor)
+    if factor == 1 and system == ORIGINAL:
+        return ingredient.text
+    reading = read_line(ingredient.text)
+    if not _agrees(reading.ingredient, ingredient):
+        return _compose(ingredient, factor, system)
+    if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
+        return ingredient.text
+    return _rewrite(ingredient.text, reading, factor, system)
+
+
+def _agrees(read: Ingredient, given: Ingredient) -> bool:
+    return (
+        read.quantity == given.quantity
+        and read.quantity_max == given.quantity_max
+        and read.unit == given.unit
+        and read.alternative == given.alternative
+    )
+
+
+def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
+    ingredient = reading.ingredient
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+    alternative = ingredient.alternative
+    edits: list[tuple[int, int, str]] = []
+    show_alternative = (
+        system != ORIGINAL
+        and alternative is not None
+        and is_measurable(alternative.unit)
+        and not _primary_fits(primary, factor, system)
+        and fits_system(alternative.unit, system)
+    )
+    if show_alternative and alternative is not None:
+        shown = _render(alternative, factor, system, _token_text(text, reading.alternative_unit))
+        edits += _place(text, reading.amount, reading.unit, shown, None)
+    else:
+        token = _token_text(text, reading.unit)
+        shown = _render(primary, factor, system, token)
+        edits += _place(text, reading.amount, reading.unit, shown, token)
+    if reading.alternative_span is not None and alternative is not None:
+        if system == ORIGINAL:
+            token = _token_text(text, reading.alternative_unit)
+            alt_shown = _render(alternative, factor, system, token)
+            edits += _place(
+                text, reading.alternative_amount, reading.alternative_unit, alt_shown, token
+            )
+        else:
+            edits.append((*reading.alternative_span, ""))
+    return _apply(text, edits)
+
+
+def _primary_fits(primary: Measure, factor: Fraction, system: str) -> bool:
+    if not is_measurable(primary.unit):
+        return True
+    if primary.unit in _SPOONS and system == METRIC:
+        return _spoon_stays_metric(primary.quantity or Fraction(0), factor, primary.unit)
+    return fits_system(primary.unit, system)
+
+
+def _spoon_stays_metric(quantity: Fraction, factor: Fraction, unit: str) -> bool:
+    return quantity * factor * conversion_factor(unit, "milliliter") < _METRIC_SPOON_LIMIT_ML
+
+
+def _token_text(text: str, token: Token | None) -> str:
+    return text[token.start : token.end] if token else ""
+
+
+def _place(
+    text: str,
+    amount: Amount | None,
+    unit: Token | None,
+    shown: tuple[str, str | None],
+    author_token: str | None,
+) -> list[tuple[int, int, str]]:
+    """Edits that put a rendered number and unit where the author's stood."""
+    number, unit_text = shown
+    if amount is None:
+        return []
+    if unit is None or unit_text is None:
+        return [(amount.start, amount.end, number)]
+    between = text[amount.end : unit.start]
+    if unit.start >= amount.end and between.strip(" -") == "":
+        return [(amount.start, unit.end, f"{number} {unit_text}")]
+    edits = [(amount.start, amount.end, number)]
+    if unit_text != author_token:
+        edits.append((unit.start, unit.end, unit_text))
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _family_system(unit: str, system: str) -> str:
+    if system != ORIGINAL:
+        return system
+    info = unit_info(unit)
+    return METRIC if info is not None and info.system == METRIC else US
+
+
+def _render(
+    measure: Measure, factor: Fraction, system: str, author_token: str
+) -> tuple[str, str | None]:
+    """The number and unit words for a measure scaled by `factor` in `system`."""
+    low = (measure.quantity or Fraction(0)) * factor
+    high = measure.quantity_max * factor if measure.quantity_max is not None else None
+    unit = measure.unit
+    info = unit_info(unit)
+    if unit is None or info is None:
+        return format_range(low, high, _COUNT_DENOMINATORS), None
+    if info.dimension is None:
+        number = format_range(low, high, info.denominators)
+        return number, _inflect(author_token, unit, _is_plural(number))
+    simple_token = lookup_unit(author_token) == unit
+    target = _choose_unit(low, unit, factor == 1 and simple_token, system)
+    ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
+    low, high = low * ratio, high * ratio if high is not None else None
+    target_info = unit_info(target)
+    assert target_info is not None
+    number = format_range(
+        low, high, target_info.denominators, whole_numbers=target not in _DECIMAL_UNITS
+    )
+    plural = _is_plural(number)
+    if target == unit and simple_token:
+        return number, _inflect(author_token, unit, plural)
+    return number, _unit_word(target, plural)
+
+
+def _is_plural(number: str) -> bool:
+    """ "2 cups", "1½ cups", but "1 cup", "½ cup", "0.5 cup" (going by the highest shown)."""
+    highest = number.rsplit("–", 1)[-1]
+    return highest != "1" and not highest.startswith("0") and highest[:1].isdigit()
+
+
+def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
+    """The unit that reads best for this amount: 24 tsp is ½ cup, ¼ tbsp is ¾ tsp.
+
+    `keep` (an unscaled amount in a single unit the author wrote) keeps the author's unit
+    when it already belongs to the system.
+    """
+    info = unit_info(unit)
+    assert info is not None and info.dimension is not None
+    if keep and fits_system(unit, system) and system != ORIGINAL:
+        if unit not in _SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit):
+            return unit
+    family_system = _family_system(unit, system)
+    if unit in _SPOONS and family_system == METRIC and _spoon_stays_metric(low, 1, unit):
+        candidates: tuple[str, ...] = _SPOONS
+    else:
+        candidates = family(family_system, info.dimension, unit)
+    fallback = candidates[-1]
+    for candidate in candidates:
+        candidate_info = unit_info(candidate)
+        assert candidate_info is not None
+        value = low * conversion_factor(unit, candidate)
+        if value < candidate_info.minimum:
+            continue
+        if reads_well(value, candidate_info.denominators):
+            return candidate
+        fallback = candidate if fallback == candidates[-1] else fallback
+    return fallback
+
+
+def _unit_word(unit: str, plural: bool) -> str:
+    info = unit_info(unit)
+    assert info is not None
+    if unit in _FULL_WORD_UNITS:
+        return info.plural if plural else info.singular
+    return info.symbol
+
+
+_ES_PLURALS = ("inch", "pinch", "dash", "bunch", "box")
+
+
+def _inflect(token: str, unit: str, plural: bool) -> str:
+    """The author's own unit word, made singular or plural to agree with the new number.
+
+    Spelled-out words follow the number ("1 cup", "2 cups"); abbreviations stay as written
+    ("2 tbsp", "4 tbsp"), except that "lbs" becomes "lb" for one.
+    """
+    dot = "." if token.endswith(".") else ""
+    bare = token[: -len(dot)] if dot else token
+    lower = bare.lower()
+    if lower in ("lb", "lbs"):
+        return ("lbs" if plural and lower == "lbs" else "lb") + dot
+    singular = bare
+    if lower.endswith("es") and lower[:-2].endswith(_ES_PLURALS):
+        singular = bare[:-2]
+    elif lower.endswith("s") and lookup_unit(bare[:-1]) == unit:
+        singular = bare[:-1]
+    if not is_spelled_out(singular):
+        return token
+    if not plural:
+        return singular + dot
+    suffix = "es" if singular.lower().endswith(_ES_PLURALS) else "s"
+    return singular + (suffix.upper() if singular.isupper() else suffix) + dot
+
+
+def _compose(ingredient: Ingredient, factor: Fraction, system: str) -> str:
+    """A line built from the fields, for an Ingredient whose text does not say the same."""
+    if ingredient.quantity is None:
+        parts = [ingredient.name]
+    else:
+        primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+        alternative = ingredient.alternative
+        measure = primary
+        if (
+            system != ORIGINAL
+            and alternative is not None
+            and is_measurable(alternative.unit)
+            and not _primary_fits(primary, factor, system)
+            and fits_system(alternative.unit, system)
+        ):
+            measure = alternative
+        info = unit_info(measure.unit)
+        token = info.symbol if info else ""
+        number, unit_text = _render(measure, factor, system, token)
+        parts = [number, unit_text or "", ingredient.name]
+    line = " ".join(part for part in parts if part)
+    return f"{line}, {ingredient.note}" if ingredient.note else line

@@ -1,0 +1,388 @@
+"""How fast the main window starts and answers on a 10,000-recipe library, against bare Qt.
+
+The machine is noisy, so every figure is a ratio to a baseline measured in the same run:
+startup against a bare PySide6 window in a fresh process (runs alternated, medians taken),
+interactions against an idle frame (processEvents plus a repaint) of the same window.
+
+    .venv/bin/python bench/window_bench.py [--count 10000] [--runs 7] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FRAME_BUDGET_MS = 16.0
+FIRST_PAINT_LIMIT = 1.5
+LIST_SHOWN_LIMIT = 3.0
+SEARCH_TEXT = "pork belly"
+CHILD_TIMEOUT_S = 60
+HERE = Path(__file__).resolve().parent
+
+
+# Children: each runs in its own process, prints one JSON line and exits -----------------------
+
+
+def _watch_paints(app: Any, rows: int | None) -> None:
+    """An application-wide event filter noting when the window, then the full list, first paint.
+
+    It prints {"first_paint": t, "list_paint": t} (time.time()) and ends the process as soon
+    as it has what it waits for: teardown is not what is measured.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QMainWindow
+
+    paint = QEvent.Type.Paint
+
+    class PaintWatcher(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self.marks: dict[str, float] = {}
+            self.window: Any = None
+            self.viewport: Any = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == paint:
+                self._painted(watched, time.time())
+            return False
+
+        def _painted(self, watched: QObject, now: float) -> None:
+            if self.window is None:
+                if not isinstance(watched, QMainWindow):
+                    return
+                self.marks["first_paint"] = now
+                self.window = watched
+                if rows is not None:
+                    found = [w for w in app.topLevelWidgets() if hasattr(w, "list_model")]
+                    self.window = found[0]
+                    self.viewport = self.window.recipe_list.viewport()
+            elif watched is self.viewport and self.window.list_model.rowCount() == rows:
+                self.marks["list_paint"] = now
+            else:
+                return
+            if rows is None or "list_paint" in self.marks:
+                print(json.dumps(self.marks), flush=True)
+                os._exit(0)
+
+    app.installEventFilter(PaintWatcher())
+
+
+def child_bare() -> None:
+    """The least any PySide6 window of this shape costs: import, build, show, first paint."""
+    from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QSplitter, QTextBrowser
+
+    app = QApplication(sys.argv[:1])
+    _watch_paints(app, None)
+    window = QMainWindow()
+    splitter = QSplitter()
+    splitter.addWidget(QListView())
+    splitter.addWidget(QTextBrowser())
+    splitter.setSizes([320, 860])
+    window.setCentralWidget(splitter)
+    window.resize(1180, 760)
+    window.show()
+    app.exec()
+
+
+def child_app(library: Path, rows: int) -> None:
+    """The real start path, recipe_manager.app.main(), watched from outside."""
+    from recipe_manager.app import create_application, main
+
+    app = create_application(sys.argv[:1])
+    _watch_paints(app, rows)
+    main(["--library", str(library)])
+
+
+def child_interact(library: Path, runs: int) -> None:
+    """Search keystrokes, servings and unit changes, each timed to a repainted frame."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from recipe_manager.app import build_main_window, create_application
+    from recipe_manager.domain import units
+    from recipe_manager.ui.recipe_list_model import RECIPE_ID_ROLE
+
+    app = create_application(sys.argv[:1])
+    window = build_main_window(library)
+    window.show()
+    list_viewport = window.recipe_list.viewport()
+    detail_viewport = window.recipe_detail.viewport()
+    row = _row_with_servings(window, RECIPE_ID_ROLE)
+    spin = window.servings_spin
+    systems = {window.unit_system.itemData(i): i for i in range(window.unit_system.count())}
+
+    def frame(action: Callable[[], object], viewport: Any) -> float:
+        start = time.perf_counter()
+        action()
+        QApplication.processEvents()
+        viewport.repaint()
+        return (time.perf_counter() - start) * 1000
+
+    def select() -> None:
+        window.unit_system.setCurrentIndex(systems["original"])
+        window.recipe_list.setCurrentIndex(window.proxy.index(row, 0))
+        spin.setValue(window._recipe.servings)
+        _settle(app)
+
+    window.recipe_list.setCurrentIndex(window.proxy.index(row, 0))
+    QApplication.processEvents()
+    registry_was_built = units.registry_is_built()
+    cold = frame(lambda: window.unit_system.setCurrentIndex(systems["metric"]), detail_viewport)
+    _settle(app)
+    warm_up_start = time.perf_counter()
+    units.warm_up()
+    warm_up_ms = (time.perf_counter() - warm_up_start) * 1000
+
+    samples: dict[str, list[float]] = {
+        name: [] for name in ("idle_list", "idle_detail", "type", "erase", "servings", "units")
+    }
+    window.search_field.setFocus()
+    for _ in range(runs):
+        select()
+        servings = window._recipe.servings
+        for _ in range(10):
+            samples["idle_list"].append(frame(lambda: None, list_viewport))
+            samples["idle_detail"].append(frame(lambda: None, detail_viewport))
+        for char in SEARCH_TEXT:
+            samples["type"].append(
+                frame(lambda c=char: QTest.keyClick(window.search_field, c), list_viewport)
+            )
+        for _ in SEARCH_TEXT:
+            samples["erase"].append(
+                frame(
+                    lambda: QTest.keyClick(window.search_field, Qt.Key.Key_Backspace), list_viewport
+                )
+            )
+        select()
+        for value in (servings + 1, servings * 2, servings * 3, 1, 7, servings):
+            samples["servings"].append(frame(lambda v=value: spin.setValue(v), detail_viewport))
+        for system in ("metric", "us", "original", "metric", "us", "original"):
+            samples["units"].append(
+                frame(
+                    lambda s=system: window.unit_system.setCurrentIndex(systems[s]), detail_viewport
+                )
+            )
+    print(
+        json.dumps(
+            {
+                "samples": samples,
+                "cold_metric_ms": cold,
+                "registry_was_built": registry_was_built,
+                "warm_up_ms": warm_up_ms,
+                "recipe": window._recipe.title,
+                "matches": window.proxy.rowCount(),
+            }
+        ),
+        flush=True,
+    )
+    os._exit(0)
+
+
+def _row_with_servings(window: Any, id_role: int) -> int:
+    """A recipe in the middle of the list that scales by servings, so the spinner renders."""
+    middle = window.proxy.rowCount() // 2
+    for row in range(middle, window.proxy.rowCount()):
+        recipe_id = window.proxy.index(row, 0).data(id_role)
+        if window.library.get(recipe_id).servings:
+            return row
+    return middle
+
+
+def _settle(app: Any, quiet_calls: int = 3, limit_s: float = 2.0) -> None:
+    """processEvents until a few calls in a row find nothing to do (or the limit passes)."""
+    deadline = time.perf_counter() + limit_s
+    quiet = 0
+    while quiet < quiet_calls and time.perf_counter() < deadline:
+        start = time.perf_counter()
+        app.processEvents()
+        quiet = quiet + 1 if time.perf_counter() - start < 0.001 else 0
+        time.sleep(0.002)
+
+
+# Parent: spawns the children, alternates them and summarises -----------------------------------
+
+
+def _child_env(folder: Path) -> dict[str, str]:
+    """Off screen, settings and data in a fresh folder (a first start); the pint cache shared."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(folder / "cache"))
+    env.pop("RECIPE_MANAGER_LIBRARY", None)
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=folder))
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[variable] = str(home / variable.lower())
+    return env
+
+
+def _run_child(arguments: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    """Spawn this script as a child; returns the spawn time and the child's JSON line."""
+    command = [sys.executable, str(Path(__file__).resolve()), *arguments]
+    spawned = time.time()
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, check=False
+    )
+    lines = result.stdout.strip().splitlines()
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(arguments)} failed ({result.returncode}):\n{result.stderr}")
+    return spawned, json.loads(lines[-1])
+
+
+def measure_startup(library: Path, count: int, runs: int, folder: Path) -> dict[str, list]:
+    """Bare and app starts alternated, after one discarded pair that warms the disk cache."""
+    times: dict[str, list[float]] = {"bare": [], "first_paint": [], "list_shown": []}
+    for run in range(runs + 1):
+        spawned, marks = _run_child(["--child", "bare"], _child_env(folder))
+        bare = (marks["first_paint"] - spawned) * 1000
+        app_arguments = ["--child", "app", "--library", str(library), "--count", str(count)]
+        spawned, marks = _run_child(app_arguments, _child_env(folder))
+        if run == 0:
+            continue
+        times["bare"].append(bare)
+        times["first_paint"].append((marks["first_paint"] - spawned) * 1000)
+        times["list_shown"].append((marks["list_paint"] - spawned) * 1000)
+    return times
+
+
+def summarise(values: list[float]) -> dict[str, float]:
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "n": len(values),
+        "over_budget": sum(value > FRAME_BUDGET_MS for value in values),
+    }
+
+
+# Which baseline each interaction is a ratio to: the idle frame repainting the same pane.
+INTERACTION_BASELINES = {
+    "idle_list": "idle_list",
+    "idle_detail": "idle_detail",
+    "type": "idle_list",
+    "erase": "idle_list",
+    "servings": "idle_detail",
+    "units": "idle_detail",
+}
+
+
+def run_benchmark(library: Path, count: int, runs: int, folder: Path) -> dict[str, Any]:
+    """Startup first (alternated fresh processes), then the interactions in one more process."""
+    startup = {
+        name: summarise(values)
+        for name, values in measure_startup(library, count, runs, folder).items()
+    }
+    bare = startup["bare"]["median"]
+    for entry in startup.values():
+        entry["ratio"] = entry["median"] / bare
+    _, interact = _run_child(
+        ["--child", "interact", "--library", str(library), "--runs", str(runs)],
+        _child_env(folder),
+    )
+    stats = {name: summarise(values) for name, values in interact.pop("samples").items()}
+    for name, baseline in INTERACTION_BASELINES.items():
+        stats[name]["ratio"] = stats[name]["median"] / stats[baseline]["median"]
+    return {
+        "count": count,
+        "runs": runs,
+        "startup": startup,
+        "interactions": interact | {"stats": stats},
+    }
+
+
+def report(results: dict[str, Any]) -> str:
+    """The results as a compact table, with the requirements checked."""
+    count, runs = results["count"], results["runs"]
+    startup, interact = results["startup"], results["interactions"]
+    lines = [
+        f"Startup to first paint, fresh process each, {count:,} recipes, "
+        f"{runs} alternated runs (ms from spawn)",
+        f"{'':42}{'median':>8}{'min':>8}{'max':>8}{'ratio':>8}  requirement",
+    ]
+    for name, label, limit in (
+        ("bare", "bare PySide6 window (baseline)", None),
+        ("first_paint", "app main(): main window", FIRST_PAINT_LIMIT),
+        ("list_shown", f"app main(): list holding {count:,}", LIST_SHOWN_LIMIT),
+    ):
+        entry = startup[name]
+        verdict = ""
+        if limit is not None:
+            verdict = f"≤ {limit}× bare: {'ok' if entry['ratio'] <= limit else 'FAILS'}"
+        lines.append(
+            f"{label:42}{entry['median']:8.0f}{entry['min']:8.0f}{entry['max']:8.0f}"
+            f"{entry['ratio']:7.2f}×  {verdict}"
+        )
+    lines += [
+        "",
+        f"Interactions, {count:,} recipes, one process, {runs} rounds "
+        f"(ms per event to a repainted frame; budget {FRAME_BUDGET_MS:.0f} ms)",
+        f"{'':42}{'median':>8}{'max':>8}{'n':>5}{'ratio':>8}{'>16ms':>7}",
+    ]
+    stats = interact["stats"]
+    for name, label in (
+        ("idle_list", "idle frame: processEvents + list repaint"),
+        ("idle_detail", "idle frame: processEvents + detail repaint"),
+        ("type", f"search keystroke typing {SEARCH_TEXT!r}"),
+        ("erase", "search keystroke Backspace"),
+        ("servings", "servings spinner setValue"),
+        ("units", "unit toggle, after units.warm_up()"),
+    ):
+        entry = stats[name]
+        lines.append(
+            f"{label:42}{entry['median']:8.2f}{entry['max']:8.2f}{entry['n']:5d}"
+            f"{entry['ratio']:7.1f}×{entry['over_budget']:7d}"
+        )
+    state = "already built" if interact["registry_was_built"] else "not yet built"
+    lines += [
+        f"{'first toggle to metric, cold':42}{interact['cold_metric_ms']:8.2f}"
+        f"  (pint registry {state} when toggled)",
+        f"units.warm_up() then took {interact['warm_up_ms']:.1f} ms; "
+        f"recipe shown: {interact['recipe']!r}",
+    ]
+    return "\n".join(lines)
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000, help="recipes in the library")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each kind (at least 5)")
+    parser.add_argument("--library", type=Path, help="an existing library (else one is generated)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--child", choices=("bare", "app", "interact"), help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.child == "bare":
+        child_bare()
+    elif arguments.child == "app":
+        child_app(arguments.library, arguments.count)
+    elif arguments.child == "interact":
+        child_interact(arguments.library, arguments.runs)
+    if arguments.child:
+        return 1
+    if arguments.runs < 5:
+        print("--runs must be at least 5: medians of fewer runs are noise here", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="window-bench-") as folder:
+        library = arguments.library
+        if library is None:
+            library = Path(folder) / "recipes.json"
+            generator = [sys.executable, str(HERE / "generate_library.py"), str(library)]
+            subprocess.run(
+                [*generator, "--count", str(arguments.count)], check=True, stdout=subprocess.DEVNULL
+            )
+        results = run_benchmark(library, arguments.count, arguments.runs, Path(folder))
+    print(json.dumps(results, indent=2) if arguments.json else report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

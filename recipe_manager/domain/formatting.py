@@ -110,8 +110,8 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
         token = _token_text(text, reading.unit)
         shown = _render(primary, factor, system, token)
         edits += _place(text, reading.amount, reading.unit, shown, token)
-    if reading.alternative_span is not None and alternative is not None:
-        if system == ORIGINAL:
+    if reading.alternative_span is not None:
+        if system == ORIGINAL and alternative is not None:
             token = _token_text(text, reading.alternative_unit)
             alt_shown = _render(alternative, factor, system, token)
             edits += _place(
@@ -215,9 +215,9 @@ def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
     """
     info = unit_info(unit)
     assert info is not None and info.dimension is not None
-    if keep and fits_system(unit, system) and system != ORIGINAL:
-        if unit not in _SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit):
-            return unit
+    spoon_ok = unit not in _SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit)
+    if keep and system != ORIGINAL and fits_system(unit, system) and spoon_ok:
+        return unit
     family_system = _family_system(unit, system)
     if unit in _SPOONS and family_system == METRIC and _spoon_stays_metric(low, 1, unit):
         candidates: tuple[str, ...] = _SPOONS

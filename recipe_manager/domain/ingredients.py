@@ -93,12 +93,14 @@ _WORD_NUMBERS = {
     "dozen": Fraction(12),
     "a dozen": Fraction(12),
     "half a dozen": Fraction(6),
+    "half a": Fraction(1, 2),
+    "half an": Fraction(1, 2),
     "a couple of": Fraction(2),
     "a couple": Fraction(2),
     "couple of": Fraction(2),
 }
 _WORD_NUMBER = re.compile(
-    r"(?i)(half\s+a\s+dozen|a\s+dozen|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|"
+    r"(?i)(half\s+a\s+dozen|half\s+an?|a\s+dozen|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|an?)(?![\w'’-])"
 )
 # "One 9-ounce box", "a large piece": articles count as one only when a unit follows.
@@ -256,18 +258,24 @@ def _read_alternative(text: str, pos: int) -> tuple[Amount, Token, Measure, tupl
     amount, unit = measure
     end = unit.end
     low, high = amount.low, amount.high
+    found: Measure | None = Measure(low, high, unit.unit)
     extra = _read_measure(text, _skip_spaces(text, end)) if high is None else None
     ratio = exact_ratio(unit.unit, extra[1].unit) if extra and extra[0].high is None else None
     if extra is not None and ratio is not None:
-        low = low * ratio + extra[0].low
         unit = Token(extra[1].unit, unit.start, extra[1].end)
+        found = Measure(low * ratio + extra[0].low, None, unit.unit)
+        end = extra[1].end
+    elif extra is not None and is_measurable(extra[1].unit):
+        # "1pint 6fl oz": two parts with no exact sum (which pint?); the span is still the
+        # author's second measure, but no single Measure says it honestly.
+        found = None
         end = extra[1].end
     if paren:
         close = re.match(r"\s*\)", text[end:])
         if close is None:
             return None
         end += close.end()
-    return amount, unit, Measure(low, high, unit.unit), (pos, end)
+    return amount, unit, found, (pos, end)
 
 
 _PLUS = re.compile(r"\s*(?:\+|\bplus\b|&|\band\b)\s*")

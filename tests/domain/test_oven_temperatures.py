@@ -1,0 +1,74 @@
+"""Oven temperatures in step text, shown in the reader's system; other numbers left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from recipe_manager.domain import convert_temperatures
+
+# (step text, shown in metric, shown in us)
+STEPS = [
+    ("Preheat oven to 175C/350F.", "Preheat oven to 175C.", "Preheat oven to 350F."),
+    (
+        "When the time comes to cook your pork, preheat the oven to 180°C/350°F.",
+        "When the time comes to cook your pork, preheat the oven to 180°C.",
+        "When the time comes to cook your pork, preheat the oven to 350°F.",
+    ),
+    (
+        "Increase the oven temperature to 220°C/425°F and continue roasting for 15 minutes",
+        "Increase the oven temperature to 220°C and continue roasting for 15 minutes",
+        "Increase the oven temperature to 425°F and continue roasting for 15 minutes",
+    ),
+    (
+        "Cook for 2 hours in an oven at 350F/175C.",
+        "Cook for 2 hours in an oven at 175C.",
+        "Cook for 2 hours in an oven at 350F.",
+    ),
+    (
+        "turn the top broiler to high (250C/500F) and cook (about 5-10 minutes.",
+        "turn the top broiler to high (250C) and cook (about 5-10 minutes.",
+        "turn the top broiler to high (500F) and cook (about 5-10 minutes.",
+    ),
+    ("Bake at 180°C (350°F).", "Bake at 180°C.", "Bake at 350°F."),
+    ("Bake at 180°C until golden.", "Bake at 180°C until golden.", "Bake at 350°F until golden."),
+    ("Bake at 180 °C.", "Bake at 180 °C.", "Bake at 350 °F."),
+    ("Roast at 400 degrees F.", "Roast at 200 degrees C.", "Roast at 400 degrees F."),
+    ("Roast at 425F for 20 minutes.", "Roast at 220C for 20 minutes.",
+     "Roast at 425F for 20 minutes."),
+    ("Heat to 170°C.", "Heat to 170°C.", "Heat to 325°F."),
+    ("Bake at 200C/180C fan/gas 6.", "Bake at 200C.", "Bake at 400F."),
+    ("Bake at gas mark 4.", "Bake at 180°C.", "Bake at 350°F."),
+    ("Serve cut into 1cm thick slices.", "Serve cut into 1cm thick slices.",
+     "Serve cut into 1cm thick slices."),
+    ("Roast for 1½- 2 hours, rest 15 minutes.", "Roast for 1½- 2 hours, rest 15 minutes.",
+     "Roast for 1½- 2 hours, rest 15 minutes."),
+    ("Cut into 3 large pieces and add 2 cups water.",
+     "Cut into 3 large pieces and add 2 cups water.",
+     "Cut into 3 large pieces and add 2 cups water."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "metric", "us"), STEPS)
+def test_shows_the_matching_side_or_converts(text: str, metric: str, us: str) -> None:
+    assert convert_temperatures(text, "metric") == metric
+    assert convert_temperatures(text, "us") == us
+
+
+@pytest.mark.parametrize(("text", "_metric", "_us"), STEPS)
+def test_original_is_the_text_unchanged(text: str, _metric: str, _us: str) -> None:
+    assert convert_temperatures(text, "original") == text
+
+
+@pytest.mark.parametrize(
+    ("celsius", "fahrenheit"),
+    [(140, 275), (150, 300), (160, 325), (180, 350), (190, 375), (200, 400), (220, 425),
+     (230, 450), (240, 475), (250, 500)],
+)  # fmt: skip
+def test_uses_the_usual_oven_pairs(celsius: int, fahrenheit: int) -> None:
+    assert convert_temperatures(f"{celsius}°C", "us") == f"{fahrenheit}°F"
+    assert convert_temperatures(f"{fahrenheit}°F", "metric") == f"{celsius}°C"
+
+
+def test_unknown_system_is_refused() -> None:
+    with pytest.raises(ValueError, match="unit system"):
+        convert_temperatures("180°C", "kelvin")

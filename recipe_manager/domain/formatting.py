@@ -111,7 +111,13 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
         shown = _render(primary, factor, system, token)
         edits += _place(text, reading.amount, reading.unit, shown, token)
     if reading.alternative_span is not None:
-        if system == ORIGINAL and alternative is not None:
+        # A second measure beside a count ("2 onions (about 400 g)", "2 lb chard (about 4
+        # bunches)") says something the first does not, so it stays; between two measures
+        # it is the same amount twice.
+        duplicate = alternative is not None and all(
+            is_measurable(unit) for unit in (primary.unit, alternative.unit)
+        )
+        if alternative is not None and (system == ORIGINAL or not duplicate):
             token = _token_text(text, reading.alternative_unit)
             alt_shown = _render(alternative, factor, system, token)
             edits += _place(

@@ -571,13 +571,14 @@ def _read_from(
 
 
 _PAREN_MEASURE = re.compile(r"\(\s*(?:about|approx\.?|approximately|~|roughly)?\s*")
-_EACH = re.compile(r"\s*(each)?\s*\)")
+_EACH = re.compile(r"\s*(?:(each)|total|in total)?\s*\)")
 
 
 def _later_measure(
     line: str, pos: int
 ) -> tuple[Amount, Token, Measure, tuple[int, int], bool] | None:
-    """A measure alone in parentheses later in the line: "(about 4 bunches)", "(1 pound each)".
+    """A measure alone in parentheses later in the line: "(about 4 bunches)", "(1 pound each)",
+    "(about 1 1/2 pounds total)".
 
     The last item says whether it is a size ("each"), which never scales.
     """

@@ -525,6 +525,16 @@ CASES = [
     ("300 ml cream", 4, "original", "1.2 l cream"),
     ("⅓ g saffron", 3, "original", "1 g saffron"),
     ("For the dressing:", 2, "metric", "For the dressing:"),
+    ("2 onions (about 400 g)", 2, "us", "4 onions (about 1¾ lb)"),
+    ("2.25 lb Swiss chard (about 4 bunches)", 2, "metric", "2.05 kg Swiss chard (about 8 bunches)"),
+    (
+        "4 chicken breasts (about 1 1/2 pounds total)",
+        2,
+        "original",
+        "8 chicken breasts (about 3 pounds total)",
+    ),
+    ("3 chicken breasts (1 pound each)", 2, "original", "6 chicken breasts (1 pound each)"),
+    ("½ c (1 stick) cold butter", 1, "metric", "120 ml (1 stick) cold butter"),
     ("salt and pepper to taste", 2, "us", "salt and pepper to taste"),
 ]
 

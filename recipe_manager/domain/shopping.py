@@ -1,0 +1,298 @@
+"""A shopping list from several recipes, each at its own scale: one line per thing to buy.
+
+Lines for the same ingredient are summed where the units allow it (2 tbsp + ½ cup soy sauce
+is one amount, shown in the chosen unit system; 3 cloves + 2 garlic cloves is 5 cloves);
+amounts that cannot be added stay side by side ("1 kg + 1 large piece pork belly"), and an
+ingredient with no amount is listed once ("rock salt"). Sums go through pint's factors in
+`units` (the app's one registry); preparation notes never take part in matching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from .ingredients import Ingredient, Measure
+from .model import Recipe
+from .quantities import format_range, reads_well
+from .units import (
+    METRIC,
+    ORIGINAL,
+    SYSTEMS,
+    UNITS,
+    US,
+    conversion_factor,
+    family,
+    fits_system,
+    is_measurable,
+    unit_info,
+)
+
+_COUNT_DENOMINATORS = (2, 3, 4)
+_DECIMAL_UNITS = {"kilogram", "liter"}
+_FULL_WORD_UNITS = {"inch", "cup", "pint", "quart", "gallon"}
+_SPOONS = ("tablespoon", "teaspoon")
+_METRIC_SPOON_LIMIT_ML = Fraction(60)
+
+# Words a shopper ignores when matching names: sizes, freshness and preparation.
+_IGNORED_WORDS = frozenset(
+    {
+        "fresh",
+        "freshly",
+        "large",
+        "small",
+        "medium",
+        "big",
+        "extra",
+        "jumbo",
+        "ripe",
+        "good",
+        "quality",
+        "organic",
+        "chopped",
+        "finely",
+        "roughly",
+        "coarsely",
+        "thinly",
+        "minced",
+        "diced",
+        "sliced",
+        "grated",
+        "crushed",
+        "peeled",
+        "halved",
+        "trimmed",
+        "washed",
+        "of",
+    }
+)
+# Counted-thing words that can wrap a name: "cloves of garlic", "garlic cloves".
+_WRAPPER_UNITS = frozenset(name for name, info in UNITS.items() if info.dimension is None)
+_KEEP_PLURAL = frozenset(
+    {"molasses", "hummus", "couscous", "asparagus", "citrus", "swiss", "grits", "bass"}
+)
+_IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "chillies": "chilli"}
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+
+
+@dataclass(frozen=True, slots=True)
+class ShoppingItem:
+    """One line of the list: `amounts` are the parts that could not be added together.
+
+    `key` is the normalised name the lines were matched on; it stays the same when servings
+    or units change, so a checked item stays checked.
+    """
+
+    key: str
+    name: str
+    amounts: tuple[str, ...] = ()
+    recipes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        if not self.amounts:
+            return self.name
+        return f"{' + '.join(self.amounts)} {self.name}"
+
+
+def shopping_list(
+    items: Iterable[tuple[Recipe, Fraction | int]], system: str = ORIGINAL
+) -> list[str]:
+    """One line per ingredient to buy, for `(recipe, factor)` pairs, in `system`."""
+    return [item.text for item in shopping_items(items, system)]
+
+
+def shopping_items(
+    items: Iterable[tuple[Recipe, Fraction | int]], system: str = ORIGINAL
+) -> list[ShoppingItem]:
+    """The list as items, in the order ingredients first appear. Raises ValueError for an
+    unknown system."""
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
+    groups: dict[str, _Group] = {}
+    for recipe, factor in items:
+        for component in recipe.components:
+            for line in component.ingredients:
+                ingredient = _named(line)
+                if ingredient.is_heading or not ingredient.name.strip():
+                    continue
+                key = normalise_name(ingredient.name)
+                if not key:
+                    continue
+                group = groups.setdefault(key, _Group(key))
+                group.add(ingredient, Fraction(factor), system, recipe.title)
+    return [group.item(system) for group in groups.values()]
+
+
+def _named(ingredient: Ingredient) -> Ingredient:
+    """ "2 cloves" (the spice) is read as a unit with no name: the unit is what to buy."""
+    info = unit_info(ingredient.unit)
+    if ingredient.name.strip() or info is None or info.dimension is not None:
+        return ingredient
+    return replace(ingredient, name=info.plural, unit=None)
+
+
+def normalise_name(name: str) -> str:
+    """The name as a shopper matches it: "Cloves of Garlic", "garlic cloves" → "garlic"."""
+    text = _PARENTHESES.sub(" ", name.casefold()).replace("-", " ")
+    words = [_singular(word) for word in _NON_WORD.sub(" ", text).split()]
+    words = [word for word in words if word not in _IGNORED_WORDS] or words
+    while len(words) > 1 and words[0] in _WRAPPER_UNITS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _WRAPPER_UNITS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) < 4 or word in _KEEP_PLURAL or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("oes", "ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _Total:
+    """A running sum in the unit of its first amount, with the unit systems it came in."""
+
+    low: Fraction
+    high: Fraction | None
+    unit: str | None
+    size: str
+    systems: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Group:
+    """Everything wanted of one ingredient, added up by kind of amount as it arrives."""
+
+    key: str
+    names: list[str] = field(default_factory=list)
+    recipes: list[str] = field(default_factory=list)
+    # Kinds that add up: a dimension (volume, mass, length), or a counted unit and size.
+    totals: dict[tuple[str, str], _Total] = field(default_factory=dict)
+
+    def add(self, ingredient: Ingredient, factor: Fraction, system: str, title: str) -> None:
+        self.names.append(ingredient.name.strip())
+        if title not in self.recipes:
+            self.recipes.append(title)
+        if ingredient.quantity is None:
+            return
+        measure = _measure_for(ingredient, system)
+        low = (measure.quantity or Fraction(0)) * factor
+        high = measure.quantity_max * factor if measure.quantity_max is not None else None
+        info = unit_info(measure.unit)
+        measurable = info is not None and info.dimension is not None
+        if info is not None and info.dimension is not None:
+            kind = ("measure", info.dimension)
+        else:
+            kind = (measure.unit or "", ingredient.size.casefold())
+        total = self.totals.get(kind)
+        if total is None:
+            total = self.totals[kind] = _Total(
+                Fraction(0), None, measure.unit, "" if measurable else ingredient.size
+            )
+        if info is not None and info.system is not None:
+            total.systems.add(info.system)
+        ratio = Fraction(1)
+        if measure.unit and total.unit and measure.unit != total.unit:
+            ratio = conversion_factor(measure.unit, total.unit)
+        if total.high is not None or high is not None:
+            previous_high = total.high if total.high is not None else total.low
+            total.high = previous_high + (high if high is not None else low) * ratio
+        total.low += low * ratio
+
+    def item(self, system: str) -> ShoppingItem:
+        amounts = tuple(_amount_text(total, system) for total in self.totals.values())
+        return ShoppingItem(self.key, _display_name(self.names), amounts, tuple(self.recipes))
+
+
+def _measure_for(ingredient: Ingredient, system: str) -> Measure:
+    """The measure to add up: the author's second measure when it is the one for `system`
+    ("½ cup (120 ml)" counts as 120 ml in metric), as the detail pane shows it."""
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+    alternative = ingredient.alternative
+    if (
+        system != ORIGINAL
+        and alternative is not None
+        and alternative.quantity is not None
+        and is_measurable(alternative.unit)
+        and not fits_system(primary.unit, system)
+        and fits_system(alternative.unit, system)
+    ):
+        return alternative
+    return primary
+
+
+def _display_name(names: Sequence[str]) -> str:
+    """The first name as written, lowercased where only its capital differs ("Garlic")."""
+    for name in names:
+        if name[:1].islower():
+            return name
+    first = names[0]
+    return first[:1].lower() + first[1:] if first[1:] == first[1:].lower() else first
+
+
+def _amount_text(total: _Total, system: str) -> str:
+    low, high, unit, size = total.low, total.high, total.unit, total.size
+    info = unit_info(unit)
+    if unit is None or info is None:
+        number = format_range(low, high, _COUNT_DENOMINATORS)
+        return f"{number} {size}" if size else number
+    if info.dimension is None:
+        number = format_range(low, high, info.denominators)
+        word = info.singular if _reads_singular(number) else info.plural
+        return " ".join(part for part in (number, size, word) if part)
+    if system == ORIGINAL:
+        # As written: metric when any part was metric, else US measures (spoons, cups).
+        system = METRIC if METRIC in total.systems else US
+    target = _choose_unit(low, unit, system)
+    ratio = conversion_factor(unit, target)
+    target_info = unit_info(target)
+    assert target_info is not None
+    number = format_range(
+        low * ratio,
+        high * ratio if high is not None else None,
+        target_info.denominators,
+        whole_numbers=target not in _DECIMAL_UNITS,
+    )
+    if target in _FULL_WORD_UNITS:
+        word = target_info.singular if _reads_singular(number) else target_info.plural
+        return f"{number} {word}"
+    return f"{number} {target_info.symbol}"
+
+
+def _reads_singular(number: str) -> bool:
+    highest = number.rsplit("–", 1)[-1]
+    return highest == "1" or not highest[:1].isdigit() or highest.startswith("0")
+
+
+def _choose_unit(low: Fraction, unit: str, system: str) -> str:
+    """The unit of `system` that reads best for a total: 10 tbsp, ⅔ cup, 1.2 kg, 150 ml."""
+    info = unit_info(unit)
+    assert info is not None and info.dimension is not None
+    if (
+        unit in _SPOONS
+        and system == METRIC
+        and low * conversion_factor(unit, "milliliter") < _METRIC_SPOON_LIMIT_ML
+    ):
+        candidates: tuple[str, ...] = _SPOONS
+    else:
+        candidates = family(system, info.dimension, unit)
+    for candidate in candidates:
+        candidate_info = unit_info(candidate)
+        assert candidate_info is not None
+        value = low * conversion_factor(unit, candidate)
+        if value >= candidate_info.minimum and reads_well(value, candidate_info.denominators):
+            return candidate
+    return candidates[-1]

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain import Recipe, units
 from ..storage import LibraryError, RecipeLibrary, open_library
+from .recipe_editor import RecipeEditor
 from .recipe_html import Colours, recipe_html
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 
 UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
+LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
 
 
@@ -52,11 +54,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Recipe Manager")
         self.resize(1180, 760)
 
+        self.undo_stack = QUndoStack(self)
         self.list_model = RecipeListModel(self)
         self.proxy = RecipeFilterProxy(self.list_model, self)
         self._build_widgets()
         self._build_actions()
         self._restore_view_settings()
+        self._show_nothing_selected()
 
     # Building ------------------------------------------------------------------------------
 
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.recipe_list.setAccessibleName("Recipes")
         self.recipe_list.setStyleSheet("QListView::item { padding: 6px 4px; }")
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
+        self.recipe_list.activated.connect(lambda _index: self.edit_selected())
 
         self.count_label = QLabel(objectName="recipeCount")
         self.count_label.setAccessibleName("Number of recipes shown")
@@ -169,7 +174,6 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.servings_spin, self.reset_button)
         self.setTabOrder(self.reset_button, self.unit_system)
         self.setTabOrder(self.unit_system, self.recipe_detail)
-        self._show_nothing_selected()
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -181,7 +185,8 @@ class MainWindow(QMainWindow):
         self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
-        for action in (self.action_new, self.action_import, self.action_export, self.action_print):
+        self.action_new.triggered.connect(lambda: self.open_editor(None))
+        for action in (self.action_import, self.action_export, self.action_print):
             action.setEnabled(False)
             action.setToolTip(f"{action.text().replace('&', '').rstrip('…')}: coming soon")
         file_menu.addActions([self.action_new, self.action_import, self.action_export])
@@ -196,8 +201,24 @@ class MainWindow(QMainWindow):
         self.action_delete = self._action(
             "actionDeleteRecipe", "&Delete Recipe", QKeySequence.StandardKey.Delete
         )
-        for action in (self.action_edit, self.action_duplicate, self.action_delete):
-            action.setEnabled(False)
+        self.action_edit.setShortcuts([QKeySequence("Ctrl+E")])
+        self.action_edit.triggered.connect(self.edit_selected)
+        self.action_duplicate.triggered.connect(self.duplicate_selected)
+        self.action_delete.triggered.connect(self.delete_selected)
+        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.action_undo, self.action_redo])
+        self.undo_button = QToolButton(objectName="statusUndo")
+        self.undo_button.setDefaultAction(self.action_undo)
+        self.undo_button.setAutoRaise(True)
+        self.undo_button.setVisible(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        self.statusBar().insertPermanentWidget(0, self.undo_button)
+        edit_menu.addSeparator()
         edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
         edit_menu.addSeparator()
         self.action_find = self._action("actionFind", "&Find…", QKeySequence.StandardKey.Find)
@@ -258,6 +279,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The library could not be opened", 0)
             return
         self.list_model.set_recipes(self.library.summaries())
+        self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
         QTimer.singleShot(0, self._select_last_recipe)
         threading.Thread(target=units.warm_up, name="pint-warm-up", daemon=True).start()
@@ -298,6 +320,7 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("view/last_recipe", recipe_id)
         self._configure_servings(self._recipe)
+        self._update_actions()
         self._render()
 
     def _configure_servings(self, recipe: Recipe) -> None:
@@ -347,6 +370,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
 
     def _show_nothing_selected(self) -> None:
+        self._update_actions()
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         self.recipe_detail.setHtml(
@@ -355,11 +379,10 @@ class MainWindow(QMainWindow):
 
     def _colours(self) -> Colours:
         palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         return Colours(
-            text=palette.color(QPalette.ColorRole.Text).name(),
             muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
-            accent=palette.color(QPalette.ColorRole.Link).name(),
-            rule=palette.color(QPalette.ColorRole.Mid).name(),
+            accent=DARK_ACCENT if dark else LIGHT_ACCENT,
         )
 
     def _reset_servings(self) -> None:
@@ -372,6 +395,70 @@ class MainWindow(QMainWindow):
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
+
+    # Changing the library ------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        writable = self.library is not None
+        self.action_new.setEnabled(writable)
+        for action in (self.action_edit, self.action_duplicate, self.action_delete):
+            action.setEnabled(writable and self._recipe is not None)
+
+    def open_editor(self, recipe: Recipe | None) -> RecipeEditor | None:
+        """Open the editor without blocking: a new recipe when `recipe` is None or has no id."""
+        if self.library is None:
+            return None
+        editor = RecipeEditor(self, self.library, recipe)
+        editor.saved.connect(self._recipe_saved)
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+        return editor
+
+    def edit_selected(self) -> None:
+        if self._recipe is not None:
+            self.open_editor(self._recipe)
+
+    def duplicate_selected(self) -> None:
+        if self._recipe is not None:
+            self.open_editor(self._recipe.copy(id="", title=f"{self._recipe.title} (copy)"))
+
+    def delete_selected(self) -> None:
+        if self.library is None or self._recipe is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete recipe",
+            f"Delete “{self._recipe.title}”? You can undo this from the Edit menu.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(DeleteRecipeCommand(self, self._recipe))
+
+    def _recipe_saved(self, recipe: Recipe) -> None:
+        self.show_recipe_in_list(recipe)
+        self.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
+
+    def show_recipe_in_list(self, recipe: Recipe) -> None:
+        """Put the stored recipe in the list (new or moved by a new title) and select it."""
+        assert self.library is not None
+        row = self.list_model.replace_recipe(self.library.summary(recipe.id))
+        self._recipe = None
+        proxy_index = self.proxy.mapFromSource(self.list_model.index(row))
+        if not proxy_index.isValid():
+            self.search_field.clear()
+            proxy_index = self.proxy.mapFromSource(self.list_model.index(row))
+        self.recipe_list.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.recipe_list.scrollTo(proxy_index)
+
+    def remove_recipe_from_list(self, recipe_id: str) -> None:
+        self.list_model.remove_recipe(recipe_id)
+        if self._recipe is not None and self._recipe.id == recipe_id:
+            self._recipe = None
+            self._show_nothing_selected()
+            self._select_last_recipe()
 
     # Search --------------------------------------------------------------------------------
 
@@ -443,3 +530,35 @@ class MainWindow(QMainWindow):
             f"<p>Library: {escape(str(self.library_path))}</p>"
         )
         box.open()
+
+
+class DeleteRecipeCommand(QUndoCommand):
+    """Deleting a recipe, undoable: undo stores it again whole, with the same id."""
+
+    def __init__(self, window: MainWindow, recipe: Recipe) -> None:
+        super().__init__(f"Delete “{recipe.title}”")
+        self._window = window
+        self._recipe = recipe
+
+    def redo(self) -> None:
+        library = self._window.library
+        assert library is not None
+        try:
+            library.delete(self._recipe.id)
+        except LibraryError as error:
+            self.setObsolete(True)
+            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
+            return
+        self._window.remove_recipe_from_list(self._recipe.id)
+        self._window.statusBar().showMessage(f"Deleted “{self._recipe.title}”", 10000)
+
+    def undo(self) -> None:
+        library = self._window.library
+        assert library is not None
+        try:
+            library.add(self._recipe)
+        except LibraryError as error:
+            self._window.statusBar().showMessage(f"Could not bring it back: {error}", 10000)
+            return
+        self._window.show_recipe_in_list(library.get(self._recipe.id))
+        self._window.statusBar().showMessage(f"Restored “{self._recipe.title}”", 5000)

@@ -10,17 +10,18 @@ from fractions import Fraction
 from html import escape
 
 from ..domain import Recipe, convert_temperatures, format_ingredient
-from ..domain.quantities import format_number
+from ..domain.quantities import format_quantity
+
+
+COUNT_DENOMINATORS = (2, 3, 4)
 
 
 @dataclass(frozen=True, slots=True)
 class Colours:
     """Colours from the window's palette, so the text follows light and dark themes."""
 
-    text: str
     muted: str
     accent: str
-    rule: str
 
 
 def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours) -> str:
@@ -32,15 +33,13 @@ def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours)
     meta = meta_line(recipe, factor)
     if meta:
         parts.append(f"<p style='color:{colours.muted}'>{escape(meta)}</p>")
-    many = len(recipe.components) > 1
     for component in recipe.components:
-        if many or component.title:
-            heading = component.title or "Main"
+        if component.title:
             servings = ""
             if component.servings:
-                servings = f" · serves {format_number(component.servings * factor)}"
+                servings = f" · serves {_count(component.servings * factor)}"
             parts.append(
-                f"<h2 style='color:{colours.accent};margin-top:18px'>{escape(heading)}"
+                f"<h2 style='color:{colours.accent};margin-top:18px'>{escape(component.title)}"
                 f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
                 f"{escape(servings)}</span></h2>"
             )
@@ -71,9 +70,9 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
     """Servings or yield, times, category, cuisine, method, tags and source, as one line."""
     items: list[str] = []
     if recipe.servings:
-        items.append(f"Serves {format_number(recipe.servings * factor)}")
+        items.append(f"Serves {_count(recipe.servings * factor)}")
     elif factor != 1:
-        items.append(f"×{format_number(factor)} batch")
+        items.append(f"×{_count(factor)} batch")
     if recipe.yield_text and not recipe.servings:
         items.append(recipe.yield_text)
     for label, minutes in (
@@ -89,6 +88,11 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
     if recipe.source:
         items.append(f"Source: {recipe.source}")
     return " · ".join(items)
+
+
+def _count(value: Fraction) -> str:
+    """Servings and batches as cooks say them: 9, 1½, ⅓."""
+    return format_quantity(value, COUNT_DENOMINATORS)
 
 
 def format_minutes(minutes: int) -> str:

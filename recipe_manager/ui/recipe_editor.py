@@ -1,0 +1,348 @@
+"""The recipe editor: every field, a live reading of each ingredient line, and safe saves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import Recipe, parse_ingredient
+from ..domain.recipe_text import (
+    clean_pasted_ingredients,
+    clean_pasted_steps,
+    components_from_text,
+    ingredients_text,
+    steps_text,
+)
+from ..storage import LibraryError, RecipeLibrary
+
+ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+NOT_STATED = "not stated"
+
+
+class PastingTextEdit(QPlainTextEdit):
+    """A plain text box that tidies pasted text (bullets, numbering) and keeps every line."""
+
+    def __init__(self, clean: Callable[[str], str], name: str) -> None:
+        super().__init__(objectName=name)
+        self._clean = clean
+        self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        if source.hasText():
+            self.insertPlainText(self._clean(source.text()))
+
+
+class RecipeEditor(QDialog):
+    """Adds a new recipe or edits a stored one; closes only once the recipe is on disk."""
+
+    saved = Signal(object)
+
+    def __init__(self, parent: QWidget, library: RecipeLibrary, recipe: Recipe | None) -> None:
+        super().__init__(parent, objectName="recipeEditor")
+        self._library = library
+        self._original = recipe or Recipe()
+        self._is_new = not self._original.id
+        self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
+        self.resize(1000, 760)
+        self._build(library.categories())
+        self._fill(self._original)
+        self._baseline = self.recipe().to_dict()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build(self, categories: list[str]) -> None:
+        self.title_edit = QLineEdit(objectName="titleEdit")
+        self.title_edit.setAccessibleName("Title")
+        self.title_error = QLabel(objectName="titleError")
+        self.title_error.setStyleSheet(ERROR_STYLE)
+        self.title_error.hide()
+        self.title_edit.textEdited.connect(lambda: self.title_error.hide())
+
+        self.servings_edit = QSpinBox(objectName="servingsEdit")
+        self.servings_edit.setRange(0, 999)
+        self.servings_edit.setSpecialValueText(NOT_STATED)
+        self.servings_edit.setAccessibleName("Servings")
+
+        self.category_edit = QComboBox(objectName="categoryEdit", editable=True)
+        self.category_edit.addItems(categories)
+        self.category_edit.setAccessibleName("Category")
+        self.cuisine_edit = QLineEdit(objectName="cuisineEdit")
+        self.method_edit = QLineEdit(objectName="methodEdit")
+        self.tags_edit = QLineEdit(objectName="tagsEdit", placeholderText="comma, separated")
+        self.source_edit = QLineEdit(objectName="sourceEdit", placeholderText="book, web page…")
+        self.prep_edit = self._minutes_box("prepEdit", "Preparation time")
+        self.cook_edit = self._minutes_box("cookEdit", "Cooking time")
+        self.summary_edit = QPlainTextEdit(objectName="summaryEdit")
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setMaximumHeight(70)
+
+        self.ingredients_edit = PastingTextEdit(clean_pasted_ingredients, "ingredientsEdit")
+        self.ingredients_edit.setPlaceholderText(
+            "One ingredient per line:\n2 tbsp soy sauce\n1 inch/2 cm ginger\n\n"
+            "A line ending in “:” starts a part of the recipe:\nDipping sauce (serves 6):"
+        )
+        self.ingredients_edit.setAccessibleName("Ingredients, one per line")
+        self.ingredients_edit.textChanged.connect(self._update_preview)
+        self.preview = QTextBrowser(objectName="ingredientPreview")
+        self.preview.setAccessibleName("How each ingredient line is read")
+        self.preview.setOpenLinks(False)
+        self.steps_edit = PastingTextEdit(clean_pasted_steps, "stepsEdit")
+        self.steps_edit.setPlaceholderText(
+            "One step per line. A line naming a part and ending in “:” starts its steps."
+        )
+        self.steps_edit.setAccessibleName("Steps, one per line")
+        self.notes_edit = QPlainTextEdit(objectName="notesEdit")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText("One note per line")
+        self.notes_edit.setAccessibleName("Notes, one per line")
+
+        self.photo_label = QLabel(objectName="photoThumbnail", text="No photo")
+        self.photo_label.setFixedSize(120, 90)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid palette(mid);")
+        self.photo_button = QPushButton("Choose Photo…", objectName="photoButton")
+        self.photo_button.clicked.connect(self._choose_photo)
+        self._image = ""
+
+        self.save_error = QLabel(objectName="saveError", wordWrap=True)
+        self.save_error.setStyleSheet(ERROR_STYLE)
+        self.save_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_error.hide()
+
+        details = QFormLayout()
+        title_row = QVBoxLayout()
+        title_row.addWidget(self.title_edit)
+        title_row.addWidget(self.title_error)
+        details.addRow(self._label("&Title", self.title_edit), title_row)
+        details.addRow(self._label("Ser&vings", self.servings_edit), self.servings_edit)
+        details.addRow(self._label("C&ategory", self.category_edit), self.category_edit)
+        details.addRow(self._label("C&uisine", self.cuisine_edit), self.cuisine_edit)
+        details.addRow(self._label("&Method", self.method_edit), self.method_edit)
+        details.addRow(self._label("Ta&gs", self.tags_edit), self.tags_edit)
+        times = QHBoxLayout()
+        times.addWidget(self.prep_edit)
+        times.addWidget(QLabel("cook"))
+        times.addWidget(self.cook_edit)
+        details.addRow(self._label("&Prep", self.prep_edit), times)
+        details.addRow(self._label("Sou&rce", self.source_edit), self.source_edit)
+        details.addRow(self._label("Summar&y", self.summary_edit), self.summary_edit)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_label)
+        photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignBottom)
+        photo_row.addStretch(1)
+        details.addRow(QLabel("Photo"), photo_row)
+
+        texts = QGridLayout()
+        texts.addWidget(self._label("&Ingredients", self.ingredients_edit), 0, 0)
+        texts.addWidget(QLabel("How each line is read"), 0, 1)
+        texts.addWidget(self.ingredients_edit, 1, 0)
+        texts.addWidget(self.preview, 1, 1)
+        texts.addWidget(self._label("&Steps", self.steps_edit), 2, 0)
+        texts.addWidget(self._label("&Notes", self.notes_edit), 2, 1)
+        texts.addWidget(self.steps_edit, 3, 0)
+        texts.addWidget(self.notes_edit, 3, 1)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addLayout(details, 2)
+        columns.addLayout(texts, 5)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.save_error)
+        layout.addWidget(buttons)
+
+    def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
+        box = QSpinBox(objectName=name)
+        box.setRange(0, 7 * 24 * 60)
+        box.setSuffix(" min")
+        box.setSpecialValueText("—")
+        box.setAccessibleName(accessible)
+        return box
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # Recipe <-> fields -----------------------------------------------------------------------
+
+    def _fill(self, recipe: Recipe) -> None:
+        self.title_edit.setText(recipe.title)
+        self.servings_edit.setValue(recipe.servings or 0)
+        self.category_edit.setCurrentText(recipe.category)
+        self.cuisine_edit.setText(recipe.cuisine)
+        self.method_edit.setText(recipe.method)
+        self.tags_edit.setText(", ".join(recipe.tags))
+        self.source_edit.setText(recipe.source)
+        self.prep_edit.setValue(recipe.prep_minutes or 0)
+        self.cook_edit.setValue(recipe.cook_minutes or 0)
+        self.summary_edit.setPlainText(recipe.summary)
+        self.ingredients_edit.setPlainText(ingredients_text(recipe.components))
+        self.steps_edit.setPlainText(steps_text(recipe.components))
+        self.notes_edit.setPlainText("\n".join(recipe.notes))
+        self._set_image(recipe.image)
+
+    def recipe(self) -> Recipe:
+        """The recipe as the fields now describe it; fields the editor does not show are kept."""
+        servings = self.servings_edit.value() or None
+        return self._original.copy(
+            title=self.title_edit.text().strip(),
+            servings=servings,
+            category=self.category_edit.currentText().strip(),
+            cuisine=self.cuisine_edit.text().strip(),
+            method=self.method_edit.text().strip(),
+            tags=[tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip()],
+            source=self.source_edit.text().strip(),
+            prep_minutes=self.prep_edit.value() or None,
+            cook_minutes=self.cook_edit.value() or None,
+            summary=self.summary_edit.toPlainText().strip(),
+            components=components_from_text(
+                self.ingredients_edit.toPlainText(), self.steps_edit.toPlainText()
+            ),
+            notes=_non_blank_lines(self.notes_edit.toPlainText()),
+            image=self._image,
+        )
+
+    def is_modified(self) -> bool:
+        return self.recipe().to_dict() != self._baseline
+
+    # Preview ---------------------------------------------------------------------------------
+
+    def _update_preview(self) -> None:
+        rows = []
+        for line in self.ingredients_edit.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            rows.append(_preview_row(line))
+        self.preview.setHtml(
+            "<table cellspacing='0' cellpadding='3' width='100%'>" + "".join(rows) + "</table>"
+        )
+
+    # Photo -----------------------------------------------------------------------------------
+
+    def _choose_photo(self) -> None:
+        dialog = QFileDialog(self, "Choose a Photo", str(Path.home()))
+        dialog.setObjectName("photoDialog")
+        dialog.setNameFilter("Photos (*.jpg *.jpeg *.png *.webp *.gif)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.attach_photo)
+        dialog.open()
+
+    def attach_photo(self, file_name: str) -> None:
+        try:
+            self._set_image(self._library.add_media(Path(file_name)))
+        except LibraryError as error:
+            self._show_save_error(str(error))
+
+    def _set_image(self, stored: str) -> None:
+        self._image = stored
+        path = self._library.media_path(stored)
+        pixmap = QPixmap(str(path)) if path else QPixmap()
+        if pixmap.isNull():
+            self.photo_label.setText("No photo")
+            return
+        self.photo_label.setPixmap(
+            pixmap.scaled(
+                self.photo_label.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    # Saving and closing ----------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save; on invalid input or a failed write stay open with every character kept."""
+        recipe = self.recipe()
+        if not recipe.title:
+            self.title_error.setText("A recipe needs a title.")
+            self.title_error.show()
+            self.title_edit.setFocus()
+            return
+        try:
+            if self._is_new:
+                stored = self._library.get(self._library.add(recipe))
+            else:
+                stored = self._library.update(recipe)
+        except LibraryError as error:
+            self._show_save_error(f"Not saved: {error} Your changes are still here; try again.")
+            return
+        self.save_error.hide()
+        self.saved.emit(stored)
+        super().accept()
+
+    def reject(self) -> None:
+        """Cancel, Escape or the close button: ask before throwing changes away."""
+        if self.is_modified():
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "This recipe has changes that are not saved.",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                self.accept()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+        self.reject()
+
+    def _show_save_error(self, message: str) -> None:
+        self.save_error.setText(message)
+        self.save_error.show()
+
+
+def _preview_row(line: str) -> str:
+    ingredient = parse_ingredient(line)
+    if ingredient.is_heading or line.rstrip().endswith(":"):
+        return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
+    if not ingredient.understood:
+        return (
+            "<tr><td colspan='4' style='color:#b3261e'>⚠ not read, kept as typed: "
+            f"{escape(line.strip())}</td></tr>"
+        )
+    amount = ""
+    if ingredient.quantity is not None:
+        amount = str(ingredient.quantity)
+        if ingredient.quantity_max is not None:
+            amount += f"–{ingredient.quantity_max}"
+    cells = (amount, ingredient.unit or "", ingredient.name, ingredient.note)
+    return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+
+
+def _non_blank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,142 @@
+"""A small, forgiving element tree from the stdlib HTML parser (no scripts run, nothing fetched).
+
+Only what the importers need is kept: tags, attributes, text and the raw text of
+JSON-LD scripts. Other scripts and styles are dropped while parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object"}
+_AUTO_CLOSE = {
+    "li": {"li"},
+    "p": {"p"},
+    "option": {"option"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+}
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+MAX_DEPTH = 400
+
+
+@dataclass(slots=True)
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+    parent: Element | None = None
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name) or ""
+
+    @property
+    def classes(self) -> str:
+        return f"{self.get('class')} {self.get('id')}".lower()
+
+    def iter(self) -> list[Element]:
+        """This element and every element inside it, in document order (no recursion)."""
+        found: list[Element] = []
+        pending: list[Element] = [self]
+        while pending:
+            element = pending.pop()
+            found.append(element)
+            pending.extend(
+                child for child in reversed(element.children) if isinstance(child, Element)
+            )
+        return found
+
+    def text(self) -> str:
+        """The visible text, with block elements and <br> as line breaks."""
+        parts: list[str] = []
+        pending: list[Element | str] = [self]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, str):
+                parts.append(item)
+                continue
+            if item.tag in BLOCKS:
+                parts.append("\n")
+                pending.append("\n")
+            pending.extend(reversed(item.children))
+        return "".join(parts)
+
+
+@dataclass(slots=True)
+class Page:
+    root: Element
+    json_ld: list[str]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.stack: list[Element] = [self.root]
+        self.json_ld: list[str] = []
+        self._skipping: str | None = None
+        self._script_is_json_ld = False
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipping:
+            return
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag in _SKIPPED:
+            self._skipping = tag
+            self._script_is_json_ld = (
+                tag == "script" and "ld+json" in values.get("type", "").lower()
+            )
+            self._script_text = []
+            return
+        closes = _AUTO_CLOSE.get(tag)
+        if closes and self.stack[-1].tag in closes:
+            self.stack.pop()
+        element = Element(tag, values, parent=self.stack[-1])
+        self.stack[-1].children.append(element)
+        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipping or tag in _SKIPPED:
+            return
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping:
+            if tag == self._skipping:
+                if self._script_is_json_ld:
+                    self.json_ld.append("".join(self._script_text))
+                self._skipping = None
+            return
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            if self._script_is_json_ld:
+                self._script_text.append(data)
+            return
+        self.stack[-1].children.append(data)
+
+
+def parse_html(text: str) -> Page:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    if builder._skipping and builder._script_is_json_ld:
+        builder.json_ld.append("".join(builder._script_text))
+    return Page(builder.root, builder.json_ld)

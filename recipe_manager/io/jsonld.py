@@ -1,0 +1,325 @@
+"""schema.org Recipe (JSON-LD) to our Recipe and back.
+
+Pages wrap the Recipe in many ways (a single object, an array, `@graph`, `mainEntity`,
+a list of types); `find_recipe_nodes` walks all of them without recursion limits.
+Component titles travel as ingredient heading lines ("Dipping Sauce (serves 6):") and as
+HowToSection names, which is how sites that group ingredients write them too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..domain import Component, Recipe, parse_ingredient
+from .text_clean import clean_text
+
+SCHEMA_CONTEXT = "https://schema.org"
+_DURATION = re.compile(
+    r"^P(?:(?P<days>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$",
+    re.IGNORECASE,
+)
+_WORDY_DURATION = re.compile(
+    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>d(?:ays?)?|h(?:ours?|rs?|r)?|m(?:in(?:ute)?s?)?)\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d+)\))?\s*:$")
+_NUMBER = re.compile(r"\d+")
+_SERVING_WORDS = re.compile(
+    r"(?i)\b(serv\w*|people|persons?|portions?|porç\w*|pessoas?|personnes?|personen|"
+    r"porties?|porzioni|raciones|personas)\b"
+)
+_STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
+
+
+def is_recipe_node(node: Any) -> bool:
+    if not isinstance(node, dict):
+        return False
+    kinds = node.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and kind.rsplit("/", 1)[-1] == "Recipe" for kind in kinds)
+
+
+def find_recipe_nodes(data: Any) -> list[dict[str, Any]]:
+    """Every Recipe object anywhere in the data (arrays, @graph, mainEntity, nested)."""
+    found: list[dict[str, Any]] = []
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            if is_recipe_node(item):
+                found.append(item)
+                continue
+            pending.extend(reversed(list(item.values())))
+    return found
+
+
+def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
+    """Read one schema.org Recipe object; fields it lacks stay at their defaults."""
+    servings, yield_text = read_yield(node.get("recipeYield", node.get("yield")))
+    groups = ingredient_groups(_text_lines(node.get("recipeIngredient", node.get("ingredients"))))
+    sections = read_instructions(node.get("recipeInstructions"))
+    prep, cook, total = (
+        parse_duration(node.get(key)) for key in ("prepTime", "cookTime", "totalTime")
+    )
+    if total is None and prep is not None and cook is not None:
+        total = prep + cook
+    return Recipe(
+        title=clean_text(_first(node.get("name") or node.get("headline"))),
+        summary=clean_text(_first(node.get("description"))),
+        servings=servings,
+        yield_text=yield_text,
+        components=build_components(groups, sections),
+        tags=_keywords(node.get("keywords")),
+        category=_joined(node.get("recipeCategory")),
+        cuisine=_joined(node.get("recipeCuisine")),
+        method=_joined(node.get("cookingMethod")),
+        source=source or _url(node.get("url") or node.get("mainEntityOfPage")),
+        prep_minutes=prep,
+        cook_minutes=cook,
+        total_minutes=total,
+    )
+
+
+def recipe_to_schema(recipe: Recipe) -> dict[str, Any]:
+    """The recipe as a schema.org Recipe with the properties search engines ask for."""
+    node: dict[str, Any] = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "Recipe",
+        "name": recipe.title,
+    }
+    if recipe.summary:
+        node["description"] = recipe.summary
+    yields = [str(recipe.servings)] if recipe.servings is not None else []
+    if recipe.yield_text:
+        yields.append(recipe.yield_text)
+    if yields:
+        node["recipeYield"] = yields if len(yields) > 1 else yields[0]
+    for key, minutes in (
+        ("prepTime", recipe.prep_minutes),
+        ("cookTime", recipe.cook_minutes),
+        ("totalTime", recipe.total_minutes),
+    ):
+        if minutes is not None:
+            node[key] = format_duration(minutes)
+    for key, value in (
+        ("recipeCategory", recipe.category),
+        ("recipeCuisine", recipe.cuisine),
+        ("cookingMethod", recipe.method),
+        ("url", recipe.source),
+    ):
+        if value:
+            node[key] = value
+    if recipe.tags:
+        node["keywords"] = ", ".join(recipe.tags)
+    node["recipeIngredient"] = _ingredient_lines(recipe)
+    node["recipeInstructions"] = _instructions(recipe)
+    return node
+
+
+def heading_text(component: Component) -> str:
+    servings = f" (serves {component.servings})" if component.servings else ""
+    return f"{component.title}{servings}:"
+
+
+def _ingredient_lines(recipe: Recipe) -> list[str]:
+    lines: list[str] = []
+    for index, component in enumerate(recipe.components):
+        if index or component.title or component.servings:
+            lines.append(heading_text(component))
+        lines.extend(ingredient.text for ingredient in component.ingredients)
+    return lines
+
+
+def _instructions(recipe: Recipe) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for index, component in enumerate(recipe.components):
+        steps = [{"@type": "HowToStep", "text": step} for step in component.steps]
+        if index == 0 and not component.title:
+            items.extend(steps)
+        elif steps:
+            items.append(
+                {"@type": "HowToSection", "name": component.title, "itemListElement": steps}
+            )
+    return items
+
+
+def ingredient_groups(lines: list[str]) -> list[tuple[str, int | None, list[str]]]:
+    """Ingredient lines split at heading lines ("For the sauce:") into titled groups."""
+    groups: list[tuple[str, int | None, list[str]]] = [("", None, [])]
+    for line in lines:
+        match = _HEADING.match(line)
+        if match and parse_ingredient(line).is_heading:
+            servings = int(match["servings"]) if match["servings"] else None
+            if len(groups) == 1 and not groups[0][2]:
+                groups.clear()
+            groups.append((match["title"], servings, []))
+        else:
+            groups[-1][2].append(line)
+    return groups
+
+
+def build_components(
+    groups: list[tuple[str, int | None, list[str]]], sections: list[tuple[str, list[str]]]
+) -> list[Component]:
+    """Ingredient groups and instruction sections joined by title into components.
+
+    Untitled steps go to the first component; a titled section with no ingredient group of
+    its name becomes a component of its own.
+    """
+    components = [
+        Component(title=title, servings=servings, ingredients=[parse_ingredient(x) for x in lines])
+        for title, servings, lines in groups
+    ] or [Component()]
+    by_title = {_title_key(component.title): component for component in components}
+    for title, steps in sections:
+        target = by_title.get(_title_key(title)) if title else components[0]
+        if target is None:
+            target = Component(title=title)
+            components.append(target)
+            by_title[_title_key(title)] = target
+        target.steps.extend(steps)
+    return [c for c in components if c.title or c.ingredients or c.steps or c.servings] or [
+        Component()
+    ]
+
+
+def _title_key(title: str) -> str:
+    key = title.casefold().strip(" :")
+    return re.sub(r"^(?:for the|for|to make the|to make)\s+", "", key)
+
+
+def read_instructions(value: Any) -> list[tuple[str, list[str]]]:
+    """Steps as (section name, steps): strings, HowToStep, HowToSection, ItemList, text."""
+    sections: list[tuple[str, list[str]]] = [("", [])]
+    pending: list[tuple[Any, str | None]] = [(value, None)]
+    while pending:
+        item, section = pending.pop()
+        if section is not None and (not sections or sections[-1][0] != section):
+            sections.append((section, []))
+        if item is None:
+            continue
+        if isinstance(item, str):
+            sections[-1][1].extend(_split_steps(item))
+        elif isinstance(item, list):
+            pending.extend((child, section) for child in reversed(item))
+        elif isinstance(item, dict):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            children = item.get("itemListElement")
+            if "HowToSection" in kinds and children is not None:
+                name = clean_text(_first(item.get("name")))
+                pending.append((children, name))
+            elif children is not None and not item.get("text"):
+                pending.append((children, section))
+            else:
+                text = item.get("text") or item.get("name") or item.get("description")
+                sections[-1][1].extend(_split_steps(_first(text)))
+    return [(title, steps) for title, steps in sections if title or steps]
+
+
+def _split_steps(text: Any) -> list[str]:
+    steps = []
+    for line in clean_text(text, keep_lines=True).splitlines():
+        line = _STEP_PREFIX.sub("", line).strip()
+        if line:
+            steps.append(line)
+    return steps
+
+
+def read_yield(value: Any) -> tuple[int | None, str]:
+    """(servings, yield as written): a bare number or "N servings" gives servings."""
+    values = value if isinstance(value, list) else [value]
+    servings: int | None = None
+    text = ""
+    for item in values:
+        if isinstance(item, bool) or item is None:
+            continue
+        if isinstance(item, int | float):
+            servings = servings if servings is not None else max(0, int(item))
+            continue
+        cleaned = clean_text(item)
+        if cleaned.isdigit():
+            servings = servings if servings is not None else int(cleaned)
+        elif cleaned and not text:
+            text = cleaned
+    if servings is None and text:
+        number = _NUMBER.search(text)
+        if number and _SERVING_WORDS.search(text):
+            servings = int(number.group())
+    return servings, text
+
+
+def parse_duration(value: Any) -> int | None:
+    """Minutes from ISO 8601 ("PT1H30M", "P0DT0H20M") or words ("1 hour 20 mins")."""
+    value = _first(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return max(0, round(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    match = _DURATION.match(text)
+    if match and any(match.groupdict().values()):
+        parts = {key: float(found or 0) for key, found in match.groupdict().items()}
+        seconds = (
+            parts["days"] * 86400 + parts["hours"] * 3600 + parts["minutes"] * 60 + parts["seconds"]
+        )
+        return round(seconds / 60)
+    total = 0.0
+    found = False
+    for piece in _WORDY_DURATION.finditer(text):
+        number = float(piece["value"].replace(",", "."))
+        unit = piece["unit"][0].lower()
+        total += number * {"d": 1440, "h": 60, "m": 1}[unit]
+        found = True
+    return round(total) if found else None
+
+
+def format_duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"PT{hours}H{rest}M"
+    return f"PT{hours}H" if hours else f"PT{rest}M"
+
+
+def _first(value: Any) -> Any:
+    while isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return value.get("@value") or value.get("name") or value.get("text")
+    return value
+
+
+def _text_lines(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("text") or item.get("name")
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            lines.extend(clean_text(item, keep_lines=True).splitlines())
+    return [line for line in lines if line]
+
+
+def _joined(value: Any) -> str:
+    items = value if isinstance(value, list) else [value]
+    texts = [clean_text(_first(item)) for item in items]
+    return ", ".join(dict.fromkeys(text for text in texts if text))
+
+
+def _keywords(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    words: list[str] = []
+    for item in items:
+        words.extend(part.strip() for part in clean_text(_first(item)).split(","))
+    return list(dict.fromkeys(word for word in words if word))
+
+
+def _url(value: Any) -> str:
+    value = _first(value) if not isinstance(value, dict) else value.get("@id") or value.get("url")
+    text = clean_text(value) if isinstance(value, str) else ""
+    return text if text.startswith(("http://", "https://")) else ""

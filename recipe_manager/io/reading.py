@@ -1,0 +1,72 @@
+"""Choosing the reader for a file: by suffix first, then by sniffing the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain import Recipe
+from .cooklang import recipe_from_cooklang
+from .errors import RecipeImportError
+from .html_page import recipes_from_html
+from .jsonld import find_recipe_nodes, recipe_from_schema
+from .native import is_native, recipes_from_native
+from .paprika import recipes_from_paprika
+from .plain_text import recipes_from_text
+from .safe_read import decode_text, load_json, read_limited
+
+IMPORT_SUFFIXES = (
+    ".html", ".htm", ".xhtml", ".json", ".jsonld", ".paprikarecipes", ".paprikarecipe",
+    ".cook", ".txt", ".text", ".md", ".markdown",
+)  # fmt: skip
+
+
+def import_file(path: str | Path) -> list[Recipe]:
+    """Every recipe in the file; raises RecipeImportError naming the file when it can't."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in {".paprikarecipes", ".paprikarecipe"}:
+        return _non_empty(recipes_from_paprika(read_limited(path), path), path)
+    data = read_limited(path)
+    if data[:2] == b"PK":
+        return _non_empty(recipes_from_paprika(data, path), path)
+    text = decode_text(data, path, allow_cp1252=suffix in {".txt", ".text", ""})
+    if suffix == ".cook":
+        return _non_empty([recipe_from_cooklang(text, path.stem)], path)
+    if suffix in {".json", ".jsonld"}:
+        return recipes_from_json_text(text, path)
+    return import_text(text, path, markdown=suffix in {".md", ".markdown"})
+
+
+def import_text(
+    text: str, source: str | Path = "pasted text", *, markdown: bool = False
+) -> list[Recipe]:
+    """Recipes from text of any supported kind: a page's HTML, JSON, or a pasted blog post."""
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("{", "[")):
+        return recipes_from_json_text(text, source)
+    if (
+        head.startswith(("<!doctype html", "<html", "<?xml"))
+        or "<body" in head
+        or (head.startswith("<") and ("<div" in head or "<script" in head or "<meta" in head))
+    ):
+        return recipes_from_html(text, source)
+    return _non_empty(recipes_from_text(text, markdown=markdown), source)
+
+
+def recipes_from_json_text(text: str, source: str | Path) -> list[Recipe]:
+    data = load_json(text, source)
+    if is_native(data):
+        return recipes_from_native(data, source)
+    nodes = find_recipe_nodes(data)
+    if not nodes:
+        raise RecipeImportError(
+            source, "this JSON holds no schema.org Recipe and is not our export"
+        )
+    return _non_empty([recipe_from_schema(node) for node in nodes], source)
+
+
+def _non_empty(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
+    found = [r for r in recipes if r.title or any(c.ingredients or c.steps for c in r.components)]
+    if not found:
+        raise RecipeImportError(source, "no recipe found")
+    return found

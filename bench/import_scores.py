@@ -28,12 +28,12 @@ from recipe_manager.io import RecipeImportError, import_file
 PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pages"
 FIELDS = ("title", "ingredients", "instructions", "yields", "times")
 _SERVING_NOUNS = re.compile(
-    r"(?i)^(serv\w*|people|persons?|portions?|porç\w*|pessoas?|personnes?|personen)$"
+    r"(?i)^(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen)$"
 )
 
 
 def normal(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text).replace("\u2044", "/").casefold()
     return " ".join(text.split()).strip(" :.")
 
 
@@ -49,7 +49,7 @@ def yield_key(text: str | None) -> tuple[str, str] | None:
         return None
     number = re.search(r"\d+", text)
     words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in {"serves", "makes"}]
-    noun = words[0] if words else "servings"
+    noun = words[-1] if words else "servings"
     if _SERVING_NOUNS.match(noun):
         noun = "servings"
     return (number.group() if number else "", noun.rstrip("s"))

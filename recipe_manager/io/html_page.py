@@ -7,6 +7,8 @@ data, and no address in the page is ever fetched.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ _STEPS_WORD = re.compile(
     r"zubereitung|préparation|modo de preparo|bereiding)\b"
 )
 _GROUP_CLASS = re.compile(r"group-name|group-title|section-title|heading|subheader|-header\b")
+_EQUIPMENT = re.compile(r"(?i)^\s*(equipment|tools|utensils|you will need|kitchen tools)\b")
 _STEP_CLASS = re.compile(r"instruction|direction|method|preparation|steps")
 
 
@@ -81,24 +84,48 @@ class _Fallback:
 
 
 def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
-    """Fill what the structured data lacks from the page, and split ingredients into groups
-    the page shows when the counts agree line for line."""
+    """Fill what the structured data lacks from the page itself.
+
+    The structured lines are kept as written, but only those the page also shows (some
+    plugins add the equipment to the data), split into the page's ingredient groups when
+    the page's lines match them one for one.
+    """
     lines = [i.text for c in recipe.components for i in c.ingredients]
-    sections = [(c.title, list(c.steps)) for c in recipe.components]
+    sections = [(c.title, list(c.steps)) for c in recipe.components if c.steps]
     titled = any(c.title for c in recipe.components if c.ingredients)
+    page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
         recipe.title = fallback.title
-    if not lines and fallback.line_count():
+    if not lines and page_lines:
         recipe.components = build_components(fallback.groups, sections)
-    elif not titled and len(fallback.groups) > 1 and fallback.line_count() == len(lines):
+    elif page_lines and not titled and _covers(lines, page_lines):
+        shown = Counter(_loose(line) for line in page_lines)
+        kept = []
+        for line in lines:
+            if shown[_loose(line)] > 0:
+                shown[_loose(line)] -= 1
+                kept.append(line)
         groups, start = [], 0
         for title, servings, group_lines in fallback.groups:
-            groups.append((title, servings, lines[start : start + len(group_lines)]))
+            groups.append((title, servings, kept[start : start + len(group_lines)]))
             start += len(group_lines)
-        recipe.components = build_components(groups, [s for s in sections if s[1]])
+        recipe.components = build_components(groups, sections)
     if not any(c.steps for c in recipe.components) and fallback.steps:
         recipe.components[0].steps.extend(fallback.steps)
     return recipe
+
+
+def _covers(structured: list[str], shown: list[str]) -> bool:
+    """Whether each line shown on the page is one of the structured lines (or none are)."""
+    if not structured:
+        return True
+    keys = Counter(_loose(line) for line in structured)
+    return not Counter(_loose(line) for line in shown) - keys
+
+
+def _loose(line: str) -> str:
+    text = unicodedata.normalize("NFKC", line).replace("\u2044", "/").casefold()
+    return "".join(char for char in text if char.isalnum() or char == "/")
 
 
 def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
@@ -225,7 +252,8 @@ def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, l
             title = clean_text(element.text()).rstrip(":")
             if title and not _INGREDIENTS_WORD.match(title):
                 lines.append(f"{title}:")
-    return ingredient_groups([line for line in lines if line])
+    groups = ingredient_groups([line for line in lines if line])
+    return [group for group in groups if not _EQUIPMENT.match(group[0])]
 
 
 def _is_group_heading(element: Element, container: Element) -> bool:

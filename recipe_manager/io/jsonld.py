@@ -28,9 +28,10 @@ _WORDY_DURATION = re.compile(
 _HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d+)\))?\s*:$")
 _NUMBER = re.compile(r"\d+")
 _SERVING_WORDS = re.compile(
-    r"(?i)\b(serv\w*|people|persons?|portions?|porç\w*|pessoas?|personnes?|personen|"
+    r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
     r"porties?|porzioni|raciones|personas)\b"
 )
+_DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
 _STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 
 
@@ -245,7 +246,7 @@ def read_yield(value: Any) -> tuple[int | None, str]:
         cleaned = clean_text(item)
         if cleaned.isdigit():
             servings = servings if servings is not None else int(cleaned)
-        elif cleaned and not text:
+        elif cleaned and not text and any(char.isdigit() for char in cleaned):
             text = cleaned
     if servings is None and text:
         number = _NUMBER.search(text)
@@ -302,7 +303,7 @@ def _text_lines(value: Any) -> list[str]:
             item = item.get("text") or item.get("name")
         if isinstance(item, str | int | float) and not isinstance(item, bool):
             lines.extend(clean_text(item, keep_lines=True).splitlines())
-    return [line for line in lines if line]
+    return [_DOUBLED_PARENS.sub(r"(\1)", line) for line in lines if line]
 
 
 def _joined(value: Any) -> str:

@@ -1,0 +1,493 @@
+"""Kitchen timers: countdowns started from the durations in a recipe's steps.
+
+One `KitchenTimers` model belongs to the main window, so timers survive switching recipes;
+any number of `TimerPanel` views show it (the dock, and cook mode in large type). A timer
+that reaches zero flashes in every panel, shows a tray notification where there is a tray,
+and sounds where the platform has a sound, again and again until someone dismisses it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from html import escape
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+from PySide6.QtCore import QObject, QProcess, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.timers import StepTimer, describe_timer, find_timers, format_duration, timer_name
+
+TIMER_SCHEME = "timer"
+TICK_MS = 250
+SOUND_EVERY_TICKS = 12  # every 3 s while a timer is alerting
+FLASH_COLOURS = ("#d32f2f", "#ffeb3b")
+_FREEDESKTOP_SOUND = Path("/usr/share/sounds/freedesktop/stereo/alarm-clock-elapsed.oga")
+_MAC_SOUND = Path("/System/Library/Sounds/Glass.aiff")
+
+
+# Links in step text --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimerRequest:
+    """What a timer link asks for: a countdown (`seconds`) or a reminder (`seconds` None)."""
+
+    name: str
+    seconds: int | None
+    seconds_max: int | None = None
+
+
+def timer_title(step: str, timer: StepTimer, fallback: str) -> str:
+    """ "Roast the pork — 1½–2 h": what the step says the time is for, else `fallback`."""
+    return f"{timer_name(step, timer) or fallback} — {describe_timer(timer)}"
+
+
+def timer_url(request: TimerRequest) -> str:
+    """A `timer:` URL carrying the request, percent-encoded so it is safe in an attribute."""
+    query = [f"name={quote(request.name, safe='')}"]
+    if request.seconds is not None:
+        query.append(f"seconds={request.seconds}")
+    if request.seconds_max is not None:
+        query.append(f"max={request.seconds_max}")
+    return f"{TIMER_SCHEME}:start?{'&'.join(query)}"
+
+
+def parse_timer_url(url: QUrl | str) -> TimerRequest | None:
+    """The request in a link made by `timer_url`, or None for any other link."""
+    text = (
+        url.toString(QUrl.ComponentFormattingOption.FullyEncoded) if isinstance(url, QUrl) else url
+    )
+    parts = urlsplit(text)
+    if parts.scheme != TIMER_SCHEME:
+        return None
+    query = parse_qs(parts.query)
+
+    def number(key: str) -> int | None:
+        values = query.get(key)
+        return int(values[0]) if values and values[0].isdigit() else None
+
+    names = query.get("name") or ["Timer"]
+    return TimerRequest(names[0], number("seconds"), number("max"))
+
+
+def link_timers(text: str, fallback_name: str) -> str:
+    """The step as escaped HTML with each duration a `timer:` link.
+
+    `text` is the raw step (never pre-escaped): every character of it is escaped, and the
+    only markup in the result is our own anchors. `fallback_name` names timers whose step
+    says nothing about what they are for ("Crispy Pork Belly, step 3").
+    """
+    parts: list[str] = []
+    position = 0
+    for timer in find_timers(text):
+        request = TimerRequest(
+            timer_title(text, timer, fallback_name), timer.seconds, timer.seconds_max
+        )
+        parts.append(escape(text[position : timer.start]))
+        parts.append(
+            f'<a href="{escape(timer_url(request))}">{escape(text[timer.start : timer.end])}</a>'
+        )
+        position = timer.end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+# The model -----------------------------------------------------------------------------
+
+
+class TimerState(Enum):
+    RUNNING = "running"
+    PAUSED = "paused"
+    ALERTING = "alerting"
+    REMINDER = "reminder"
+
+
+class KitchenTimer(QObject):
+    """One named countdown (or an "overnight" reminder, which never counts down)."""
+
+    changed = Signal()
+
+    def __init__(self, request: TimerRequest, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = request.name
+        self.seconds = request.seconds
+        self.seconds_max = request.seconds_max
+        self.started_at = QTime.currentTime()
+        self._length = float(request.seconds or 0)
+        self._deadline = time.monotonic() + self._length
+        self._left_when_paused = self._length
+        self.state = TimerState.RUNNING if request.seconds is not None else TimerState.REMINDER
+
+    def remaining(self) -> float:
+        """Seconds left (0 once it has rung; the length while paused)."""
+        if self.state is TimerState.RUNNING:
+            return max(0.0, self._deadline - time.monotonic())
+        if self.state is TimerState.PAUSED:
+            return self._left_when_paused
+        return 0.0
+
+    def pause(self) -> None:
+        if self.state is TimerState.RUNNING:
+            self._left_when_paused = self.remaining()
+            self.state = TimerState.PAUSED
+            self.changed.emit()
+
+    def resume(self) -> None:
+        if self.state is TimerState.PAUSED:
+            self._deadline = time.monotonic() + self._left_when_paused
+            self.state = TimerState.RUNNING
+            self.changed.emit()
+
+    def reset(self) -> None:
+        """Back to the full length, paused: a reset timer waits to be started again."""
+        if self.state is TimerState.REMINDER:
+            return
+        self._length = float(self.seconds or 0)
+        self._left_when_paused = self._length
+        self.state = TimerState.PAUSED
+        self.changed.emit()
+
+    def continue_to_high_end(self) -> None:
+        """After the low end of a range has rung, count on to the high end ("up to 2 h")."""
+        if (
+            self.seconds is None
+            or self.seconds_max is None
+            or self.state is not TimerState.ALERTING
+        ):
+            return
+        self._length = float(self.seconds_max - self.seconds)
+        self._deadline = time.monotonic() + self._length
+        self.seconds, self.seconds_max = self.seconds_max, None
+        self.state = TimerState.RUNNING
+        self.changed.emit()
+
+    def advance(self) -> bool:
+        """Advance; True when it has just reached zero."""
+        if self.state is TimerState.RUNNING and self.remaining() <= 0:
+            self.state = TimerState.ALERTING
+            self.changed.emit()
+            return True
+        return False
+
+
+class KitchenTimers(QObject):
+    """Every running timer of the app, one clock for all, and the alert when one rings.
+
+    `sound` is called every few seconds while any timer is ringing; tests replace it.
+    """
+
+    added = Signal(KitchenTimer)
+    removed = Signal(KitchenTimer)
+    rang = Signal(KitchenTimer)
+    ticked = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timers: list[KitchenTimer] = []
+        self._ticks = 0
+        self.sound: Callable[[], None] = play_alert_sound
+        self._tray: QSystemTrayIcon | None = None
+        self._clock = QTimer(self)
+        self._clock.setInterval(TICK_MS)
+        self._clock.timeout.connect(self._tick)
+
+    def timers(self) -> list[KitchenTimer]:
+        return list(self._timers)
+
+    def start(self, request: TimerRequest) -> KitchenTimer:
+        """Start a countdown now, or note a reminder when the request has no length."""
+        timer = KitchenTimer(request, self)
+        self._timers.append(timer)
+        self.added.emit(timer)
+        self._clock.start()
+        return timer
+
+    def cancel(self, timer: KitchenTimer) -> None:
+        """Remove a timer; cancelling a ringing one is how it is dismissed."""
+        if timer in self._timers:
+            self._timers.remove(timer)
+            self.removed.emit(timer)
+            timer.deleteLater()
+        if not self.alerting():
+            self._hide_tray()
+        if not self._timers:
+            self._clock.stop()
+
+    def alerting(self) -> list[KitchenTimer]:
+        return [timer for timer in self._timers if timer.state is TimerState.ALERTING]
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        for timer in list(self._timers):
+            if timer.advance():
+                self._notify(timer)
+                self.rang.emit(timer)
+        ringing = self.alerting()
+        if ringing and self._ticks % SOUND_EVERY_TICKS == 0:
+            self.sound()
+        self.ticked.emit(self._ticks)
+
+    def _notify(self, timer: KitchenTimer) -> None:
+        self.sound()
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._tray is None:
+            icon = QApplication.windowIcon()
+            if icon.isNull():
+                icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._tray = QSystemTrayIcon(QIcon(icon), self)
+        self._tray.show()
+        message = "Time is up."
+        if timer.seconds_max is not None:
+            message = f"Time to check: it may need up to {format_duration(timer.seconds_max)}."
+        self._tray.showMessage(timer.name, message, QSystemTrayIcon.MessageIcon.Warning, 30_000)
+
+    def _hide_tray(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+
+
+@cache
+def _sound_command() -> tuple[str, list[str]] | None:
+    """The platform's own alarm sound player, if it has one."""
+    if sys.platform.startswith("linux"):
+        if shutil.which("canberra-gtk-play"):
+            return "canberra-gtk-play", ["-i", "alarm-clock-elapsed", "-d", "Kitchen timer"]
+        if _FREEDESKTOP_SOUND.exists():
+            for player in ("pw-play", "paplay"):
+                if shutil.which(player):
+                    return player, [str(_FREEDESKTOP_SOUND)]
+    if sys.platform == "darwin" and _MAC_SOUND.exists():
+        return "afplay", [str(_MAC_SOUND)]
+    return None
+
+
+def play_alert_sound() -> None:
+    """An alarm sound where the platform has one, else the system bell (Windows beeps)."""
+    command = _sound_command()
+    if command is None:
+        QApplication.beep()
+    else:
+        QProcess.startDetached(*command)
+
+
+def format_clock(seconds: float) -> str:
+    """A countdown's face: "1:29:59", "14:59", "0:05" (rounding up, so 0:00 means done)."""
+    whole = int(-(-seconds // 1))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+# The views -----------------------------------------------------------------------------
+
+
+class TimerRow(QFrame):
+    """One timer: its name, its countdown, and pause, reset and cancel (or dismiss)."""
+
+    def __init__(self, timer: KitchenTimer, timers: KitchenTimers, point_size: int) -> None:
+        super().__init__()
+        self.timer = timer
+        self._timers = timers
+        self.setObjectName("timerRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.name_label = QLabel(timer.name, objectName="timerName", wordWrap=True)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clock_label = QLabel(objectName="timerClock")
+        self.note_label = QLabel(objectName="timerNote", wordWrap=True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.pause_button = QPushButton("Pause", objectName="timerPause")
+        self.reset_button = QPushButton("Reset", objectName="timerReset")
+        self.more_button = QPushButton(objectName="timerMore")
+        self.cancel_button = QPushButton("Cancel", objectName="timerCancel")
+        self.pause_button.clicked.connect(self._pause_clicked)
+        self.reset_button.clicked.connect(timer.reset)
+        self.more_button.clicked.connect(timer.continue_to_high_end)
+        self.cancel_button.clicked.connect(lambda: timers.cancel(timer))
+
+        font = self.font()
+        font.setPointSize(point_size)
+        self.setFont(font)
+        clock_font = self.font()
+        clock_font.setPointSize(round(point_size * 2.2))
+        clock_font.setBold(True)
+        clock_font.setStyleHint(clock_font.StyleHint.Monospace)
+        self.clock_label.setFont(clock_font)
+        name_font = self.font()
+        name_font.setBold(True)
+        self.name_label.setFont(name_font)
+
+        buttons = QHBoxLayout()
+        for button in (self.pause_button, self.reset_button, self.more_button, self.cancel_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.clock_label)
+        layout.addWidget(self.note_label)
+        layout.addLayout(buttons)
+        self._flash_on = False
+        timer.changed.connect(self.refresh)
+        timers.ticked.connect(self._ticked)
+        self.refresh()
+
+    def _pause_clicked(self) -> None:
+        if self.timer.state is TimerState.RUNNING:
+            self.timer.pause()
+        else:
+            self.timer.resume()
+
+    def _ticked(self, ticks: int) -> None:
+        if self.timer.state is TimerState.ALERTING:
+            self._flash_on = ticks % 2 == 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        timer = self.timer
+        state = timer.state
+        self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
+        self.pause_button.setVisible(state in (TimerState.RUNNING, TimerState.PAUSED))
+        self.reset_button.setVisible(state in (TimerState.RUNNING, TimerState.PAUSED))
+        can_continue = state is TimerState.ALERTING and timer.seconds_max is not None
+        self.more_button.setVisible(can_continue)
+        if can_continue and timer.seconds_max is not None and timer.seconds is not None:
+            self.more_button.setText(f"Keep going to {format_duration(timer.seconds_max)}")
+        self.cancel_button.setText(
+            "Dismiss"
+            if state is TimerState.ALERTING
+            else "Done"
+            if state is TimerState.REMINDER
+            else "Cancel"
+        )
+        if state is TimerState.REMINDER:
+            self.clock_label.setText(f"since {timer.started_at.toString('HH:mm')}")
+            self.note_label.setText("A reminder, not a countdown.")
+        elif state is TimerState.ALERTING:
+            self.clock_label.setText("Time's up!")
+            self.note_label.setText(
+                f"Check it now; it may need up to {format_duration(timer.seconds_max)}."
+                if timer.seconds_max is not None
+                else ""
+            )
+        else:
+            self.clock_label.setText(format_clock(timer.remaining()))
+            note = "Paused. " if state is TimerState.PAUSED else ""
+            if timer.seconds_max is not None and timer.seconds is not None:
+                note += (
+                    f"Rings at {format_duration(timer.seconds)}; "
+                    f"may need up to {format_duration(timer.seconds_max)}."
+                )
+            self.note_label.setText(note.strip())
+        self.note_label.setVisible(bool(self.note_label.text()))
+        self._paint(state is TimerState.ALERTING)
+
+    def _paint(self, alerting: bool) -> None:
+        if alerting:
+            background = FLASH_COLOURS[0] if self._flash_on else FLASH_COLOURS[1]
+            foreground = "#ffffff" if self._flash_on else "#000000"
+            self.setStyleSheet(
+                f"QFrame#timerRow {{ background: {background}; border-radius: 6px; }}"
+                f" QFrame#timerRow QLabel {{ color: {foreground}; }}"
+            )
+        else:
+            self.setStyleSheet("")
+
+    @property
+    def flashing(self) -> bool:
+        return self.timer.state is TimerState.ALERTING
+
+
+class TimerPanel(QWidget):
+    """The timers of a `KitchenTimers`, one row each; `point_size` scales it for cook mode."""
+
+    def __init__(
+        self, timers: KitchenTimers, parent: QWidget | None = None, point_size: int = 11
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timerPanel")
+        self.timers = timers
+        self._point_size = point_size
+        self._rows: dict[KitchenTimer, TimerRow] = {}
+        self.empty_label = QLabel(
+            "No timers. Click a time in a step to start one.", objectName="timersEmpty"
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        inner = QWidget()
+        self._rows_layout = QVBoxLayout(inner)
+        self._rows_layout.setContentsMargins(4, 4, 4, 4)
+        self._rows_layout.addWidget(self.empty_label)
+        self._rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        timers.added.connect(self._add_row)
+        timers.removed.connect(self._remove_row)
+        timers.rang.connect(self._rang)
+        for timer in timers.timers():
+            self._add_row(timer)
+
+    def rows(self) -> list[TimerRow]:
+        return list(self._rows.values())
+
+    def _add_row(self, timer: KitchenTimer) -> None:
+        row = TimerRow(timer, self.timers, self._point_size)
+        self._rows[timer] = row
+        self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
+        self.empty_label.hide()
+
+    def _remove_row(self, timer: KitchenTimer) -> None:
+        row = self._rows.pop(timer, None)
+        if row is not None:
+            row.hide()
+            row.deleteLater()
+        self.empty_label.setVisible(not self._rows)
+
+    def _rang(self, _timer: KitchenTimer) -> None:
+        if self.isVisible():
+            QApplication.alert(self.window())
+
+
+class TimerDock(QDockWidget):
+    """The main window's timer panel; it shows itself when a timer starts or rings."""
+
+    def __init__(self, timers: KitchenTimers, parent: QWidget | None = None) -> None:
+        super().__init__("Timers", parent)
+        self.setObjectName("timerDock")
+        self.panel = TimerPanel(timers, self)
+        self.setWidget(self.panel)
+        self.setMinimumWidth(260)
+        timers.added.connect(lambda _timer: self._reveal())
+        timers.rang.connect(lambda _timer: self._reveal())
+
+    def _reveal(self) -> None:
+        self.show()
+        self.raise_()

@@ -38,6 +38,7 @@ DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
+COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._seed_file = seed_file
         self._settings = settings
         self._recipe: Recipe | None = None
+        self._side_by_side = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("Recipe Manager")
         self.resize(1180, 760)
@@ -79,7 +81,6 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search recipes")
         self.search_field.textChanged.connect(self._search_changed)
-        self.search_field.installEventFilter(self)
 
         self.recipe_list = QListView(objectName="recipeList")
         self.recipe_list.setModel(self.proxy)
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.servings_spin, self.reset_button)
         self.setTabOrder(self.reset_button, self.unit_system)
         self.setTabOrder(self.unit_system, self.recipe_detail)
+        self.search_field.installEventFilter(self)
+        self.recipe_detail.viewport().installEventFilter(self)
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -363,11 +366,22 @@ class MainWindow(QMainWindow):
         if self._recipe is None:
             return
         scroll = self.recipe_detail.verticalScrollBar().value()
+        self._side_by_side = self._wide_enough_for_columns()
         self.recipe_detail.setHtml(
-            recipe_html(self._recipe, self.scale_factor(), self.unit_system_name(), self._colours())
+            recipe_html(
+                self._recipe,
+                self.scale_factor(),
+                self.unit_system_name(),
+                self._colours(),
+                side_by_side=self._side_by_side,
+            )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
         self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
+
+    def _wide_enough_for_columns(self) -> bool:
+        """Ingredients beside the steps once the pane holds two comfortable columns."""
+        return self.recipe_detail.viewport().width() >= self._font_size * COLUMN_WIDTH_PER_POINT
 
     def _show_nothing_selected(self) -> None:
         self._update_actions()
@@ -471,7 +485,14 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Escape clears the search; Down moves into the list."""
+        """Escape clears the search; Down moves into the list; a resize may change columns."""
+        if (
+            watched is self.recipe_detail.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self._recipe is not None
+            and self._wide_enough_for_columns() != self._side_by_side
+        ):
+            self._render()
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.search_field.text():
                 self.search_field.clear()

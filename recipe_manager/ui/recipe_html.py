@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from html import escape
 
-from ..domain import Recipe, convert_temperatures, format_ingredient
+from ..domain import Component, Recipe, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
-
 
 COUNT_DENOMINATORS = (2, 3, 4)
 
@@ -24,7 +23,10 @@ class Colours:
     accent: str
 
 
-def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours) -> str:
+def recipe_html(
+    recipe: Recipe, factor: Fraction, system: str, colours: Colours, side_by_side: bool = False
+) -> str:
+    """The whole recipe; `side_by_side` puts each part's ingredients beside its steps."""
     parts = [
         f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>",
     ]
@@ -32,7 +34,7 @@ def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours)
         parts.append(f"<p style='color:{colours.muted}'><i>{_text(recipe.summary)}</i></p>")
     meta = meta_line(recipe, factor)
     if meta:
-        parts.append(f"<p style='color:{colours.muted}'>{escape(meta)}</p>")
+        parts.append(f"<p style='color:{colours.muted};margin-bottom:14px'>{escape(meta)}</p>")
     for component in recipe.components:
         if component.title:
             servings = ""
@@ -43,27 +45,47 @@ def recipe_html(recipe: Recipe, factor: Fraction, system: str, colours: Colours)
                 f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
                 f"{escape(servings)}</span></h2>"
             )
-        if component.ingredients:
-            parts.append("<h3>Ingredients</h3><ul style='margin-top:0'>")
-            for ingredient in component.ingredients:
-                line = escape(format_ingredient(ingredient, factor, system))
-                if ingredient.is_heading:
-                    parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
-                else:
-                    parts.append(f"<li style='margin-bottom:4px'>{line}</li>")
-            parts.append("</ul>")
-        if component.steps:
-            parts.append("<h3>Method</h3>")
-            for number, step in enumerate(component.steps, start=1):
-                parts.append(
-                    "<p style='margin-left:28px;text-indent:-28px;margin-bottom:8px'>"
-                    f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;"
-                    f"{escape(convert_temperatures(step, system))}</p>"
-                )
+        ingredients = _ingredients_html(component, factor, system)
+        steps = _steps_html(component, system, colours)
+        if side_by_side and ingredients and steps:
+            parts.append(
+                "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+                f"<td width='38%' valign='top' style='padding-right:24px'>{ingredients}</td>"
+                f"<td width='62%' valign='top'>{steps}</td></tr></table>"
+            )
+        else:
+            parts.extend((ingredients, steps))
     if recipe.notes:
         parts.append(f"<h2 style='color:{colours.accent};margin-top:18px'>Notes</h2>")
         parts.extend(f"<p>{_text(note)}</p>" for note in recipe.notes)
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
+
+
+def _ingredients_html(component: Component, factor: Fraction, system: str) -> str:
+    if not component.ingredients:
+        return ""
+    parts = ["<h3>Ingredients</h3><ul style='margin-top:0'>"]
+    for ingredient in component.ingredients:
+        line = escape(format_ingredient(ingredient, factor, system))
+        if ingredient.is_heading:
+            parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
+        else:
+            parts.append(f"<li style='margin-bottom:6px'>{line}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def _steps_html(component: Component, system: str, colours: Colours) -> str:
+    if not component.steps:
+        return ""
+    parts = ["<h3>Method</h3>"]
+    for number, step in enumerate(component.steps, start=1):
+        parts.append(
+            "<p style='margin-left:28px;text-indent:-28px;margin-bottom:10px'>"
+            f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;"
+            f"{escape(convert_temperatures(step, system))}</p>"
+        )
+    return "".join(parts)
 
 
 def meta_line(recipe: Recipe, factor: Fraction) -> str:

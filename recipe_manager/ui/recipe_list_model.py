@@ -101,8 +101,9 @@ class RecipeFilterProxy(QSortFilterProxyModel):
         words = query_words(text)
         if words == self._words:
             return
+        self.beginFilterChange()
         self._words = words
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         return not self._words or matches(self._words, self._source.search_text(source_row))

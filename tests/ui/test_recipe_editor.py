@@ -199,7 +199,9 @@ def test_a_failed_write_keeps_every_character(
     window.action_new.trigger()
     editor = editor_of(window)
     field(editor, QLineEdit, "titleEdit").setText("Char Siu")
-    field(editor, QPlainTextEdit, "ingredientsEdit").setPlainText("1 kg pork shoulder\n3 tbsp honey")
+    field(editor, QPlainTextEdit, "ingredientsEdit").setPlainText(
+        "1 kg pork shoulder\n3 tbsp honey"
+    )
     real_replace = os.replace
 
     def disk_full(*args):
@@ -241,14 +243,10 @@ def test_closing_with_changes_asks_first(qtbot, window, monkeypatch: pytest.Monk
     window.action_new.trigger()
     editor = editor_of(window)
     field(editor, QLineEdit, "titleEdit").setText("Half typed")
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     editor.reject()
     assert editor.isVisible()
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     editor.reject()
     assert not editor.isVisible()
     assert "Half typed" not in titles(window)

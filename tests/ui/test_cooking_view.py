@@ -1,0 +1,225 @@
+"""What the cook reads while cooking: servings, units, search, and the keys that drive them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTextBrowser,
+)
+
+from recipe_manager.app import build_main_window
+
+PORK = "Crispy Pork Belly"
+SOY = "Sweet Soy and Garlic Crispy Pork Belly"
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path):
+    window = build_main_window(library_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def widget(window, kind, name):
+    found = window.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def titles(window) -> list[str]:
+    model = widget(window, QAbstractItemView, "recipeList").model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def show(window, title: str, servings: int | None = None, system: str = "original") -> str:
+    view = widget(window, QAbstractItemView, "recipeList")
+    view.setCurrentIndex(view.model().index(titles(window).index(title), 0))
+    units = widget(window, QComboBox, "unitSystem")
+    units.setCurrentIndex(units.findData(system))
+    if servings is not None:
+        widget(window, QSpinBox, "servingsSpin").setValue(servings)
+    return widget(window, QTextBrowser, "recipeDetail").toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("servings", "system", "expected"),
+    [
+        (
+            6,
+            "original",
+            ["2kg pork belly", "1 tbsp sesame oil", "1-2 birds eye chilli", "180°C/350°F"],
+        ),
+        (12, "original", ["4 kg pork belly", "2 tbsp sesame oil", "2–4 birds eye chilli"]),
+        (3, "original", ["1 kg pork belly", "½ tbsp sesame oil", "¾ tsp honey", "½–1 birds eye"]),
+        (1, "original", ["330 g pork belly", "½ tsp sesame oil", "½ clove of garlic"]),
+        (12, "metric", ["4 kg pork belly", "preheat the oven to 180°C.", "temperature to 220°C"]),
+        (6, "metric", ["2 kg pork belly", "3 cloves of garlic"]),
+        (12, "us", ["8¾ lb pork belly", "½ cup miso", "preheat the oven to 350°F.", "425°F"]),
+        (3, "us", ["2¼ lb pork belly", "¾ tsp honey"]),
+        (1, "us", ["11¾ oz pork belly", "½ tsp sesame oil"]),
+    ],
+)
+def test_first_seed_at_every_serving_count_and_system(
+    window, servings: int, system: str, expected: list[str]
+) -> None:
+    text = show(window, PORK, servings, system)
+    for line in expected:
+        assert line in text
+    assert f"Serves {servings}" in text
+    assert f"Chilli Garlic Dipping Sauce · serves {servings}" in text
+    if system != "original":
+        assert "180°C/350°F" not in text
+
+
+@pytest.mark.parametrize(
+    ("batches", "system", "expected", "absent"),
+    [
+        (1, "original", ["1/2 cup (120 ml) soy sauce", "175C/350F"], []),
+        (1, "metric", ["120 ml soy sauce", "2 cm ginger", "Preheat oven to 175C."], ["350F"]),
+        (1, "us", ["½ cup soy sauce", "1 inch ginger", "Preheat oven to 350F."], ["175C"]),
+        (
+            2,
+            "metric",
+            ["240 ml soy sauce", "4 cm ginger", "2 large pieces of pork belly"],
+            ["350F"],
+        ),
+        (3, "us", ["1½ cups soy sauce", "3 inches ginger", "at 350F."], ["175C"]),
+        (12, "metric", ["1.45 l soy sauce", "24 cm ginger", "(250C)"], ["500F"]),
+    ],
+)
+def test_second_seed_scales_in_batches(
+    window, batches: int, system: str, expected: list[str], absent: list[str]
+) -> None:
+    text = show(window, SOY, batches, system)
+    assert "Serves" not in text
+    for line in expected:
+        assert line in text
+    for line in absent:
+        assert line not in text
+
+
+def test_no_servings_stated_means_batches_down_to_a_half(window) -> None:
+    show(window, SOY)
+    spin = widget(window, QSpinBox, "servingsSpin")
+    assert spin.value() == 1
+    spin.setValue(spin.minimum())
+    assert spin.text() == "×½ batch"
+    text = widget(window, QTextBrowser, "recipeDetail").toPlainText()
+    assert "×½ batch" in text
+    assert "¼ cup (60 ml) soy sauce" in text
+
+
+def test_reset_and_a_new_recipe_start_at_their_own_servings(window) -> None:
+    show(window, PORK, 9)
+    window.reset_button.click()
+    assert widget(window, QSpinBox, "servingsSpin").value() == 6
+    show(window, PORK, 9)
+    show(window, SOY)
+    assert widget(window, QSpinBox, "servingsSpin").value() == 1
+    show(window, PORK)
+    assert widget(window, QSpinBox, "servingsSpin").value() == 6
+
+
+def test_the_unit_system_is_remembered(qtbot, window, library_path: Path) -> None:
+    show(window, PORK, system="us")
+    window.close()
+    again = build_main_window(library_path)
+    qtbot.addWidget(again)
+    assert widget(again, QComboBox, "unitSystem").currentData() == "us"
+    assert QSettings().value("view/unit_system") == "us"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("miso", [PORK]),
+        ("chinese", [SOY]),
+        ("CHINESE", [SOY]),
+        ("pork miso", [PORK]),
+        ("pork ginger", [SOY]),
+        ("pork", [PORK, SOY]),
+        ("slow roast", [SOY]),
+        ("asian recipes", [SOY]),
+        ("cilantro", [PORK]),
+        ("pork tofu", []),
+    ],
+)
+def test_search_as_you_type(qtbot, window, query: str, expected: list[str]) -> None:
+    search = widget(window, QLineEdit, "searchField")
+    qtbot.keyClicks(search, query)
+    assert titles(window) == expected
+    count = widget(window, QLabel, "recipeCount").text()
+    assert count == ("2 recipes" if len(expected) == 2 else f"{len(expected)} of 2 recipes")
+
+
+def test_search_ignores_accents(window) -> None:
+    # QTest can only type ASCII; insert() goes through the same textChanged path as typing.
+    widget(window, QLineEdit, "searchField").insert("chinése")
+    assert titles(window) == [SOY]
+
+
+def test_search_keys(qtbot, window) -> None:
+    search = widget(window, QLineEdit, "searchField")
+    window.recipe_list.setFocus()
+    window.action_find.trigger()
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "soy")
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == ""
+    assert len(titles(window)) == 2
+    qtbot.keyClicks(search, "garlic")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert window.recipe_list.hasFocus()
+
+
+def test_selection_survives_a_search_that_keeps_it(qtbot, window) -> None:
+    show(window, SOY)
+    qtbot.keyClicks(widget(window, QLineEdit, "searchField"), "soy")
+    current = widget(window, QAbstractItemView, "recipeList").currentIndex()
+    assert current.data() == SOY
+    assert widget(window, QTextBrowser, "recipeDetail").toPlainText().startswith(SOY)
+
+
+def test_zoom_is_remembered(qtbot, window, library_path: Path) -> None:
+    detail = widget(window, QTextBrowser, "recipeDetail")
+    size = detail.font().pointSize()
+    window.action_zoom_in.trigger()
+    window.action_zoom_in.trigger()
+    assert detail.font().pointSize() == size + 2
+    again = build_main_window(library_path)
+    qtbot.addWidget(again)
+    assert widget(again, QTextBrowser, "recipeDetail").font().pointSize() == size + 2
+
+
+def test_last_recipe_is_selected_again_at_start(qtbot, window, library_path: Path) -> None:
+    show(window, SOY)
+    again = build_main_window(library_path)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.recipe_list.currentIndex().isValid())
+    assert again.recipe_list.currentIndex().data() == SOY
+
+
+def test_every_control_is_named_and_reached_with_tab(qtbot, window) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    show(window, PORK)
+    names = ("searchField", "recipeList", "servingsSpin", "servingsReset", "unitSystem")
+    controls = [widget(window, QWidget, name) for name in names]
+    for control in controls:
+        assert control.accessibleName(), control.objectName()
+    window.activateWindow()
+    controls[0].setFocus()
+    qtbot.waitUntil(controls[0].hasFocus)
+    for expected in controls[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected

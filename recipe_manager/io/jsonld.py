@@ -156,8 +156,6 @@ def ingredient_groups(lines: list[str]) -> list[tuple[str, int | None, list[str]
         match = _HEADING.match(line)
         if match and parse_ingredient(line).is_heading:
             servings = int(match["servings"]) if match["servings"] else None
-            if len(groups) == 1 and not groups[0][2]:
-                groups.clear()
             groups.append((match["title"], servings, []))
         else:
             groups[-1][2].append(line)
@@ -169,8 +167,9 @@ def build_components(
 ) -> list[Component]:
     """Ingredient groups and instruction sections joined by title into components.
 
-    Untitled steps go to the first component; a titled section with no ingredient group of
-    its name becomes a component of its own.
+    Untitled steps go to the first component (the untitled one when the ingredients start
+    with a heading); a titled section with no ingredient group of its name becomes a
+    component of its own; components left empty are dropped.
     """
     components = [
         Component(title=title, servings=servings, ingredients=[parse_ingredient(x) for x in lines])

@@ -45,3 +45,5 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+
+include packaging/packaging.mk

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .logging_setup import setup_logging
 from .paths import APP_ID, default_library_path, icon_path, seed_library_path
 
 SCREENSHOT_SIZE = (1180, 760)
@@ -67,6 +68,7 @@ def create_application(argv: list[str]):
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    setup_logging()
     if arguments.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(sys.argv[:1])

@@ -1,8 +1,13 @@
 """A TinyDB storage that never leaves a half-written library on disk.
 
-TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write loses the
-library, and it re-reads and re-parses the file on every query. This one keeps the
-parsed data in memory and replaces the file atomically on every write.
+TinyDB's own JSONStorage rewrites the file in place (a crash mid-write leaves it corrupt)
+and re-parses it on every query. This one keeps the parsed data in memory, serialises a
+whole library before touching the disk, and replaces the file atomically: a temporary
+file in the same folder, flushed and fsynced, then `os.replace`, then the folder fsynced.
+
+Every save stamps a fresh random revision at the very start of the file, so that a later
+look at its first bytes tells our own last save from anybody else's file, whatever the
+file system does with timestamps and inode numbers.
 """
 
 from __future__ import annotations
@@ -10,87 +15,259 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
+import sys
 import tempfile
+import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from .errors import LibraryReadError, LibraryWriteError
+from .errors import LibraryCorruptError, LibraryReadError, LibraryWriteError
 
-TEMP_PREFIX = ".recipes-"
+META_TABLE = "meta"
+META_DOC = "1"
 TEMP_SUFFIX = ".tmp"
+# Windows and its virus scanners hold a file open for a moment after anyone touches it;
+# elsewhere a refused rename is final.
+REPLACE_RETRY_SECONDS = 2.0 if sys.platform == "win32" else 0.0
+_REVISION_AT_START = re.compile(rb'\A\{"meta":\{"1":\{"revision":"([0-9a-f]{32})"')
+_HEAD_BYTES = 128
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+Identity = tuple[int, int, int]
+
+
+class ChangedOnDiskError(LibraryWriteError):
+    """Another program replaced the file while a save was being written; try again."""
 
 
 class AtomicJSONStorage(Storage):
-    """Reads the file once; every write goes to a temporary file that replaces the original."""
+    """The committed library in memory; every write replaces the file in one step.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self._data: dict[str, Any] | None = None
+    TinyDB's tables build a new table dict for each change, and the library never changes
+    a stored document in place, so the committed data stays as it was when a write fails
+    and readers on other threads never see half a change. Encoded documents are kept, by
+    identity, so that saving one recipe encodes one recipe, not ten thousand.
+    """
 
-    def read(self) -> dict[str, Any] | None:
-        if self._data is None:
-            self._data = read_library_file(self.path)
-        return self._data
+    def __init__(
+        self,
+        path: Path,
+        data: dict[str, Any],
+        identity: Identity | None = None,
+        revision: str | None = None,
+    ) -> None:
+        self.path = path
+        self.identity = identity
+        self.revision = revision
+        self._data = data
+        self._fragments: dict[str, dict[str, tuple[Any, bytes]]] = {}
+
+    def read(self) -> dict[str, Any]:
+        # A fresh outer dict: TinyDB assigns its changed table into what read() returned.
+        return dict(self._data)
 
     def write(self, data: dict[str, Any]) -> None:
-        # TinyDB hands back the very dict read() returned, already changed: if the write
-        # fails, forget it so the next read sees what is really on disk.
-        try:
-            write_atomically(self.path, serialise(data))
-        except BaseException:
-            self._data = None
-            raise
+        revision = uuid.uuid4().hex
+        stamped = _with_revision(data, revision)
+        payload = self.encode(stamped)
+        written = write_atomically(self.path, payload, before_replace=self._refuse_if_changed)
+        self._data = stamped
+        self.identity = identity_of(written)
+        self.revision = revision
+
+    def replace_committed(
+        self, data: dict[str, Any], identity: Identity | None, revision: str | None
+    ) -> None:
+        """Take data read from disk (another program's save) as the committed state."""
         self._data = data
+        self.identity = identity
+        self.revision = revision
+
+    def encode(self, data: dict[str, Any]) -> bytes:
+        """The file's bytes; raises LibraryWriteError, before any disk access, if unstorable."""
+        tables = []
+        fragments: dict[str, dict[str, tuple[Any, bytes]]] = {}
+        for name, table in data.items():
+            cached = self._fragments.get(name, {})
+            fresh: dict[str, tuple[Any, bytes]] = {}
+            entries = []
+            for key, document in table.items():
+                hit = cached.get(key)
+                if hit is None or hit[0] is not document:
+                    hit = (document, encode_json(key) + b":" + encode_json(document))
+                fresh[key] = hit
+                entries.append(hit[1])
+            fragments[name] = fresh
+            tables.append(encode_json(name) + b":{" + b",".join(entries) + b"}")
+        self._fragments = fragments
+        return b"{" + b",".join(tables) + b"}"
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file now holds something other than our last read or save.
+
+        A missing file is not a change: the next save writes the library back.
+        """
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return False
+        current = identity_of(stat)
+        if current == self.identity:
+            return False
+        known_size = self.identity[1] if self.identity else -1
+        if stat.st_size == known_size and read_revision(self.path) == self.revision:
+            # Same bytes under a new inode or timestamp (copied back, touched): ours still.
+            self.identity = current
+            return False
+        return True
+
+    def _refuse_if_changed(self) -> None:
+        if self.changed_on_disk():
+            raise ChangedOnDiskError(f"{self.path} was replaced by another program while saving")
 
 
-def serialise(data: dict[str, Any]) -> bytes:
-    """Serialise before touching the disk: a value that can't be stored changes nothing."""
+def _with_revision(data: dict[str, Any], revision: str) -> dict[str, Any]:
+    """The meta table first, the revision first in it: a look at the head finds it."""
+    meta = dict(data.get(META_TABLE, {}))
+    info = {key: value for key, value in meta.get(META_DOC, {}).items() if key != "revision"}
+    meta[META_DOC] = {"revision": revision, **info}
+    return {META_TABLE: meta, **{name: t for name, t in data.items() if name != META_TABLE}}
+
+
+def encode_json(value: Any) -> bytes:
+    """Compact UTF-8 JSON, refusing NaN and lone surrogates that no reader would accept."""
     try:
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except (TypeError, ValueError) as error:
+        return _ENCODER.encode(value).encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
 
 
-def read_library_file(path: Path) -> dict[str, Any]:
-    """Parse the library file, refusing anything that is not a TinyDB library."""
+def identity_of(stat: os.stat_result) -> Identity:
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def read_revision(path: Path) -> str | None:
+    """The revision our save stamped at the start of the file, or None (not ours, unreadable)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    found = _REVISION_AT_START.match(head)
+    return found.group(1).decode() if found else None
+
+
+def read_library_file(path: Path) -> tuple[dict[str, Any], os.stat_result]:
+    """Parse the library file, refusing anything that is not a TinyDB-shaped document.
+
+    FileNotFoundError passes through; any other failure to read is a LibraryReadError, and
+    content that can never be a library is a LibraryCorruptError.
+    """
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            raw = handle.read()
+    except FileNotFoundError:
+        raise
+    except NotADirectoryError as error:
+        raise FileNotFoundError(error.errno, error.strerror, str(path)) from error
     except OSError as error:
         raise LibraryReadError(path, f"it could not be read ({error.strerror})") from error
     if not raw.strip():
-        raise LibraryReadError(path, "the file is empty")
+        raise LibraryCorruptError(path, "the file is empty")
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise LibraryReadError(
+        raise LibraryCorruptError(
             path, f"it is not a recipe library (not valid JSON: {error})"
         ) from error
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise LibraryReadError(path, "it is not a recipe library (unexpected layout)")
-    return data
+        raise LibraryCorruptError(path, "it is not a recipe library (unexpected layout)")
+    return data, stat
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Write beside the target, flush and fsync, then replace it in one step."""
+def write_atomically(
+    path: Path, payload: bytes, before_replace: Callable[[], None] | None = None
+) -> os.stat_result:
+    """Write beside the target, flush and fsync, then replace it in one step.
+
+    Returns the written file's status (its inode survives the rename). On any failure the
+    temporary file is removed and the target is as it was.
+    """
     descriptor, temp_name = _create_temp_file(path)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
+        try:
+            _write_all(descriptor, payload)
+            os.fsync(descriptor)
+            written = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
+        if before_replace is not None:
+            before_replace()
+        _replace(temp_name, path)
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error
+        if isinstance(error, OSError):
+            raise LibraryWriteError(
+                f"{path} could not be saved: {error.strerror or error}"
+            ) from error
+        raise
     _fsync_folder(path.parent)
+    return written
+
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files are named after their target, so a clean-up touches only its own."""
+    return f".{path.name}."
+
+
+def clean_temp_files(path: Path) -> list[Path]:
+    """Remove what a killed save left beside `path`; call only while holding the write lock."""
+    prefix = temp_prefix(path)
+    removed = []
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def _write_all(descriptor: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+
+
+def _replace(source: str, target: Path) -> None:
+    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _create_temp_file(path: Path) -> tuple[int, str]:
     try:
-        return tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
+        return tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as error:
         raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error
 

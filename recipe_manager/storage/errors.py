@@ -18,8 +18,24 @@ class LibraryReadError(LibraryError):
         self.reason = reason
 
 
+class LibraryCorruptError(LibraryReadError):
+    """The file was read but is not a library this app can use (bad JSON, empty, wrong shape).
+
+    Unlike a plain read error (a permission, a disk), this one won't go away by trying
+    again, so the app may move the file aside and start afresh.
+    """
+
+
+class LibraryTooNewError(LibraryCorruptError):
+    """A newer version of the app wrote this library; this one must never write over it."""
+
+
 class LibraryWriteError(LibraryError):
     """A save failed; the file on disk still holds the last successful save."""
+
+
+class LibraryReadOnlyError(LibraryWriteError):
+    """This window opened the library read-only (another one has it); nothing was saved."""
 
 
 class RecipeNotFoundError(LibraryError, KeyError):

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..domain import Recipe
+from .backups import DEFAULT_KEEP
 from .errors import LibraryError
 from .library import RecipeLibrary
 
@@ -20,12 +21,23 @@ def read_seed_recipes(seed_file: Path) -> list[Recipe]:
 def open_library(path: Path, seed_file: Path | None = None) -> RecipeLibrary:
     """Open the library at `path`; when there is none yet, create it holding the seeds.
 
-    An existing file is never touched here, whatever it holds: errors propagate.
+    An existing file is never touched here, whatever it holds: errors propagate. The app
+    itself uses `open_library_safely`, which also locks, sets bad files aside and reports.
     """
-    if path.exists() or seed_file is None:
-        return RecipeLibrary(path)
-    seeds = read_seed_recipes(seed_file)
-    library = RecipeLibrary(path)
+    return open_or_seed(path, seed_file)
+
+
+def open_or_seed(
+    path: Path,
+    seed_file: Path | None,
+    *,
+    backups: int = DEFAULT_KEEP,
+    exclusive: bool = False,
+) -> RecipeLibrary:
+    seeds = read_seed_recipes(seed_file) if seed_file is not None and not path.exists() else None
+    library = RecipeLibrary(path, backups=backups, exclusive=exclusive)
+    if seeds is None or library.read_only or len(library):
+        return library
     try:
         library.add_many(seeds)
     except LibraryError:

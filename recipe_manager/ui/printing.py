@@ -1,0 +1,73 @@
+"""Printing and PDF of one recipe as the detail pane shows it (servings, unit system).
+
+The detail pane's HTML is reused; where the page is wide enough each part's ingredients
+stand beside its steps, and the text is made smaller (down to a readable limit) until the
+recipe fits on one page.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+from ..domain import Recipe
+from .recipe_html import Colours, recipe_html
+
+PRINT_COLOURS = Colours(muted="#555555", accent="#8a2f18")
+SIDE_BY_SIDE_MIN_POINTS = 400  # about 14 cm of usable width
+FONT_POINTS = (11.0, 10.0, 9.0, 8.5, 8.0)
+
+
+def recipe_document(
+    recipe: Recipe, factor: Fraction, system: str, page_size: QSizeF
+) -> QTextDocument:
+    """The recipe laid out for a page of `page_size` points, on one page if it fits."""
+    side_by_side = page_size.width() >= SIDE_BY_SIDE_MIN_POINTS
+    html = recipe_html(recipe, Fraction(factor), system, PRINT_COLOURS, side_by_side)
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setPageSize(page_size)
+    for points in FONT_POINTS:
+        font = QFont()
+        font.setPointSizeF(points)
+        document.setDefaultFont(font)
+        document.setHtml(html)
+        if document.pageCount() <= 1:
+            break
+    return document
+
+
+def print_recipe(recipe: Recipe, factor: Fraction, system: str, printer: QPrinter) -> None:
+    page = printer.pageLayout().paintRect(QPageLayout.Unit.Point).size()
+    recipe_document(recipe, factor, system, page).print_(printer)
+
+
+def pdf_printer(path: str | Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def save_pdf(recipe: Recipe, factor: Fraction, system: str, path: str | Path) -> None:
+    print_recipe(recipe, factor, system, pdf_printer(path))
+
+
+def open_print_dialog(
+    parent: QWidget, recipe: Recipe, factor: Fraction, system: str
+) -> QPrintDialog:
+    """The system's print dialog, opened without blocking; prints when accepted."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName("printDialog")
+    dialog.setWindowTitle(f"Print {recipe.title}")
+    dialog.accepted.connect(lambda: print_recipe(recipe, factor, system, printer))
+    dialog.open()
+    return dialog

@@ -1,4 +1,5 @@
-"""The import preview: what each file gave, before anything is saved.
+"""The import preview (what each file gave, before anything is saved) and the export
+choices (the selection or the whole library, and the format).
 
 One row per recipe found, with its counts and the ingredient lines that could not be
 read; a recipe that looks like one in the library (same title and ingredient lines)
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -28,14 +31,17 @@ from PySide6.QtWidgets import (
 
 from ..domain import Recipe
 from ..io import (
+    EXPORT_FORMATS,
     Decision,
     ImportPreview,
     RecipeImportError,
     apply_decisions,
+    export_recipes,
     import_file,
     import_text,
     preview_import,
 )
+from ..io.reading import IMPORT_SUFFIXES
 
 OnImport = Callable[[list[Recipe], list[Recipe]], None]
 _CHOICES = (
@@ -196,3 +202,91 @@ def _warn(parent: QWidget, title: str, problems: list[str]) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, "\n".join(problems), parent=parent)
     box.setObjectName("importProblems")
     box.open()
+
+
+_FORMAT_LABELS = {
+    "json": "Recipe Manager JSON (lossless)",
+    "jsonld": "schema.org Recipe (JSON-LD)",
+    "markdown": "Markdown",
+    "cooklang": "Cooklang",
+    "paprika": "Paprika",
+}
+
+
+def open_import_file_dialog(
+    parent: QWidget, library: list[Recipe], on_import: OnImport
+) -> QFileDialog:
+    """File > Import…: choose files without blocking, then preview them."""
+    patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
+    dialog = QFileDialog(parent, "Import recipes", "", f"Recipes ({patterns});;All files (*)")
+    dialog.setObjectName("importFileDialog")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.filesSelected.connect(lambda files: import_paths(parent, files, library, on_import))
+    dialog.open()
+    return dialog
+
+
+class ExportDialog(QDialog):
+    """What to export (the selected recipe or the whole library) and in which format;
+    then a file dialog for where. `on_done(message)` reports the outcome."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        selected: list[Recipe],
+        library: list[Recipe],
+        on_done: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportOptions")
+        self.setWindowTitle("Export recipes")
+        self._selected, self._library, self._on_done = selected, library, on_done
+        self.scope = QComboBox(objectName="exportScope")
+        if selected:
+            self.scope.addItem(f"Selected: {selected[0].title}", "selection")
+        self.scope.addItem(f"Whole library ({len(library)} recipes)", "library")
+        self.format = QComboBox(objectName="exportFormat")
+        for name in EXPORT_FORMATS:
+            self.format.addItem(_FORMAT_LABELS[name], name)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Export", self.scope)
+        form.addRow("Format", self.format)
+        form.addRow(buttons)
+
+    def recipes(self) -> list[Recipe]:
+        return self._selected if self.scope.currentData() == "selection" else self._library
+
+    def accept(self) -> None:
+        super().accept()
+        name = self.format.currentData()
+        suffix = EXPORT_FORMATS[name]
+        recipes = self.recipes()
+        default = recipes[0].title if len(recipes) == 1 else "recipes"
+        files = QFileDialog(self.parentWidget(), "Export recipes", f"{default}{suffix}")
+        files.setObjectName("exportFileDialog")
+        files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        files.setNameFilter(f"{_FORMAT_LABELS[name]} (*{suffix})")
+        files.setDefaultSuffix(suffix.lstrip("."))
+        files.fileSelected.connect(lambda path: self._write(recipes, path, name))
+        files.open()
+
+    def _write(self, recipes: list[Recipe], path: str, name: str) -> None:
+        try:
+            export_recipes(recipes, path, name)
+        except OSError as error:
+            _warn(self.parentWidget(), "Export failed", [f"{Path(path).name}: {error.strerror}"])
+            return
+        self._on_done(f"Exported {len(recipes)} recipe(s) to {Path(path).name}")
+
+
+def open_export_dialog(
+    parent: QWidget, selected: list[Recipe], library: list[Recipe], on_done: Callable[[str], None]
+) -> ExportDialog:
+    dialog = ExportDialog(parent, selected, library, on_done)
+    dialog.open()
+    return dialog

@@ -6,11 +6,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMessageBox, QPlainTextEdit, QTableWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+)
 
 from recipe_manager.domain import Component, Recipe, parse_ingredient
 from recipe_manager.io import export_recipes
-from recipe_manager.ui.import_dialog import ImportPreviewDialog, import_paths
+from recipe_manager.ui.import_dialog import (
+    ExportDialog,
+    ImportPreviewDialog,
+    import_paths,
+    open_export_dialog,
+)
 
 
 def _recipe(title: str, lines: list[str], recipe_id: str = "") -> Recipe:
@@ -70,3 +82,22 @@ def test_files_that_fail_are_named_in_a_message(qtbot, tmp_path: Path) -> None:
     assert box is not None and box.isVisible()
     assert "broken.json" in box.text() and "must be a list" in box.text()
     box.close()
+
+
+def test_export_dialog_writes_the_chosen_scope_and_format(qtbot, tmp_path: Path) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    soup, bread = _recipe("Soup", ["2 carrots"]), _recipe("Bread", ["500 g flour"])
+    messages: list[str] = []
+    dialog = open_export_dialog(window, [soup], [soup, bread], messages.append)
+    assert window.findChild(ExportDialog, "exportOptions") is dialog and dialog.isVisible()
+    dialog.scope.setCurrentIndex(1)
+    dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    dialog.accept()
+    files = window.findChild(QFileDialog, "exportFileDialog")
+    assert files is not None and files.isVisible()
+    target = tmp_path / "all.md"
+    files.fileSelected.emit(str(target))
+    files.close()
+    assert "# Soup" in target.read_text(encoding="utf-8") and "# Bread" in target.read_text()
+    assert messages == ["Exported 2 recipe(s) to all.md"]

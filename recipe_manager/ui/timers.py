@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -306,7 +306,9 @@ def format_clock(seconds: float) -> str:
 class TimerRow(QFrame):
     """One timer: its name, its countdown, and pause, reset and cancel (or dismiss)."""
 
-    def __init__(self, timer: KitchenTimer, timers: KitchenTimers, point_size: int) -> None:
+    def __init__(
+        self, timer: KitchenTimer, timers: KitchenTimers, point_size: int, compact: bool = False
+    ) -> None:
         super().__init__()
         self.timer = timer
         self._timers = timers
@@ -330,29 +332,46 @@ class TimerRow(QFrame):
         font = self.font()
         font.setPointSize(point_size)
         self.setFont(font)
-        clock_font = self.font()
-        clock_font.setPointSize(round(point_size * 2.2))
+        # Fonts are set on each child: a style sheet above the panel stops them inheriting.
+        for widget in (self.note_label, *self._buttons()):
+            widget.setFont(font)
+        clock_font = QFont(font)
+        clock_font.setPointSize(round(point_size * (1.6 if compact else 2.2)))
         clock_font.setBold(True)
-        clock_font.setStyleHint(clock_font.StyleHint.Monospace)
         self.clock_label.setFont(clock_font)
-        name_font = self.font()
+        name_font = QFont(font)
         name_font.setBold(True)
         self.name_label.setFont(name_font)
 
         buttons = QHBoxLayout()
-        for button in (self.pause_button, self.reset_button, self.more_button, self.cancel_button):
+        for button in self._buttons():
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.clock_label)
-        layout.addWidget(self.note_label)
-        layout.addLayout(buttons)
+        if compact:
+            # Cook mode: name and clock on one line, note and buttons on the next, so that
+            # three timers fit beside a step.
+            top = QHBoxLayout()
+            top.addWidget(self.name_label, 1)
+            top.addWidget(self.clock_label)
+            bottom = QHBoxLayout()
+            bottom.addWidget(self.note_label, 1)
+            bottom.addLayout(buttons)
+            layout.addLayout(top)
+            layout.addLayout(bottom)
+        else:
+            layout.addWidget(self.name_label)
+            layout.addWidget(self.clock_label)
+            layout.addWidget(self.note_label)
+            layout.addLayout(buttons)
         self._flash_on = False
         timer.changed.connect(self.refresh)
         timers.ticked.connect(self._ticked)
         self.refresh()
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.pause_button, self.reset_button, self.more_button, self.cancel_button)
 
     def _pause_clicked(self) -> None:
         if self.timer.state is TimerState.RUNNING:
@@ -397,8 +416,8 @@ class TimerRow(QFrame):
             note = "Paused. " if state is TimerState.PAUSED else ""
             if timer.seconds_max is not None and timer.seconds is not None:
                 note += (
-                    f"Rings at {format_duration(timer.seconds)}; "
-                    f"may need up to {format_duration(timer.seconds_max)}."
+                    f"Rings at {format_duration(timer.seconds)}, "
+                    f"up to {format_duration(timer.seconds_max)}."
                 )
             self.note_label.setText(note.strip())
         self.note_label.setVisible(bool(self.note_label.text()))
@@ -424,12 +443,17 @@ class TimerPanel(QWidget):
     """The timers of a `KitchenTimers`, one row each; `point_size` scales it for cook mode."""
 
     def __init__(
-        self, timers: KitchenTimers, parent: QWidget | None = None, point_size: int = 11
+        self,
+        timers: KitchenTimers,
+        parent: QWidget | None = None,
+        point_size: int = 11,
+        compact: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timerPanel")
         self.timers = timers
         self._point_size = point_size
+        self._compact = compact
         self._rows: dict[KitchenTimer, TimerRow] = {}
         self.empty_label = QLabel(
             "No timers. Click a time in a step to start one.", objectName="timersEmpty"
@@ -441,7 +465,7 @@ class TimerPanel(QWidget):
         self._rows_layout.setContentsMargins(4, 4, 4, 4)
         self._rows_layout.addWidget(self.empty_label)
         self._rows_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = QScrollArea(objectName="timerScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -459,7 +483,7 @@ class TimerPanel(QWidget):
         return list(self._rows.values())
 
     def _add_row(self, timer: KitchenTimer) -> None:
-        row = TimerRow(timer, self.timers, self._point_size)
+        row = TimerRow(timer, self.timers, self._point_size, self._compact)
         self._rows[timer] = row
         self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
         self.empty_label.hide()

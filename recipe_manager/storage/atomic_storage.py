@@ -21,6 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,15 @@ Identity = tuple[int, int, int]
 
 class ChangedOnDiskError(LibraryWriteError):
     """Another program replaced the file while a save was being written; try again."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSave:
+    """A save encoded and ready to write."""
+
+    data: dict[str, Any]
+    payload: bytes
+    revision: str
 
 
 class AtomicJSONStorage(Storage):
@@ -73,13 +83,19 @@ class AtomicJSONStorage(Storage):
         return dict(self._data)
 
     def write(self, data: dict[str, Any]) -> None:
+        self.write_prepared(self.prepare(data))
+
+    def prepare(self, data: dict[str, Any]) -> PreparedSave:
+        """Stamp and encode a save: all that can fail without touching the disk."""
         revision = uuid.uuid4().hex
         stamped = _with_revision(data, revision)
-        payload = self.encode(stamped)
-        written = write_atomically(self.path, payload, before_replace=self._refuse_if_changed)
-        self._data = stamped
+        return PreparedSave(stamped, self.encode(stamped), revision)
+
+    def write_prepared(self, save: PreparedSave) -> None:
+        written = write_atomically(self.path, save.payload, before_replace=self._refuse_if_changed)
+        self._data = save.data
         self.identity = identity_of(written)
-        self.revision = revision
+        self.revision = save.revision
 
     def replace_committed(
         self, data: dict[str, Any], identity: Identity | None, revision: str | None

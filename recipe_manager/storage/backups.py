@@ -78,7 +78,8 @@ def take_backup(
     taken_at = datetime.now(UTC)
     name = f"{library_path.stem}-{taken_at.strftime(_STAMP)}-{recipe_count}-{reason}.json"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        # Not `parents`: a library folder that vanished must not come back for a backup.
+        folder.mkdir(exist_ok=True)
     except OSError as error:
         raise LibraryWriteError(
             f"the backup folder {folder} could not be created: {error.strerror or error}"

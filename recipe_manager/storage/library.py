@@ -161,11 +161,10 @@ class RecipeLibrary:
                 taken = recipe.id in draft.doc_ids or recipe.id in ids
                 recipe_id = recipe.id if recipe.id and not taken else uuid.uuid4().hex
                 ids.append(recipe_id)
-                draft.put(
-                    recipe.copy(
-                        id=recipe_id, created=recipe.created or stamp, updated=stamp
-                    ).to_dict()
+                stored = _checked_copy(
+                    recipe, id=recipe_id, created=recipe.created or stamp, updated=stamp
                 )
+                draft.put(stored.to_dict())
             return ids
 
         return self._commit(build)
@@ -178,7 +177,7 @@ class RecipeLibrary:
         """
         if not recipe.id:
             raise RecipeNotFoundError(recipe.id)
-        stored = recipe.copy(updated=_now())
+        stored = _checked_copy(recipe, updated=_now())
         document = stored.to_dict()
 
         def build(draft: _Draft) -> Recipe:
@@ -353,12 +352,13 @@ class RecipeLibrary:
                     self._absorb_disk_changes()
                     draft = _Draft(self._storage.read(), self._doc_ids, self._next_doc_id)
                     result = build(draft)
+                    save = self._storage.prepare(draft.data())
                     if backup_reason is not None:
                         self._take_backup(backup_reason)
                     else:
                         self._backup_if_due()
                     try:
-                        self._storage.write(draft.data())
+                        self._storage.write_prepared(save)
                     except ChangedOnDiskError:
                         continue
                     self._doc_ids, self._next_doc_id = draft.doc_ids, draft.next_doc_id
@@ -505,6 +505,14 @@ def _create_empty_library(path: Path) -> AtomicJSONStorage:
     storage = AtomicJSONStorage(path, {})
     storage.write(empty_library())
     return storage
+
+
+def _checked_copy(recipe: Recipe, **changes: Any) -> Recipe:
+    """The recipe as it will be stored; one that breaks the model is a failed save."""
+    try:
+        return recipe.copy(**changes)
+    except RecipeFormatError as error:
+        raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
 
 
 def _summary(document: dict[str, Any]) -> RecipeSummary:

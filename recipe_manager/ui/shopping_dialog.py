@@ -94,7 +94,7 @@ class ShoppingListDialog(QDialog):
         self._items: list[ShoppingItem] = []
         self._build()
         self._load()
-        self._refresh_picker()
+        self.refresh_recipes()
         self._rebuild()
 
     # Building ------------------------------------------------------------------------------
@@ -194,7 +194,8 @@ class ShoppingListDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
 
-    def _refresh_picker(self) -> None:
+    def refresh_recipes(self) -> None:
+        """Fill the picker from the library again (call it after recipes are added)."""
         self.picker.clear()
         if self.library is None:
             return

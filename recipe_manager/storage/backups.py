@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .atomic_storage import write_atomically
+from .atomic_storage import TEMP_SUFFIX, write_atomically
 from .errors import LibraryReadError, LibraryWriteError
 from .schema import LoadedFile, load_library_file
 
@@ -88,6 +88,19 @@ def take_backup(
     info = BackupInfo(folder / name, taken_at, recipe_count, reason)
     prune_backups(library_path, keep)
     return info
+
+
+def clean_backup_temp_files(library_path: Path) -> None:
+    """Remove half-written backups a killed save left; call only while holding the write lock."""
+    prefix = f".{library_path.stem}-"
+    try:
+        entries = list(backup_folder(library_path).iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 def prune_backups(library_path: Path, keep: int) -> None:

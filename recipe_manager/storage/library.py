@@ -21,7 +21,13 @@ from .atomic_storage import (
     identity_of,
     write_atomically,
 )
-from .backups import DEFAULT_KEEP, BackupInfo, list_backups, take_backup
+from .backups import (
+    DEFAULT_KEEP,
+    BackupInfo,
+    clean_backup_temp_files,
+    list_backups,
+    take_backup,
+)
 from .errors import (
     LibraryCorruptError,
     LibraryReadError,
@@ -318,6 +324,7 @@ class RecipeLibrary:
             return _storage_for(self.path, loaded), loaded.doc_ids
         with holding(self._write_lock):
             clean_temp_files(self.path)
+            clean_backup_temp_files(self.path)
             try:
                 loaded = load_library_file(self.path)
             except FileNotFoundError:

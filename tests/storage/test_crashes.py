@@ -1,0 +1,112 @@
+"""Kill a saving process with SIGKILL, hundreds of times: every acknowledged save survives.
+
+The writer prints each recipe id only after `add()` returned; whatever the moment of the
+kill (mid-write, before the fsync, between rename and folder fsync, during the session's
+backup), the library must open as a good file holding every printed id.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recipe_manager.domain import Recipe
+from recipe_manager.storage import RecipeLibrary, open_library_safely
+
+WRITER = Path(__file__).with_name("writer_process.py")
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+
+
+def start_writer(path: Path, *args: str, crash_at: str | None = None) -> subprocess.Popen:
+    env = dict(os.environ)
+    if crash_at is not None:
+        env["CRASH_AT"] = crash_at
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), "add-loop", str(path), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def acknowledged(output: str) -> list[str]:
+    """Complete lines only: a line cut by the kill was never acknowledged."""
+    return [line for line in output.split("\n")[:-1] if line and line != "opened"]
+
+
+def check_library(path: Path, saved: set[str]) -> None:
+    result = open_library_safely(path)
+    assert result.moved_aside is None, result.problem
+    stored = {recipe.id for recipe in result.library.recipes()}
+    assert saved <= stored, f"lost {len(saved - stored)} acknowledged recipes"
+    assert not [p for p in path.parent.rglob("*") if p.name.endswith(".tmp")]
+    result.library.close()
+
+
+def kill_at_random_moments(path: Path, runs: int, seed: int) -> set[str]:
+    rng = random.Random(seed)
+    saved: set[str] = set()
+    for _ in range(runs):
+        writer = start_writer(path)
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "opened\n"
+        # Saves take longer as the library grows; kill anywhere within a few of them.
+        try:
+            writer.wait(timeout=rng.uniform(0, 0.03))
+        except subprocess.TimeoutExpired:
+            writer.send_signal(signal.SIGKILL)
+        output, _ = writer.communicate()
+        assert writer.returncode == -signal.SIGKILL
+        saved.update(acknowledged(output))
+        check_library(path, saved)
+    return saved
+
+
+def test_killed_at_random_moments(library_path: Path) -> None:
+    saved = kill_at_random_moments(library_path, runs=120, seed=1)
+    assert len(saved) > 100  # the kills really did land among saves
+
+
+@pytest.mark.slow
+def test_killed_at_random_moments_many_more_times(library_path: Path) -> None:
+    kill_at_random_moments(library_path, runs=600, seed=2)
+
+
+@pytest.mark.parametrize("function", ["write", "fsync", "replace", "open"])
+@pytest.mark.parametrize("call", [1, 2, 3, 4, 6, 9])
+def test_killed_at_each_step_of_a_save(library_path: Path, function: str, call: int) -> None:
+    """Deterministic kills: at the n-th write, fsync, rename or folder open of a session."""
+    seeded = start_writer(library_path, "3")
+    output, _ = seeded.communicate()
+    saved = set(acknowledged(output))
+    assert len(saved) == 3
+    writer = start_writer(library_path, "10", crash_at=f"{function}:{call}")
+    output, _ = writer.communicate(timeout=30)
+    saved.update(acknowledged(output))
+    check_library(library_path, saved)
+
+
+def test_a_killed_writer_leaves_no_lock_behind(library_path: Path) -> None:
+    writer = start_writer(library_path, crash_at="replace:2")  # killed holding the write lock
+    writer.communicate(timeout=30)
+    assert writer.returncode == -signal.SIGKILL
+    RecipeLibrary(library_path).add(Recipe(title="After the crash"))
+    holder = subprocess.Popen(
+        [sys.executable, str(WRITER), "hold", str(library_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "rw\n"
+    holder.kill()
+    holder.communicate()
+    library = RecipeLibrary(library_path, exclusive=True)
+    assert not library.read_only
+    library.close()

@@ -1,9 +1,7 @@
 """A desktop recipe manager: domain (pure Python), storage (TinyDB) and a Qt UI."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 try:
-    # The one version number is in pyproject.toml; every install and the bundle carry it.
-    __version__ = version("recipe-manager")
-except PackageNotFoundError:  # A source folder that was never installed.
+    # Written from pyproject.toml's version, the one source of it, when the project is installed.
+    from ._version import __version__
+except ImportError:  # A source folder that was never installed.
     __version__ = "0+unknown"

@@ -76,12 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.screenshot is not None:
         return take_screenshot(build_main_window(library_path), arguments.screenshot)
 
-    from PySide6.QtCore import QTimer
-
     window = _new_window(library_path)
+    window.load_library_after_first_paint()
     window.show()
-    # The first paint comes before the library is read: a large library never delays the window.
-    QTimer.singleShot(0, window.load_library)
     return app.exec()
 
 

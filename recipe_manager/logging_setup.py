@@ -83,7 +83,7 @@ def setup_logging(show_dialogs: bool | None = None) -> Path:
         "Recipe Manager %s starting: Python %s on %s",
         __version__,
         platform.python_version(),
-        platform.platform(),
+        f"{platform.system()} {platform.release()}",
     )
     return path
 

@@ -1,21 +1,43 @@
-"""The kitchen knowledge, in pure Python: no Qt and no TinyDB are imported from here."""
+"""The kitchen knowledge, in pure Python: no Qt and no TinyDB are imported from here.
 
-from .formatting import format_ingredient, scale_ingredient
-from .ingredients import Ingredient, Measure, parse_ingredient
-from .model import SCHEMA_VERSION, Component, Recipe, RecipeFormatError
-from .temperatures import convert_temperatures
-from .units import warm_up
+Names are loaded on first use (PEP 562), so that importing one piece, such as the recipe
+model, does not pay for the ingredient reader and unit tables on the way to the first paint.
+"""
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "Component",
-    "Ingredient",
-    "Measure",
-    "Recipe",
-    "RecipeFormatError",
-    "convert_temperatures",
-    "format_ingredient",
-    "parse_ingredient",
-    "scale_ingredient",
-    "warm_up",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "SCHEMA_VERSION": "model",
+    "Component": "model",
+    "Recipe": "model",
+    "RecipeFormatError": "model",
+    "Ingredient": "ingredients",
+    "Measure": "ingredients",
+    "parse_ingredient": "ingredients",
+    "format_ingredient": "formatting",
+    "scale_ingredient": "formatting",
+    "convert_temperatures": "temperatures",
+    "warm_up": "units",
+    "StepTimer": "timers",
+    "find_timers": "timers",
+    "ShoppingItem": "shopping",
+    "shopping_items": "shopping",
+    "shopping_list": "shopping",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

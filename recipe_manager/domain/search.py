@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,8 +14,14 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _combining_marks().sub("", unicodedata.normalize("NFKD", folded))
+
+
+@functools.cache
+def _combining_marks() -> re.Pattern[str]:
+    """Every accent NFKD splits off, removed in one regex pass rather than a loop per character."""
+    marks = "".join(chr(code) for code in range(0x300, 0x10000) if unicodedata.combining(chr(code)))
+    return re.compile(f"[{re.escape(marks)}]+")
 
 
 def query_words(query: str) -> list[str]:

@@ -6,8 +6,18 @@ import threading
 from fractions import Fraction
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,16 +37,22 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain import Recipe, units
 from ..storage import LibraryError, RecipeLibrary, open_library
-from .recipe_editor import RecipeEditor
-from .recipe_html import Colours, recipe_html
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+
+if TYPE_CHECKING:
+    from ..domain import Recipe
+    from .cook_mode import CookMode
+    from .recipe_editor import RecipeEditor
+    from .recipe_html import Colours
+    from .shopping_dialog import ShoppingListDialog
+    from .timers import TimerDock
 
 UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
+LIST_LAYOUT_BATCH = 500
 HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 
@@ -52,7 +68,15 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._recipe: Recipe | None = None
         self._side_by_side = False
+        self._load_when_painted = False
+        self._timer_dock: TimerDock | None = None
+        self._cook_mode: CookMode | None = None
+        self._shopping: ShoppingListDialog | None = None
+        self._timer_dock: TimerDock | None = None
+        self._cook_mode: CookMode | None = None
+        self._shopping: ShoppingListDialog | None = None
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
         self.resize(1180, 760)
 
@@ -85,6 +109,9 @@ class MainWindow(QMainWindow):
         self.recipe_list = QListView(objectName="recipeList")
         self.recipe_list.setModel(self.proxy)
         self.recipe_list.setUniformItemSizes(True)
+        # Lay out 10,000 rows in batches while idle instead of all at once on every change.
+        self.recipe_list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.recipe_list.setBatchSize(LIST_LAYOUT_BATCH)
         self.recipe_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recipe_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipe_list.setAccessibleName("Recipes")
@@ -94,13 +121,8 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(objectName="recipeCount")
         self.count_label.setAccessibleName("Number of recipes shown")
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            signal.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
 
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
@@ -143,6 +165,7 @@ class MainWindow(QMainWindow):
         self.recipe_detail.setOpenLinks(False)
         self.recipe_detail.setOpenExternalLinks(False)
         self.recipe_detail.setAccessibleName("Recipe")
+        self.recipe_detail.anchorClicked.connect(self._anchor_clicked)
         self.recipe_detail.document().setDocumentMargin(16)
 
         detail_pane = QWidget()
@@ -183,16 +206,22 @@ class MainWindow(QMainWindow):
         self.action_new = self._action(
             "actionNewRecipe", "&New Recipe…", QKeySequence.StandardKey.New
         )
-        self.action_import = self._action("actionImport", "&Import…")
-        self.action_export = self._action("actionExport", "&Export…")
+        self.action_import = self._action("actionImport", "&Import…", QKeySequence.StandardKey.Open)
+        self.action_paste_import = self._action(
+            "actionPasteImport", "Import from &Clipboard", "Ctrl+Shift+V"
+        )
+        self.action_export = self._action("actionExport", "&Export…", "Ctrl+Shift+E")
         self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.action_new.triggered.connect(lambda: self.open_editor(None))
-        for action in (self.action_import, self.action_export, self.action_print):
-            action.setEnabled(False)
-            action.setToolTip(f"{action.text().replace('&', '').rstrip('…')}: coming soon")
-        file_menu.addActions([self.action_new, self.action_import, self.action_export])
+        self.action_import.triggered.connect(self.import_from_files)
+        self.action_paste_import.triggered.connect(self.import_from_clipboard)
+        self.action_export.triggered.connect(self.export_recipes)
+        self.action_print.triggered.connect(self.print_recipe)
+        file_menu.addActions(
+            [self.action_new, self.action_import, self.action_paste_import, self.action_export]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.action_print)
         file_menu.addSeparator()
@@ -252,6 +281,30 @@ class MainWindow(QMainWindow):
             self.unit_actions.addAction(action)
             units_menu.addAction(action)
 
+        kitchen_menu = self.menuBar().addMenu("&Kitchen")
+        self.action_cook = self._action("actionCookMode", "&Cook Mode", "F11")
+        self.action_cook.triggered.connect(self.open_cook_mode)
+        self.action_shopping = self._action("actionShoppingList", "&Shopping List…", "Ctrl+L")
+        self.action_shopping.triggered.connect(self.open_shopping_list)
+        self.action_add_to_shopping = self._action(
+            "actionAddToShoppingList", "&Add to Shopping List", "Ctrl+Shift+L"
+        )
+        self.action_add_to_shopping.triggered.connect(self.add_selected_to_shopping_list)
+        self.action_timers = self._action("actionTimers", "Show &Timers", "Ctrl+T")
+        self.action_timers.triggered.connect(lambda: self.kitchen_timers_dock().show())
+        kitchen_menu.addActions(
+            [self.action_cook, self.action_shopping, self.action_add_to_shopping]
+        )
+        kitchen_menu.addSeparator()
+        kitchen_menu.addAction(self.action_timers)
+        toolbar = self.addToolBar("Kitchen")
+        toolbar.setObjectName("kitchenToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.action_new, self.action_edit, self.action_cook])
+        toolbar.addSeparator()
+        toolbar.addActions([self.action_shopping, self.action_add_to_shopping])
+
         help_menu = self.menuBar().addMenu("&Help")
         self.action_about = self._action("actionAbout", "&About Recipe Manager")
         self.action_about.triggered.connect(self._show_about)
@@ -285,7 +338,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
         QTimer.singleShot(0, self._select_last_recipe)
-        threading.Thread(target=units.warm_up, name="pint-warm-up", daemon=True).start()
+        from ..domain.units import warm_up
+
+        threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
+
+    def load_library_after_first_paint(self) -> None:
+        """Read the library only once the window is on screen: a large one never delays it."""
+        self._load_when_painted = True
+
+    def event(self, event: QEvent) -> bool:
+        if self._load_when_painted and event.type() == QEvent.Type.Paint:
+            self._load_when_painted = False
+            QTimer.singleShot(0, self.load_library)
+        return super().event(event)
 
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
@@ -365,15 +430,23 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         if self._recipe is None:
             return
+        # The renderer pulls in the quantity engine: loaded with the first recipe, not at start.
+        from .recipe_html import recipe_html
+
         scroll = self.recipe_detail.verticalScrollBar().value()
+        colours = self._colours()
+        self.recipe_detail.document().setDefaultStyleSheet(
+            f"a {{ color: {colours.accent}; font-weight: bold; }}"
+        )
         self._side_by_side = self._wide_enough_for_columns()
         self.recipe_detail.setHtml(
             recipe_html(
                 self._recipe,
                 self.scale_factor(),
                 self.unit_system_name(),
-                self._colours(),
+                colours,
                 side_by_side=self._side_by_side,
+                timer_links=True,
             )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
@@ -387,11 +460,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
-        self.recipe_detail.setHtml(
-            f"<p style='color:{self._colours().muted}'>Choose a recipe from the list.</p>"
-        )
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.recipe_detail.setHtml(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
 
     def _colours(self) -> Colours:
+        from .recipe_html import Colours
+
         palette = self.palette()
         dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         return Colours(
@@ -414,14 +488,22 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         writable = self.library is not None
-        self.action_new.setEnabled(writable)
+        shown = self._recipe is not None
+        for action in (self.action_new, self.action_import, self.action_paste_import):
+            action.setEnabled(writable)
         for action in (self.action_edit, self.action_duplicate, self.action_delete):
-            action.setEnabled(writable and self._recipe is not None)
+            action.setEnabled(writable and shown)
+        self.action_export.setEnabled(writable)
+        self.action_shopping.setEnabled(writable)
+        for action in (self.action_print, self.action_cook, self.action_add_to_shopping):
+            action.setEnabled(shown)
 
     def open_editor(self, recipe: Recipe | None) -> RecipeEditor | None:
         """Open the editor without blocking: a new recipe when `recipe` is None or has no id."""
         if self.library is None:
             return None
+        from .recipe_editor import RecipeEditor
+
         editor = RecipeEditor(self, self.library, recipe)
         editor.saved.connect(self._recipe_saved)
         editor.finished.connect(editor.deleteLater)
@@ -474,11 +556,134 @@ class MainWindow(QMainWindow):
             self._show_nothing_selected()
             self._select_last_recipe()
 
+    # Import, export, print -----------------------------------------------------------------
+
+    def import_from_files(self) -> None:
+        from .import_dialog import open_import_file_dialog
+
+        open_import_file_dialog(self, self._library_recipes(), self._store_imported)
+
+    def import_from_clipboard(self) -> None:
+        from .import_dialog import import_clipboard
+
+        import_clipboard(self, self._library_recipes(), self._store_imported)
+
+    def export_recipes(self) -> None:
+        from .import_dialog import open_export_dialog
+
+        selected = [self._recipe] if self._recipe is not None else []
+        open_export_dialog(
+            self,
+            selected,
+            self._library_recipes(),
+            lambda message: self.statusBar().showMessage(message, 5000),
+        )
+
+    def print_recipe(self) -> None:
+        from .printing import open_print_dialog
+
+        if self._recipe is not None:
+            open_print_dialog(self, self._recipe, self.scale_factor(), self.unit_system_name())
+
+    def _library_recipes(self) -> list[Recipe]:
+        return self.library.recipes() if self.library is not None else []
+
+    def _store_imported(self, added: list[Recipe], replaced: list[Recipe]) -> None:
+        if self.library is None:
+            return
+        try:
+            self.library.add_many(added)
+            for recipe in replaced:
+                self.library.update(recipe)
+        except LibraryError as error:
+            self.show_banner(f"The import was not saved: {error}")
+            return
+        self.list_model.set_recipes(self.library.summaries())
+        self.statusBar().showMessage(
+            f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+        )
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if self.library is not None and urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        from .import_dialog import import_paths
+
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        # Leave the drop handler before opening the preview, as the platform expects.
+        QTimer.singleShot(
+            0, lambda: import_paths(self, paths, self._library_recipes(), self._store_imported)
+        )
+
+    # In the kitchen --------------------------------------------------------------------------
+
+    def kitchen_timers_dock(self) -> TimerDock:
+        """The timers and their dock, made when the first timer starts: not at start-up."""
+        if self._timer_dock is None:
+            from .timers import KitchenTimers, TimerDock
+
+            self._timer_dock = TimerDock(KitchenTimers(self), self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._timer_dock)
+        return self._timer_dock
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        from .timers import parse_timer_url
+
+        request = parse_timer_url(url)
+        if request is not None:
+            self.kitchen_timers_dock().timers.start(request)
+            self.statusBar().showMessage(f"Timer started: {request.name}", 5000)
+
+    def open_cook_mode(self) -> CookMode | None:
+        if self._recipe is None:
+            return None
+        if self._cook_mode is not None:
+            self._cook_mode.activateWindow()
+            return self._cook_mode
+        from .cook_mode import CookMode
+
+        timers = self.kitchen_timers_dock().timers
+        self._cook_mode = CookMode(
+            self._recipe, self.scale_factor(), self.unit_system_name(), timers, self
+        )
+        self._cook_mode.closed.connect(self._cook_mode_closed)
+        self._cook_mode.open()
+        return self._cook_mode
+
+    def _cook_mode_closed(self) -> None:
+        self._cook_mode = None
+
+    def shopping_list_dialog(self) -> ShoppingListDialog:
+        if self._shopping is None:
+            from .shopping_dialog import ShoppingListDialog, shopping_state_path
+
+            self._shopping = ShoppingListDialog(
+                self, self.library, shopping_state_path(self.library_path)
+            )
+        return self._shopping
+
+    def open_shopping_list(self) -> None:
+        if self.library is None:
+            return
+        dialog = self.shopping_list_dialog()
+        dialog.refresh_recipes()
+        dialog.show()
+        dialog.raise_()
+
+    def add_selected_to_shopping_list(self) -> None:
+        if self._recipe is None or self.library is None:
+            return
+        # The ×½ batch (the spinner's lowest value) goes on the list as one batch.
+        self.shopping_list_dialog().add_recipe(self._recipe, max(1, self.servings_spin.value()))
+        self.statusBar().showMessage(f"Added “{self._recipe.title}” to the shopping list", 5000)
+
     # Search --------------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        self._update_count()
 
     def _focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain import Recipe
 from .recipe_html import Colours, recipe_html
@@ -69,5 +69,7 @@ def open_print_dialog(
     dialog.setObjectName("printDialog")
     dialog.setWindowTitle(f"Print {recipe.title}")
     dialog.accepted.connect(lambda: print_recipe(recipe, factor, system, printer))
-    dialog.open()
+    # PySide exposes only QPrintDialog's open(receiver, slot); the plain, non-blocking one is
+    # QDialog's.
+    QDialog.open(dialog)
     return dialog

@@ -11,6 +11,7 @@ from html import escape
 
 from ..domain import Component, Recipe, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
+from .timers import link_timers
 
 COUNT_DENOMINATORS = (2, 3, 4)
 
@@ -24,9 +25,15 @@ class Colours:
 
 
 def recipe_html(
-    recipe: Recipe, factor: Fraction, system: str, colours: Colours, side_by_side: bool = False
+    recipe: Recipe,
+    factor: Fraction,
+    system: str,
+    colours: Colours,
+    side_by_side: bool = False,
+    timer_links: bool = False,
 ) -> str:
-    """The whole recipe; `side_by_side` puts each part's ingredients beside its steps."""
+    """The whole recipe; `side_by_side` puts each part's ingredients beside its steps, and
+    `timer_links` makes the durations in steps links that start a timer (not on paper)."""
     parts = [
         f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>",
     ]
@@ -46,10 +53,10 @@ def recipe_html(
                 f"{escape(servings)}</span></h2>"
             )
         ingredients = _ingredients_html(component, factor, system)
-        steps = _steps_html(component, system, colours)
+        steps = _steps_html(recipe, component, system, colours, timer_links)
         if side_by_side and ingredients and steps:
             parts.append(
-                "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+                "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:10px'><tr>"
                 f"<td width='38%' valign='top' style='padding-right:24px'>{ingredients}</td>"
                 f"<td width='62%' valign='top'>{steps}</td></tr></table>"
             )
@@ -75,15 +82,18 @@ def _ingredients_html(component: Component, factor: Fraction, system: str) -> st
     return "".join(parts)
 
 
-def _steps_html(component: Component, system: str, colours: Colours) -> str:
+def _steps_html(
+    recipe: Recipe, component: Component, system: str, colours: Colours, timer_links: bool
+) -> str:
     if not component.steps:
         return ""
     parts = ["<h3>Method</h3>"]
     for number, step in enumerate(component.steps, start=1):
+        text = convert_temperatures(step, system)
+        shown = link_timers(text, f"{recipe.title}, step {number}") if timer_links else escape(text)
         parts.append(
             "<p style='margin-left:28px;text-indent:-28px;margin-bottom:10px'>"
-            f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;"
-            f"{escape(convert_temperatures(step, system))}</p>"
+            f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;{shown}</p>"
         )
     return "".join(parts)
 

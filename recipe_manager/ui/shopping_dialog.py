@@ -442,7 +442,7 @@ class ShoppingListDialog(QDialog):
         dialog.setObjectName("shoppingPrintDialog")
         dialog.accepted.connect(lambda: self.print_to(printer))
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        QDialog.open(dialog)  # PySide's QPrintDialog.open() wants a receiver and slot
 
     # Keeping it between sessions --------------------------------------------------------------
 

@@ -506,6 +506,7 @@ class TimerDock(QDockWidget):
     def __init__(self, timers: KitchenTimers, parent: QWidget | None = None) -> None:
         super().__init__("Timers", parent)
         self.setObjectName("timerDock")
+        self.timers = timers
         self.panel = TimerPanel(timers, self)
         self.setWidget(self.panel)
         self.setMinimumWidth(260)

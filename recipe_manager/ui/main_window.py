@@ -53,6 +53,7 @@ DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 LIST_LAYOUT_BATCH = 500
+SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 
@@ -338,9 +339,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
         QTimer.singleShot(0, self._select_last_recipe)
+        QTimer.singleShot(0, self._prepare_search)
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
+
+    def _prepare_search(self) -> None:
+        """Fold the search index a slice at a time while idle, never a long pause at once."""
+        if not self.list_model.prepare_search_texts(SEARCH_INDEX_SLICE):
+            QTimer.singleShot(0, self._prepare_search)
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""

@@ -40,6 +40,7 @@ class RecipeListModel(QAbstractListModel):
         self._rows: list[Any] = []
         self._keys: list[tuple] = []
         self._search_texts: list[str] | None = None
+        self._folded: list[str] = []
 
     def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -59,7 +60,7 @@ class RecipeListModel(QAbstractListModel):
         self.beginResetModel()
         self._keys = [key for key, _ in keyed]
         self._rows = [summary for _, summary in keyed]
-        self._search_texts = None
+        self._forget_search_texts()
         self.endResetModel()
 
     def add_recipe(self, summary: Any) -> int:
@@ -71,6 +72,8 @@ class RecipeListModel(QAbstractListModel):
         self._keys.insert(row, key)
         if self._search_texts is not None:
             self._search_texts.insert(row, fold(summary.search_text))
+        else:
+            self._forget_search_texts()
         self.endInsertRows()
         return row
 
@@ -82,6 +85,8 @@ class RecipeListModel(QAbstractListModel):
         del self._rows[row], self._keys[row]
         if self._search_texts is not None:
             del self._search_texts[row]
+        else:
+            self._forget_search_texts()
         self.endRemoveRows()
 
     def replace_recipe(self, summary: Any) -> int:
@@ -97,9 +102,23 @@ class RecipeListModel(QAbstractListModel):
 
     def search_texts(self) -> list[str]:
         """Every row's searchable text, folded (lowercase, no accents), built once."""
-        if self._search_texts is None:
-            self._search_texts = [fold(summary.search_text) for summary in self._rows]
+        self.prepare_search_texts(len(self._rows))
+        assert self._search_texts is not None
         return self._search_texts
+
+    def prepare_search_texts(self, budget: int) -> bool:
+        """Fold up to `budget` more rows, so the index can be built in idle moments after the
+        list is shown; True once every row is ready."""
+        if self._search_texts is None:
+            start = len(self._folded)
+            self._folded.extend(fold(s.search_text) for s in self._rows[start : start + budget])
+            if len(self._folded) == len(self._rows):
+                self._search_texts, self._folded = self._folded, []
+        return self._search_texts is not None
+
+    def _forget_search_texts(self) -> None:
+        self._search_texts = None
+        self._folded = []
 
 
 class RecipeFilterProxy(QAbstractProxyModel):

@@ -75,6 +75,7 @@ def test_killed_at_random_moments(library_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)
 def test_killed_at_random_moments_many_more_times(library_path: Path) -> None:
     kill_at_random_moments(library_path, runs=600, seed=2)
 

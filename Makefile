@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench screenshot clean
+.PHONY: run test lint format bench screenshots clean
 
 run: $(VENV)/.installed-app
 	$(BIN)/python main.py
@@ -28,8 +28,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/label_accuracy.py
 	$(BIN)/python bench/window_bench.py
 
-screenshot: $(VENV)/.installed-app
-	$(BIN)/python main.py --library "$$(mktemp -d)/recipes.json" --screenshot docs/screenshot.png
+screenshots: $(VENV)/.installed-app
+	$(BIN)/python docs/make_screenshots.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -33,6 +33,7 @@ def ingredients_text(components: list[Component]) -> str:
 
 
 def steps_text(components: list[Component]) -> str:
+    """Steps with a blank line between them, so a long step's wrapped lines read as one."""
     lines: list[str] = []
     for index, component in enumerate(components):
         if not component.steps:
@@ -40,7 +41,7 @@ def steps_text(components: list[Component]) -> str:
         if index > 0 or component.title:
             lines.append(heading_line(component))
         lines.extend(component.steps)
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 def components_from_text(ingredients: str, steps: str) -> list[Component]:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMessageBox,
-    QSpinBox,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..storage import LibraryError, RecipeLibrary, open_library
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .servings_spin import ServingsSpinBox
 
 if TYPE_CHECKING:
     from ..domain import Recipe
@@ -54,7 +54,6 @@ MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 LIST_LAYOUT_BATCH = 500
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
-HALF_BATCH = 0  # the batch spinner's lowest value stands for ×½
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 
 
@@ -133,8 +132,7 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.count_label)
 
         self.servings_label = QLabel("Servings")
-        self.servings_spin = QSpinBox(objectName="servingsSpin")
-        self.servings_spin.setRange(1, 999)
+        self.servings_spin = ServingsSpinBox(objectName="servingsSpin")
         self.servings_spin.setAccessibleName("Servings to cook")
         self.servings_spin.setMinimumWidth(110)
         self.servings_spin.valueChanged.connect(self._render)
@@ -400,36 +398,19 @@ class MainWindow(QMainWindow):
 
     def _configure_servings(self, recipe: Recipe) -> None:
         """A recipe with servings scales by servings; one without, in batches from ×½."""
-        spin = self.servings_spin
-        spin.blockSignals(True)
+        self.servings_spin.start_at(recipe.servings)
         if recipe.servings:
             self.servings_label.setText("Servings")
-            spin.setRange(1, 999)
-            spin.setSpecialValueText("")
-            spin.setPrefix("")
-            spin.setSuffix("")
-            spin.setValue(recipe.servings)
-            spin.setAccessibleName("Servings to cook")
+            self.servings_spin.setAccessibleName("Servings to cook")
         else:
             self.servings_label.setText("Batches")
-            spin.setRange(HALF_BATCH, 99)
-            spin.setSpecialValueText("×½ batch")
-            spin.setPrefix("×")
-            spin.setSuffix(" batch")
-            spin.setValue(1)
-            spin.setAccessibleName("Batches to cook (no servings stated)")
-        spin.blockSignals(False)
-        spin.setEnabled(True)
+            self.servings_spin.setAccessibleName("Batches to cook (no servings stated)")
+        self.servings_spin.setEnabled(True)
         self.reset_button.setEnabled(True)
 
     def scale_factor(self) -> Fraction:
         """How much to multiply every quantity by, from the spinner."""
-        if self._recipe is None:
-            return Fraction(1)
-        value = self.servings_spin.value()
-        if self._recipe.servings:
-            return Fraction(value, self._recipe.servings)
-        return Fraction(1, 2) if value == HALF_BATCH else Fraction(value)
+        return Fraction(1) if self._recipe is None else self.servings_spin.factor()
 
     def unit_system_name(self) -> str:
         return self.unit_system.currentData() or "original"
@@ -482,7 +463,7 @@ class MainWindow(QMainWindow):
 
     def _reset_servings(self) -> None:
         if self._recipe is not None:
-            self.servings_spin.setValue(self._recipe.servings or 1)
+            self.servings_spin.reset()
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)

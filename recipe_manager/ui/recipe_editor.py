@@ -150,7 +150,7 @@ class RecipeEditor(QDialog):
         details.addRow(self._label("Summar&y", self.summary_edit), self.summary_edit)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_label)
-        photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignBottom)
+        photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignTop)
         photo_row.addStretch(1)
         details.addRow(QLabel("Photo"), photo_row)
 
@@ -171,7 +171,10 @@ class RecipeEditor(QDialog):
         buttons.rejected.connect(self.reject)
 
         columns = QHBoxLayout()
-        columns.addLayout(details, 2)
+        details_column = QVBoxLayout()
+        details_column.addLayout(details)
+        details_column.addStretch(1)
+        columns.addLayout(details_column, 2)
         columns.addLayout(texts, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -206,7 +209,7 @@ class RecipeEditor(QDialog):
         self.summary_edit.setPlainText(recipe.summary)
         self.ingredients_edit.setPlainText(ingredients_text(recipe.components))
         self.steps_edit.setPlainText(steps_text(recipe.components))
-        self.notes_edit.setPlainText("\n".join(recipe.notes))
+        self.notes_edit.setPlainText("\n\n".join(recipe.notes))
         self._set_image(recipe.image)
 
     def recipe(self) -> Recipe:

@@ -104,7 +104,7 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
     if recipe.servings:
         items.append(f"Serves {_count(recipe.servings * factor)}")
     elif factor != 1:
-        items.append(f"×{_count(factor)} batch")
+        items.append(f"×{_count(factor)} {'batch' if factor <= 1 else 'batches'}")
     if recipe.yield_text and not recipe.servings:
         items.append(recipe.yield_text)
     for label, minutes in (

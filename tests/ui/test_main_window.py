@@ -62,6 +62,9 @@ def test_the_recipe_without_servings_is_shown_in_batches(qtbot, library_path: Pa
     assert "Pork · Chinese · Slow Roast" in text
     assert window.servings_spin.value() == 1
     assert window.servings_spin.text() == "×1 batch"
+    window.servings_spin.setValue(3)
+    assert window.servings_spin.text() == "×3 batches"
+    assert "×3 batches" in window.recipe_detail.toPlainText()
 
 
 def test_markup_in_a_recipe_is_shown_as_typed(qtbot, library_path: Path) -> None:

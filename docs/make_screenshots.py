@@ -1,0 +1,71 @@
+"""Draw the README's pictures off screen from a fresh starter library: `make screenshots`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from recipe_manager.app import build_main_window, create_application
+
+DOCS = Path(__file__).resolve().parent
+
+
+def settle() -> None:
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    settle()
+    target = DOCS / name
+    if not widget.grab().save(str(target)):
+        raise SystemExit(f"could not write {target}")
+    print(f"wrote {target}")
+
+
+def select(window, title: str) -> None:
+    model = window.recipe_list.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == title:
+            window.recipe_list.setCurrentIndex(model.index(row, 0))
+            return
+    raise SystemExit(f"{title!r} is not in the library")
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="recipe-manager-screenshots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    create_application(sys.argv[:1])
+    window = build_main_window(folder / "recipes.json")
+    window.resize(1180, 760)
+    window.show()
+    select(window, "Crispy Pork Belly")
+    save(window, "screenshot.png")
+
+    select(window, "Sweet Soy and Garlic Crispy Pork Belly")
+    window.unit_system.setCurrentIndex(window.unit_system.findData("metric"))
+    window.servings_spin.setValue(2)
+    window.resize(760, 560)
+    save(window, "screenshot-small-metric.png")
+
+    window.resize(1180, 760)
+    select(window, "Crispy Pork Belly")
+    window.unit_system.setCurrentIndex(window.unit_system.findData("original"))
+    window.action_edit.trigger()
+    editor = window.findChild(QDialog, "recipeEditor")
+    editor.resize(1100, 760)
+    save(editor, "editor.png")
+    editor.done(0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

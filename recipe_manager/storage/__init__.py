@@ -1,37 +1,45 @@
-"""The recipe library on disk. TinyDB lives here only; errors are raised, never shown."""
+"""The recipe library on disk. TinyDB lives here only; errors are raised, never shown.
 
-from .backups import BackupInfo, list_backups, newest_good_backup
-from .errors import (
-    LibraryCorruptError,
-    LibraryError,
-    LibraryReadError,
-    LibraryReadOnlyError,
-    LibraryTooNewError,
-    LibraryWriteError,
-    RecipeNotFoundError,
-)
-from .library import RecipeLibrary, RecipeSummary
-from .opening import OpenResult, open_library_safely
-from .seeding import open_library, read_seed_recipes
-from .sync import MergeReport, find_conflict_copies
+Names are loaded on first use (PEP 562): the window can name the library's errors without
+paying for TinyDB and the library code before its first paint.
+"""
 
-__all__ = [
-    "BackupInfo",
-    "LibraryCorruptError",
-    "LibraryError",
-    "LibraryReadError",
-    "LibraryReadOnlyError",
-    "LibraryTooNewError",
-    "LibraryWriteError",
-    "MergeReport",
-    "OpenResult",
-    "RecipeLibrary",
-    "RecipeNotFoundError",
-    "RecipeSummary",
-    "find_conflict_copies",
-    "list_backups",
-    "newest_good_backup",
-    "open_library",
-    "open_library_safely",
-    "read_seed_recipes",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "BackupInfo": "backups",
+    "list_backups": "backups",
+    "newest_good_backup": "backups",
+    "LibraryCorruptError": "errors",
+    "LibraryError": "errors",
+    "LibraryReadError": "errors",
+    "LibraryReadOnlyError": "errors",
+    "LibraryTooNewError": "errors",
+    "LibraryWriteError": "errors",
+    "RecipeNotFoundError": "errors",
+    "RecipeLibrary": "library",
+    "RecipeSummary": "library",
+    "OpenResult": "opening",
+    "open_library_safely": "opening",
+    "open_library": "seeding",
+    "read_seed_recipes": "seeding",
+    "MergeReport": "sync",
+    "find_conflict_copies": "sync",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

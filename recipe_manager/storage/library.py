@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,11 +54,32 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class RecipeSummary:
-    """What the recipe list needs of a recipe, without reading its ingredients."""
+    """What the recipe list needs of a recipe, without reading its ingredients.
+
+    The searchable text is gathered only when asked for: at 10,000 recipes, gathering it for
+    all of them would cost the list's first paint about 50 ms.
+    """
 
     id: str
     title: str
-    search_text: str
+    document: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def search_text(self) -> str:
+        """Title, tags, category, cuisine, method and ingredient lines, one per line."""
+        document = self.document
+        parts: list[str] = []
+        for key in SEARCHED_FIELDS:
+            value = document.get(key)
+            if isinstance(value, str):
+                parts.append(value)
+            elif isinstance(value, list):
+                parts.extend(item for item in value if isinstance(item, str))
+        for component in document.get("components") or []:
+            if isinstance(component, dict):
+                lines = component.get("ingredients") or []
+                parts.extend(line for line in lines if isinstance(line, str))
+        return "\n".join(parts)
 
 
 class RecipeLibrary:
@@ -129,7 +150,9 @@ class RecipeLibrary:
 
     def summaries(self) -> list[RecipeSummary]:
         """Titles and searchable text of every recipe, cheap enough for 10,000 at start-up."""
-        return [_summary(document) for document in self._table.all()]
+        # The raw documents, not TinyDB's per-document copies: 10,000 of those cost ~15 ms.
+        documents = self._storage.read().get(RECIPES_TABLE, {}).values()
+        return [_summary(document) for document in documents]
 
     def summary(self, recipe_id: str) -> RecipeSummary:
         return _summary(self._document(recipe_id))
@@ -522,24 +545,12 @@ def _checked_copy(recipe: Recipe, **changes: Any) -> Recipe:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
 
 
-def _summary(document: dict[str, Any]) -> RecipeSummary:
-    parts: list[str] = []
-    for key in SEARCHED_FIELDS:
-        value = document.get(key)
-        if isinstance(value, str):
-            parts.append(value)
-        elif isinstance(value, list):
-            parts.extend(item for item in value if isinstance(item, str))
-    for component in document.get("components") or []:
-        if isinstance(component, dict):
-            parts.extend(
-                line for line in component.get("ingredients") or [] if isinstance(line, str)
-            )
+def _summary(document: Mapping[str, Any]) -> RecipeSummary:
     title = document.get("title")
     return RecipeSummary(
         id=str(document.get("id", "")),
         title=title if isinstance(title, str) else "",
-        search_text="\n".join(parts),
+        document=document,
     )
 
 

@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..storage import LibraryError, RecipeLibrary, open_library
+from ..storage import LibraryError
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
 
 if TYPE_CHECKING:
     from ..domain import Recipe
+    from ..storage import RecipeLibrary
     from .cook_mode import CookMode
+    from .library_guard import LibraryGuard
     from .recipe_editor import RecipeEditor
     from .recipe_html import Colours
     from .shopping_dialog import ShoppingListDialog
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library_path = library_path
         self.library: RecipeLibrary | None = None
+        self.guard: LibraryGuard | None = None
         self._seed_file = seed_file
         self._settings = settings
         self._recipe: Recipe | None = None
@@ -222,6 +225,10 @@ class MainWindow(QMainWindow):
             [self.action_new, self.action_import, self.action_paste_import, self.action_export]
         )
         file_menu.addSeparator()
+        self.action_restore = self._action("actionRestoreBackup", "&Restore Backup…")
+        self.action_restore.triggered.connect(lambda: self.guard.choose_backup())
+        file_menu.addAction(self.action_restore)
+        file_menu.addSeparator()
         file_menu.addAction(self.action_print)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -322,9 +329,13 @@ class MainWindow(QMainWindow):
     # Loading -------------------------------------------------------------------------------
 
     def load_library(self) -> None:
-        """Open (or create and seed) the library; on failure say so and open empty, read-only."""
+        """Open (or create and seed) the library. A bad file is moved aside and reported, a
+        library another window holds opens read-only; the window opens in every case."""
+        from ..storage import open_library_safely
+        from .library_guard import LibraryGuard
+
         try:
-            self.library = open_library(self.library_path, self._seed_file)
+            result = open_library_safely(self.library_path, self._seed_file)
         except LibraryError as error:
             self.library = None
             self.show_banner(
@@ -333,6 +344,21 @@ class MainWindow(QMainWindow):
             )
             self.statusBar().showMessage("The library could not be opened", 0)
             return
+        self.library = result.library
+        notes = [text for text in (result.problem, result.read_only_reason) if text]
+        if notes:
+            self.show_banner("\n".join(notes))
+        self.guard = LibraryGuard(
+            self,
+            self.library,
+            refresh=self.refresh_list,
+            report=self.show_banner,
+            notify=lambda message: self.statusBar().showMessage(message, 8000),
+        )
+        if result.newest_backup is not None:
+            QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
+        else:
+            QTimer.singleShot(0, self.guard.offer_conflict_merges)
         self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
@@ -474,8 +500,22 @@ class MainWindow(QMainWindow):
 
     # Changing the library ------------------------------------------------------------------
 
+    def refresh_list(self) -> None:
+        """Reload the list from the library, keeping the recipe on show when it still exists."""
+        if self.library is None:
+            return
+        shown = self._recipe.id if self._recipe is not None else None
+        self.list_model.set_recipes(self.library.summaries())
+        self._recipe = None
+        if shown is not None and shown in self.library:
+            self._settings.setValue("view/last_recipe", shown)
+        self._select_last_recipe()
+        self._update_actions()
+        QTimer.singleShot(0, self._prepare_search)
+
     def _update_actions(self) -> None:
-        writable = self.library is not None
+        writable = self.library is not None and not self.library.read_only
+        self.action_restore.setEnabled(writable)
         shown = self._recipe is not None
         for action in (self.action_new, self.action_import, self.action_paste_import):
             action.setEnabled(writable)
@@ -520,6 +560,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(DeleteRecipeCommand(self, self._recipe))
 
     def _recipe_saved(self, recipe: Recipe) -> None:
+        self.guard.saved()
         self.show_recipe_in_list(recipe)
         self.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
 
@@ -586,7 +627,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.show_banner(f"The import was not saved: {error}")
             return
-        self.list_model.set_recipes(self.library.summaries())
+        self.refresh_list()
         self.statusBar().showMessage(
             f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
         )
@@ -728,6 +769,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.library is not None:
+            self.library.close()  # lets another window on this library save again
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.sync()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,6 +54,33 @@ class PastingTextEdit(QPlainTextEdit):
             self.insertPlainText(self._clean(source.text()))
 
 
+class SaveSignals(QObject):
+    saved = Signal(object)
+    failed = Signal(str)
+
+
+class SaveTask(QRunnable):
+    """One save on the thread pool; its signals are made on the UI thread, so results come
+    back to it queued."""
+
+    def __init__(self, library: RecipeLibrary, recipe: Recipe, is_new: bool) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = SaveSignals()
+        self._library, self._recipe, self._is_new = library, recipe, is_new
+
+    def run(self) -> None:
+        try:
+            if self._is_new:
+                stored = self._library.get(self._library.add(self._recipe))
+            else:
+                stored = self._library.update(self._recipe)
+        except LibraryError as error:
+            self.signals.failed.emit(str(error))
+            return
+        self.signals.saved.emit(stored)
+
+
 class RecipeEditor(QDialog):
     """Adds a new recipe or edits a stored one; closes only once the recipe is on disk."""
 
@@ -64,6 +91,7 @@ class RecipeEditor(QDialog):
         self._library = library
         self._original = recipe or Recipe()
         self._is_new = not self._original.id
+        self._saving: SaveTask | None = None
         self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
         self.resize(1000, 760)
         self._build(library.categories())
@@ -164,11 +192,13 @@ class RecipeEditor(QDialog):
         texts.addWidget(self.steps_edit, 3, 0)
         texts.addWidget(self.notes_edit, 3, 1)
 
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_status = QLabel("Saving…", objectName="saveStatus")
+        self.save_status.hide()
 
         columns = QHBoxLayout()
         details_column = QVBoxLayout()
@@ -179,7 +209,10 @@ class RecipeEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.save_error)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_status)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
 
     def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
@@ -289,20 +322,39 @@ class RecipeEditor(QDialog):
             self.title_error.show()
             self.title_edit.setFocus()
             return
-        try:
-            if self._is_new:
-                stored = self._library.get(self._library.add(recipe))
-            else:
-                stored = self._library.update(recipe)
-        except LibraryError as error:
-            self._show_save_error(f"Not saved: {error} Your changes are still here; try again.")
+        if self._saving is not None:
             return
+        # The write runs on a worker thread so that typing never waits on the disk; the
+        # dialog closes only once the library says the recipe is stored.
+        self._saving = SaveTask(self._library, recipe, self._is_new)
+        self._saving.signals.saved.connect(self._save_done)
+        self._saving.signals.failed.connect(self._save_failed)
+        self._set_saving(True)
+        QThreadPool.globalInstance().start(self._saving)
+
+    def is_saving(self) -> bool:
+        return self._saving is not None
+
+    def _set_saving(self, saving: bool) -> None:
+        self.buttons.setEnabled(not saving)
+        self.save_status.setVisible(saving)
+
+    def _save_done(self, stored: Recipe) -> None:
+        self._saving = None
+        self._set_saving(False)
         self.save_error.hide()
         self.saved.emit(stored)
         super().accept()
 
+    def _save_failed(self, message: str) -> None:
+        self._saving = None
+        self._set_saving(False)
+        self._show_save_error(f"Not saved: {message} Your changes are still here; try again.")
+
     def reject(self) -> None:
         """Cancel, Escape or the close button: ask before throwing changes away."""
+        if self._saving is not None:
+            return
         if self.is_modified():
             answer = QMessageBox.question(
                 self,

@@ -86,15 +86,18 @@ def test_markup_in_a_recipe_is_shown_as_typed(qtbot, library_path: Path) -> None
     assert "<a href='http://example.com'>link</a>" in text
 
 
-def test_a_corrupt_library_is_reported_and_left_alone(qtbot, library_path: Path) -> None:
+def test_a_corrupt_library_is_moved_aside_reported_and_kept(qtbot, library_path: Path) -> None:
     library_path.parent.mkdir(parents=True)
     library_path.write_text("this is not a library")
     window = open_window(qtbot, library_path)
+    (aside,) = library_path.parent.glob("recipes.json.corrupt-*")
+    assert aside.read_text() == "this is not a library"
     banner = window.findChild(QLabel, "libraryBanner")
     assert banner.isVisible()
     assert str(library_path) in banner.text()
+    assert str(aside) in banner.text()
     assert listed_titles(window) == []
-    assert library_path.read_text() == "this is not a library"
+    assert window.action_new.isEnabled()
 
 
 def test_a_library_folder_that_cannot_be_made_is_reported(qtbot, tmp_path: Path) -> None:

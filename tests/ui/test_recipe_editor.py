@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTextBrowser,
 )
+from shiboken6 import isValid
 
 from recipe_manager.app import build_main_window
 from recipe_manager.storage import RecipeLibrary
@@ -38,6 +39,17 @@ def window(qtbot, library_path: Path):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def save(qtbot, editor) -> None:
+    """Press Save and wait for the library's answer (the write runs off the UI thread)."""
+    editor.accept()
+    qtbot.waitUntil(lambda: closed(editor) or not editor.is_saving())
+
+
+def closed(editor) -> bool:
+    """A saved editor closes and is then deleted."""
+    return not isValid(editor) or not editor.isVisible()
 
 
 def editor_of(window) -> QDialog:
@@ -76,8 +88,7 @@ def test_add_a_recipe_with_two_components(qtbot, window, library_path: Path) -> 
     field(editor, QPlainTextEdit, "ingredientsEdit").setPlainText(SAUCE_INGREDIENTS)
     field(editor, QPlainTextEdit, "stepsEdit").setPlainText(SAUCE_STEPS)
     field(editor, QPlainTextEdit, "notesEdit").setPlainText("Good with rice.")
-    editor.accept()
-    qtbot.waitUntil(lambda: not editor.isVisible())
+    save(qtbot, editor)
 
     assert "Pork Mince Lettuce Cups" in titles(window)
     assert "Pork Mince Lettuce Cups" in detail(window)
@@ -107,8 +118,7 @@ def test_saving_a_seed_unchanged_changes_nothing(qtbot, window, library_path: Pa
         window.action_edit.trigger()
         editor = editor_of(window)
         assert not editor.is_modified()
-        editor.accept()
-        qtbot.waitUntil(lambda editor=editor: not editor.isVisible())
+        save(qtbot, editor)
     after = {r.id: r.to_dict() for r in RecipeLibrary(library_path).recipes()}
     for recipe_id, recipe in before.items():
         recipe.pop("updated"), after[recipe_id].pop("updated")
@@ -121,7 +131,7 @@ def test_editing_a_seed_changes_only_what_was_edited(qtbot, window, library_path
     window.action_edit.trigger()
     editor = editor_of(window)
     field(editor, QLineEdit, "titleEdit").setText("Crispy Pork Belly, Mum's way")
-    editor.accept()
+    save(qtbot, editor)
     after = RecipeLibrary(library_path).get(before.id)
     assert after.title == "Crispy Pork Belly, Mum's way"
     assert after.to_dict() | {"title": "", "updated": ""} == before.to_dict() | {
@@ -136,7 +146,7 @@ def test_duplicate_opens_a_copy_for_editing(qtbot, window, library_path: Path) -
     window.action_duplicate.trigger()
     editor = editor_of(window)
     assert field(editor, QLineEdit, "titleEdit").text() == "Crispy Pork Belly (copy)"
-    editor.accept()
+    save(qtbot, editor)
     assert "Crispy Pork Belly (copy)" in titles(window)
     recipes = RecipeLibrary(library_path).recipes()
     assert len(recipes) == 3
@@ -182,8 +192,8 @@ def test_an_empty_title_is_refused_in_the_dialog(qtbot, window) -> None:
     window.action_new.trigger()
     editor = editor_of(window)
     field(editor, QPlainTextEdit, "ingredientsEdit").setPlainText("1 cup rice")
-    editor.accept()
-    assert editor.isVisible()
+    save(qtbot, editor)
+    assert not closed(editor)
     error = field(editor, QLabel, "titleError")
     assert error.isVisible()
     assert "title" in error.text()
@@ -208,16 +218,16 @@ def test_a_failed_write_keeps_every_character(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    editor.accept()
-    assert editor.isVisible()
+    save(qtbot, editor)
+    assert not closed(editor)
     assert "No space left on device" in field(editor, QLabel, "saveError").text()
     assert field(editor, QLineEdit, "titleEdit").text() == "Char Siu"
     assert "3 tbsp honey" in field(editor, QPlainTextEdit, "ingredientsEdit").toPlainText()
     assert "Char Siu" not in titles(window)
 
     monkeypatch.setattr(os, "replace", real_replace)
-    editor.accept()
-    assert not editor.isVisible()
+    save(qtbot, editor)
+    assert closed(editor)
     assert "Char Siu" in [r.title for r in RecipeLibrary(library_path).recipes()]
 
 
@@ -228,7 +238,7 @@ def test_markup_typed_in_any_field_is_shown_literally(qtbot, window) -> None:
     field(editor, QPlainTextEdit, "ingredientsEdit").setPlainText("1 cup <i>rice</i>")
     field(editor, QPlainTextEdit, "stepsEdit").setPlainText("Cook <script>x()</script> well")
     field(editor, QPlainTextEdit, "notesEdit").setPlainText("<a href='x'>not a link</a>")
-    editor.accept()
+    save(qtbot, editor)
     text = detail(window)
     for typed in (
         "<h1>Big</h1> & <b>bold</b>",
@@ -245,10 +255,10 @@ def test_closing_with_changes_asks_first(qtbot, window, monkeypatch: pytest.Monk
     field(editor, QLineEdit, "titleEdit").setText("Half typed")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     editor.reject()
-    assert editor.isVisible()
+    assert not closed(editor)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     editor.reject()
-    assert not editor.isVisible()
+    assert closed(editor)
     assert "Half typed" not in titles(window)
 
 

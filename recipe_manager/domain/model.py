@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .ingredients import Ingredient, parse_ingredient
+if TYPE_CHECKING:
+    from .ingredients import Ingredient
 
 SCHEMA_VERSION = 1
 
@@ -35,6 +36,9 @@ class Component:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Component:
+        # The reader's tables load with the first recipe read, not with the library file.
+        from .ingredients import parse_ingredient
+
         return cls(
             title=_text(data, "title"),
             servings=_optional_int(data, "servings"),

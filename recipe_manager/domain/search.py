@@ -6,7 +6,8 @@ import functools
 import re
 import unicodedata
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = re.compile(r"\d+")
+_NUMBER_WIDTH = 20
 
 
 def fold(text: str) -> str:
@@ -33,10 +34,15 @@ def matches(words: list[str], folded_text: str) -> bool:
     return all(word in folded_text for word in words)
 
 
-def natural_sort_key(title: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort "Soup 2" before "Soup 10", ignoring case and accents."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _DIGITS.split(fold(title).strip())
-        if part
-    )
+def natural_sort_key(title: str) -> str:
+    """Sort "Soup 2" before "Soup 10", ignoring case and accents.
+
+    Numbers are zero-padded inside one string: comparing plain strings keeps sorting 10,000
+    titles to a few milliseconds.
+    """
+    return _DIGITS.sub(_pad_number, fold(title).strip())
+
+
+def _pad_number(match: re.Match[str]) -> str:
+    digits = match.group().lstrip("0") or "0"
+    return digits.rjust(_NUMBER_WIDTH, "0")

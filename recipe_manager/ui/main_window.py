@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..storage import LibraryError
+from .after_paint import after_next_paint
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
 
@@ -71,7 +72,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._recipe: Recipe | None = None
         self._side_by_side = False
-        self._load_when_painted = False
         self._timer_dock: TimerDock | None = None
         self._cook_mode: CookMode | None = None
         self._shopping: ShoppingListDialog | None = None
@@ -362,7 +362,14 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
-        QTimer.singleShot(0, self._select_last_recipe)
+        if self.isVisible():
+            after_next_paint(self.recipe_list.viewport(), self._after_list_shown)
+        else:
+            self._after_list_shown()
+
+    def _after_list_shown(self) -> None:
+        """What can wait until the list is on screen: the recipe, search, units."""
+        self._select_last_recipe()
         QTimer.singleShot(0, self._prepare_search)
         from ..domain.units import warm_up
 
@@ -375,13 +382,7 @@ class MainWindow(QMainWindow):
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""
-        self._load_when_painted = True
-
-    def event(self, event: QEvent) -> bool:
-        if self._load_when_painted and event.type() == QEvent.Type.Paint:
-            self._load_when_painted = False
-            QTimer.singleShot(0, self.load_library)
-        return super().event(event)
+        after_next_paint(self, self.load_library)
 
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)

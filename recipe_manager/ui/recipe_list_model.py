@@ -38,7 +38,7 @@ class RecipeListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
-        self._keys: list[tuple] = []
+        self._keys: list[str] = []
         self._search_texts: list[str] | None = None
         self._folded: list[str] = []
 

@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recipe_manager.app import build_main_window, create_application
@@ -39,6 +40,26 @@ def select(window, title: str) -> None:
     raise SystemExit(f"{title!r} is not in the library")
 
 
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2b2b"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#1e1e1e"),
+        (roles.AlternateBase, "#2b2b2b"),
+        (roles.Text, "#e6e6e6"),
+        (roles.PlaceholderText, "#9a9a9a"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.Highlight, "#a33b20"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.Mid, "#555555"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="recipe-manager-screenshots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -64,6 +85,14 @@ def main() -> int:
     editor.resize(1100, 760)
     save(editor, "editor.png")
     editor.done(0)
+
+    # The same window under a dark desktop theme (off screen there is no desktop to ask, so
+    # the dark palette a desktop would hand over is set here).
+    QApplication.setStyle("Fusion")
+    QApplication.setPalette(dark_palette())
+    select(window, "Sweet Soy and Garlic Crispy Pork Belly")
+    window.unit_system.setCurrentIndex(window.unit_system.findData("us"))
+    save(window, "screenshot-dark-us.png")
     return 0
 
 

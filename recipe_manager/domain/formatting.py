@@ -72,7 +72,8 @@ def format_ingredient(
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
     factor = Fraction(factor)
-    if factor == 1 and system == ORIGINAL:
+    if factor == 1 and (system == ORIGINAL or not _converts(ingredient)):
+        # Nothing to scale and nothing to convert: the author's words, "a" and all.
         return ingredient.text
     reading = read_line(ingredient.text)
     if not _agrees(reading.ingredient, ingredient):
@@ -80,6 +81,14 @@ def format_ingredient(
     if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
         return ingredient.text
     return _rewrite(ingredient.text, reading, factor, system)
+
+
+def _converts(ingredient: Ingredient) -> bool:
+    """Whether a unit system can change the line: it holds a measure, not only counts."""
+    alternative = ingredient.alternative
+    return is_measurable(ingredient.unit) or (
+        alternative is not None and is_measurable(alternative.unit)
+    )
 
 
 def _agrees(read: Ingredient, given: Ingredient) -> bool:

@@ -56,6 +56,7 @@ DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 LIST_LAYOUT_BATCH = 500
+LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 
@@ -118,7 +119,10 @@ class MainWindow(QMainWindow):
         self.recipe_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recipe_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipe_list.setAccessibleName("Recipes")
-        self.recipe_list.setStyleSheet("QListView::item { padding: 6px 4px; }")
+        list_font = self.recipe_list.font()
+        list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
+        self.recipe_list.setFont(list_font)
+        self.recipe_list.setSpacing(2)
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
         self.recipe_list.activated.connect(lambda _index: self.edit_selected())
 
@@ -462,6 +466,7 @@ class MainWindow(QMainWindow):
                 colours,
                 side_by_side=self._side_by_side,
                 timer_links=True,
+                photo=self.library.media_path(self._recipe.image) if self.library else None,
             )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
@@ -768,6 +773,12 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A switch between the system's light and dark themes recolours the recipe."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.library is not None:

@@ -8,12 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
 
 from ..domain import Component, Recipe, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
 from .timers import link_timers
 
 COUNT_DENOMINATORS = (2, 3, 4)
+PHOTO_WIDTH = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +35,18 @@ def recipe_html(
     colours: Colours,
     side_by_side: bool = False,
     timer_links: bool = False,
+    photo: Path | None = None,
 ) -> str:
-    """The whole recipe; `side_by_side` puts each part's ingredients beside its steps, and
-    `timer_links` makes the durations in steps links that start a timer (not on paper)."""
-    parts = [
-        f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>",
-    ]
+    """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
+    `timer_links` makes the durations in steps links that start a timer (not on paper), and
+    `photo` is the recipe's photo file, already confined to the library's media folder."""
+    parts = []
+    if photo is not None:
+        source = escape(QUrl.fromLocalFile(str(photo)).toString(), quote=True)
+        parts.append(f"<img src=\"{source}\" width='{PHOTO_WIDTH}' style='float:right'>")
+    parts.append(
+        f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>"
+    )
     if recipe.summary:
         parts.append(f"<p style='color:{colours.muted}'><i>{_text(recipe.summary)}</i></p>")
     meta = meta_line(recipe, factor)

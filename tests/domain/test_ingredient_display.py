@@ -172,7 +172,7 @@ SEED_LINES = [
         (
             "0.17–⅓ birds eye chilli peppers – finely chopped",
             "½–1 birds eye chilli peppers – finely chopped",
-            "1–2 birds eye chilli peppers – finely chopped",
+            "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
     ),
@@ -182,7 +182,7 @@ SEED_LINES = [
         (
             "0.17–⅓ birds eye chilli peppers – finely chopped",
             "½–1 birds eye chilli peppers – finely chopped",
-            "1–2 birds eye chilli peppers – finely chopped",
+            "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
     ),
@@ -299,7 +299,7 @@ SEED_LINES = [
         (
             "0.17 large piece of pork belly",
             "½ large piece of pork belly",
-            "1 large piece of pork belly",
+            "a large piece of pork belly",
             "2 large pieces of pork belly",
         ),
     ),
@@ -309,7 +309,7 @@ SEED_LINES = [
         (
             "0.17 large piece of pork belly",
             "½ large piece of pork belly",
-            "1 large piece of pork belly",
+            "a large piece of pork belly",
             "2 large pieces of pork belly",
         ),
     ),
@@ -511,7 +511,8 @@ CASES = [
     ("12 tsp vegetable oil", 2, "us", "½ cup vegetable oil"),
     ("2 cups flour", 1, "metric", "475 ml flour"),
     ("1 cup milk", 1, "metric", "240 ml milk"),
-    ("0.5 red onion", 1, "us", "½ red onion"),
+    ("0.5 red onion", 2, "us", "1 red onion"),
+    ("0.5 red onion", Fraction(1, 2), "us", "¼ red onion"),
     ("1 lb potatoes", 1, "metric", "450 g potatoes"),
     ("2 lbs potatoes", 2, "metric", "1.8 kg potatoes"),
     ("500 g flour", 1, "us", "17¾ oz flour"),
@@ -572,3 +573,12 @@ def test_ingredient_built_by_hand_is_shown_from_its_fields() -> None:
 def test_unknown_system_is_refused() -> None:
     with pytest.raises(ValueError, match="unit system"):
         format_ingredient(parse_ingredient("1 cup sugar"), 1, "imperial")
+
+
+@pytest.mark.parametrize("system", ["metric", "us"])
+@pytest.mark.parametrize(
+    "line",
+    ["a large piece of pork belly", "3 Garlic cloves (crushed)", "a dozen eggs", "1-2 chillies"],
+)
+def test_a_count_is_left_as_written_when_there_is_nothing_to_convert(line, system) -> None:
+    assert format_ingredient(parse_ingredient(line), Fraction(1), system) == line

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from recipe_manager.app import build_main_window
+from recipe_manager.domain import Recipe
 from recipe_manager.storage import RecipeLibrary
 
 SAUCE_INGREDIENTS = """2 tbsp soy sauce
@@ -279,3 +280,33 @@ def test_the_preview_marks_lines_it_cannot_read(qtbot, window) -> None:
     preview = field(editor, QTextBrowser, "ingredientPreview").toPlainText()
     assert "soy sauce" in preview
     assert "tablespoon" in preview
+
+
+def test_a_photo_is_copied_into_the_library_and_shown(
+    qtbot, window, library_path: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    photo = tmp_path / "pork.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c8553d"))
+    assert image.save(str(photo))
+    window.action_new.trigger()
+    editor = editor_of(window)
+    field(editor, QLineEdit, "titleEdit").setText("Pork with a photo")
+    editor.attach_photo(str(photo))
+    assert not field(editor, QLabel, "photoThumbnail").pixmap().isNull()
+    save(qtbot, editor)
+    (stored,) = [r for r in RecipeLibrary(library_path).recipes() if r.title == "Pork with a photo"]
+    assert stored.image.startswith("media/")
+    assert (library_path.parent / stored.image).read_bytes() == photo.read_bytes()
+    assert "<img" in window.recipe_detail.toHtml()
+
+
+def test_a_photo_path_outside_the_library_is_never_shown(qtbot, library_path: Path) -> None:
+    RecipeLibrary(library_path).add(Recipe(title="Sneaky", image="../../../../etc/passwd"))
+    window = build_main_window(library_path)
+    qtbot.addWidget(window)
+    window.show()
+    select(window, "Sneaky")
+    assert "<img" not in window.recipe_detail.toHtml()

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench screenshots clean
+.PHONY: run test test-slow lint format bench screenshots clean
 
 run: $(VENV)/.installed-app
 	$(BIN)/python main.py
@@ -24,9 +24,14 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python bench/window_bench.py
+	$(BIN)/python bench/storage_bench.py
 	$(BIN)/python bench/parse_format_bench.py
 	$(BIN)/python bench/label_accuracy.py
-	$(BIN)/python bench/window_bench.py
+	$(BIN)/python bench/import_scores.py
+
+test-slow: $(VENV)/.installed-test
+	RECIPE_MANAGER_SLOW_TESTS=1 $(BIN)/python -m pytest tests/storage
 
 screenshots: $(VENV)/.installed-app
 	$(BIN)/python docs/make_screenshots.py

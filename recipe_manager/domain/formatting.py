@@ -13,8 +13,12 @@ from fractions import Fraction
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
 from .quantities import format_range, reads_well
 from .units import (
+    COUNT_DENOMINATORS,
+    DECIMAL_UNITS,
+    FULL_WORD_UNITS,
     METRIC,
     ORIGINAL,
+    SPOONS,
     SYSTEMS,
     US,
     conversion_factor,
@@ -26,13 +30,9 @@ from .units import (
     unit_info,
 )
 
-_COUNT_DENOMINATORS = (2, 3, 4)
-_DECIMAL_UNITS = {"kilogram", "liter"}
 # In metric, spoon amounts stay in spoons below a quarter cup: nobody measures 5 ml of
 # vanilla in a jug.
 _METRIC_SPOON_LIMIT_ML = Fraction(60)
-_SPOONS = ("tablespoon", "teaspoon")
-_FULL_WORD_UNITS = {"inch", "cup", "pint", "quart", "gallon"}
 
 
 def scale_ingredient(ingredient: Ingredient, factor: Fraction) -> Ingredient:
@@ -140,7 +140,7 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
 def _primary_fits(primary: Measure, factor: Fraction, system: str) -> bool:
     if not is_measurable(primary.unit):
         return True
-    if primary.unit in _SPOONS and system == METRIC:
+    if primary.unit in SPOONS and system == METRIC:
         return _spoon_stays_metric(primary.quantity or Fraction(0), factor, primary.unit)
     return fits_system(primary.unit, system)
 
@@ -197,7 +197,7 @@ def _render(
     unit = measure.unit
     info = unit_info(unit)
     if unit is None or info is None:
-        return format_range(low, high, _COUNT_DENOMINATORS), None
+        return format_range(low, high, COUNT_DENOMINATORS), None
     if info.dimension is None:
         number = format_range(low, high, info.denominators)
         return number, _inflect(author_token, unit, _is_plural(number))
@@ -208,7 +208,7 @@ def _render(
     target_info = unit_info(target)
     assert target_info is not None
     number = format_range(
-        low, high, target_info.denominators, whole_numbers=target not in _DECIMAL_UNITS
+        low, high, target_info.denominators, whole_numbers=target not in DECIMAL_UNITS
     )
     plural = _is_plural(number)
     if target == unit and simple_token:
@@ -230,12 +230,12 @@ def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
     """
     info = unit_info(unit)
     assert info is not None and info.dimension is not None
-    spoon_ok = unit not in _SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit)
+    spoon_ok = unit not in SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit)
     if keep and system != ORIGINAL and fits_system(unit, system) and spoon_ok:
         return unit
     family_system = _family_system(unit, system)
-    if unit in _SPOONS and family_system == METRIC and _spoon_stays_metric(low, 1, unit):
-        candidates: tuple[str, ...] = _SPOONS
+    if unit in SPOONS and family_system == METRIC and _spoon_stays_metric(low, 1, unit):
+        candidates: tuple[str, ...] = SPOONS
     else:
         candidates = family(family_system, info.dimension, unit)
     fallback = candidates[-1]
@@ -254,7 +254,7 @@ def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
 def _unit_word(unit: str, plural: bool) -> str:
     info = unit_info(unit)
     assert info is not None
-    if unit in _FULL_WORD_UNITS:
+    if unit in FULL_WORD_UNITS:
         return info.plural if plural else info.singular
     return info.symbol
 

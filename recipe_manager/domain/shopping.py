@@ -18,8 +18,12 @@ from .ingredients import Ingredient, Measure
 from .model import Recipe
 from .quantities import format_range, reads_well
 from .units import (
+    COUNT_DENOMINATORS,
+    DECIMAL_UNITS,
+    FULL_WORD_UNITS,
     METRIC,
     ORIGINAL,
+    SPOONS,
     SYSTEMS,
     UNITS,
     US,
@@ -30,10 +34,6 @@ from .units import (
     unit_info,
 )
 
-_COUNT_DENOMINATORS = (2, 3, 4)
-_DECIMAL_UNITS = {"kilogram", "liter"}
-_FULL_WORD_UNITS = {"inch", "cup", "pint", "quart", "gallon"}
-_SPOONS = ("tablespoon", "teaspoon")
 _METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 # Words a shopper ignores when matching names: sizes, freshness and preparation.
@@ -247,7 +247,7 @@ def _amount_text(total: _Total, system: str) -> str:
     low, high, unit, size = total.low, total.high, total.unit, total.size
     info = unit_info(unit)
     if unit is None or info is None:
-        number = format_range(low, high, _COUNT_DENOMINATORS)
+        number = format_range(low, high, COUNT_DENOMINATORS)
         return f"{number} {size}" if size else number
     if info.dimension is None:
         number = format_range(low, high, info.denominators)
@@ -264,9 +264,9 @@ def _amount_text(total: _Total, system: str) -> str:
         low * ratio,
         high * ratio if high is not None else None,
         target_info.denominators,
-        whole_numbers=target not in _DECIMAL_UNITS,
+        whole_numbers=target not in DECIMAL_UNITS,
     )
-    if target in _FULL_WORD_UNITS:
+    if target in FULL_WORD_UNITS:
         word = target_info.singular if _reads_singular(number) else target_info.plural
         return f"{number} {word}"
     return f"{number} {target_info.symbol}"
@@ -282,11 +282,11 @@ def _choose_unit(low: Fraction, unit: str, system: str) -> str:
     info = unit_info(unit)
     assert info is not None and info.dimension is not None
     if (
-        unit in _SPOONS
+        unit in SPOONS
         and system == METRIC
         and low * conversion_factor(unit, "milliliter") < _METRIC_SPOON_LIMIT_ML
     ):
-        candidates: tuple[str, ...] = _SPOONS
+        candidates: tuple[str, ...] = SPOONS
     else:
         candidates = family(system, info.dimension, unit)
     for candidate in candidates:

@@ -18,6 +18,14 @@ US = "us"
 ORIGINAL = "original"
 SYSTEMS = (ORIGINAL, METRIC, US)
 
+# Counts (eggs, cloves, servings) read in halves, thirds and quarters.
+COUNT_DENOMINATORS = (2, 3, 4)
+# Shown with a decimal (1.2 kg) rather than as whole numbers (120 g).
+DECIMAL_UNITS = frozenset({"kilogram", "liter"})
+SPOONS = ("tablespoon", "teaspoon")
+# Written out in full ("2 cups", "1 inch"): their abbreviations read badly or mislead.
+FULL_WORD_UNITS = frozenset({"inch", "cup", "pint", "quart", "gallon"})
+
 
 @dataclass(frozen=True, slots=True)
 class UnitInfo:

@@ -14,9 +14,9 @@ from PySide6.QtCore import QUrl
 
 from ..domain import Component, Recipe, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
+from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
 
-COUNT_DENOMINATORS = (2, 3, 4)
 PHOTO_WIDTH = 240
 
 

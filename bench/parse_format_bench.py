@@ -28,27 +28,15 @@ from recipe_manager.domain import format_ingredient, parse_ingredient, warm_up
 from recipe_manager.domain.ingredients import read_line
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/ingredient-lines.jsonl"
+SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "seed-recipes.json"
+# Every ingredient line of the two starter recipes, as the detail pane shows them.
 SEED_RECIPE = [
-    "2kg pork belly (for us this was 3 large pieces) – skin on",
-    "1 tbsp sesame oil",
-    "1 tbsp salt",
-    "4 tbsp miso",
-    "2 tbsp five-spice powder",
-    "2 tbsp honey",
-    "2 tbsp soy sauce (you could substitute coconut aminos if you prefer)",
-    "3 cloves of garlic – finely chopped",
-    "1-2 birds eye chilli peppers – finely chopped",
-    "4 tbsp apple cider vinegar",
-    "2 tbsp fish sauce",
-    "1/2 tbsp honey",
-    "a large piece of pork belly",
-    "1/2 cup (120 ml) soy sauce",
-    "3 Garlic cloves (crushed)",
-    "1 inch/2 cm ginger (sliced thinly)",
-    "1 tsp red pepper flakes (optional)",
-    "rock salt",
-    "1/2 cup (120 ml) water",
-    "12 tsp vegetable oil",
+    line
+    for recipe in json.loads(
+        (Path(__file__).resolve().parents[1] / "data/seed-recipes.json").read_text()
+    )["recipes"]
+    for component in recipe["components"]
+    for line in component["ingredients"]
 ]
 _BUILD = """
 import time, pint

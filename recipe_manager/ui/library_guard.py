@@ -88,20 +88,15 @@ class LibraryGuard(QObject):
         copies = self.library.find_conflict_copies()
         if not copies:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._merge_box = self._ask(
+            "mergeConflictsBox",
             "Conflicting copies",
             f"Your sync tool left {len(copies)} conflicting "
             f"{'copy' if len(copies) == 1 else 'copies'} of the library beside it. Merge them "
             "recipe by recipe? The newer edit of each recipe wins; nothing is removed.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self._window,
+            lambda: self.merge(copies),
         )
-        box.setObjectName("mergeConflictsBox")
-        box.accepted.connect(lambda: self.merge(copies))
-        box.finished.connect(self._merge_box_closed)
-        self._merge_box = box
-        box.open()
+        self._merge_box.finished.connect(self._merge_box_closed)
 
     def _merge_box_closed(self, _result: int) -> None:
         self._merge_box = None
@@ -142,17 +137,13 @@ class LibraryGuard(QObject):
 
     def offer_restore(self, info: BackupInfo) -> None:
         """After a bad library was moved aside: bring back the newest good backup?"""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._ask(
+            "restoreOfferBox",
             "Restore a backup?",
             f"Restore the backup from {_backup_label(info)}? "
             "Otherwise you keep the new, empty library.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self._window,
+            lambda: self.restore(info),
         )
-        box.setObjectName("restoreOfferBox")
-        box.accepted.connect(lambda: self.restore(info))
-        box.open()
 
     def restore(self, info: BackupInfo) -> None:
         try:
@@ -163,6 +154,21 @@ class LibraryGuard(QObject):
         self._refresh()
         self._notify(f"Restored {count} recipes from the backup of {_backup_label(info)}")
 
+    def _ask(self, name: str, title: str, question: str, on_yes: Callable[[], None]) -> QMessageBox:
+        """A yes/no question that never blocks: the answer arrives as a signal."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.setObjectName(name)
+        box.accepted.connect(on_yes)
+        box.open()
+        return box
+
 
 def _backup_label(info: BackupInfo) -> str:
-    return f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}, {info.recipe_count} recipes"
+    count = info.recipe_count
+    return f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}, {count} recipe{'' if count == 1 else 's'}"

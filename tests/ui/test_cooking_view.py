@@ -14,31 +14,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTextBrowser,
 )
+from window_helpers import PORK, SOY, titles
 
 from recipe_manager.app import build_main_window
-
-PORK = "Crispy Pork Belly"
-SOY = "Sweet Soy and Garlic Crispy Pork Belly"
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path):
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def widget(window, kind, name):
     found = window.findChild(kind, name)
     assert found is not None, name
     return found
-
-
-def titles(window) -> list[str]:
-    model = widget(window, QAbstractItemView, "recipeList").model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def show(window, title: str, servings: int | None = None, system: str = "original") -> str:

@@ -4,32 +4,14 @@ tool's conflict copy, and restoring a backup, as the cook meets each."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from window_helpers import PORK, open_window, titles
 
-from recipe_manager.app import build_main_window
 from recipe_manager.domain import Component, Recipe, parse_ingredient
 from recipe_manager.storage import RecipeLibrary
-
-PORK = "Crispy Pork Belly"
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path):
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-
-
-def titles(window) -> list[str]:
-    model = window.findChild(QAbstractItemView, "recipeList").model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def stew(title: str = "Pork Stew") -> Recipe:
@@ -37,16 +19,13 @@ def stew(title: str = "Pork Stew") -> Recipe:
 
 
 def test_a_second_window_on_the_same_library_is_read_only(qtbot, window, library_path) -> None:
-    second = build_main_window(library_path)
-    qtbot.addWidget(second)
-    second.show()
+    second = open_window(qtbot, library_path)
     banner = second.findChild(QLabel, "libraryBanner")
     assert banner.isVisible()
     assert "read-only" in banner.text().lower() or "another" in banner.text().lower()
     assert not second.action_new.isEnabled()
     assert not second.action_delete.isEnabled()
     assert window.action_new.isEnabled()
-    second.close()
 
 
 def test_another_programs_save_shows_up_in_the_list(qtbot, window, library_path) -> None:
@@ -69,16 +48,13 @@ def test_a_conflict_copy_is_offered_and_merged(qtbot, library_path, monkeypatch)
     shutil.copy(library_path, conflict)
     with RecipeLibrary(conflict) as theirs:
         theirs.add(stew("Theirs"))
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, library_path)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "mergeConflictsBox") is not None)
     box = window.findChild(QMessageBox, "mergeConflictsBox")
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: "Theirs" in titles(window))
     assert "Ours" in titles(window)
     assert not conflict.exists()
-    window.close()
 
 
 def test_restore_backup_shows_date_and_count(qtbot, window, library_path) -> None:
@@ -94,3 +70,17 @@ def test_restore_backup_shows_date_and_count(qtbot, window, library_path) -> Non
     qtbot.waitUntil(lambda: "Pork Stew" not in titles(window))
     data = json.loads(library_path.read_text())
     assert len(data["recipes"]) == 2
+
+
+def test_a_damaged_library_offers_the_newest_backup(qtbot, library_path: Path) -> None:
+    with RecipeLibrary(library_path) as library:
+        library.add(stew("Family Pork Stew"))  # the session's first save takes a backup
+        library.add(stew("Another"))
+    library_path.write_text('{"meta": {"1": {"schema": 1}}, "recipes": {"1": {"id"')
+    window = open_window(qtbot, library_path)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "restoreOfferBox") is not None)
+    box = window.findChild(QMessageBox, "restoreOfferBox")
+    assert re.search(r"from \d{4}-\d\d-\d\d \d\d:\d\d, 1 recipe\?", box.text())
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "Family Pork Stew" in titles(window))
+    assert list(library_path.parent.glob("recipes.json.corrupt-*"))

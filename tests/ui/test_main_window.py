@@ -4,40 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel
+from window_helpers import open_window, select, titles
 
-from recipe_manager.app import build_main_window
 from recipe_manager.domain import Component, Recipe, parse_ingredient
 from recipe_manager.storage import RecipeLibrary
 
 
-def open_window(qtbot, path: Path):
-    window = build_main_window(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def listed_titles(window) -> list[str]:
-    view = window.findChild(QAbstractItemView, "recipeList")
-    model = view.model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def select(window, title: str) -> str:
-    view = window.findChild(QAbstractItemView, "recipeList")
-    model = view.model()
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data() == title:
-            view.setCurrentIndex(model.index(row, 0))
-            return window.findChild(QTextBrowser, "recipeDetail").toPlainText()
-    raise AssertionError(f"{title!r} is not listed")
-
-
 def test_a_fresh_library_lists_both_seed_recipes(qtbot, library_path: Path) -> None:
     window = open_window(qtbot, library_path)
-    assert listed_titles(window) == ["Crispy Pork Belly", "Sweet Soy and Garlic Crispy Pork Belly"]
+    assert titles(window) == ["Crispy Pork Belly", "Sweet Soy and Garlic Crispy Pork Belly"]
     assert library_path.exists()
     assert window.findChild(QLabel, "recipeCount").text() == "2 recipes"
 
@@ -78,7 +54,7 @@ def test_markup_in_a_recipe_is_shown_as_typed(qtbot, library_path: Path) -> None
         )
     )
     window = open_window(qtbot, library_path)
-    assert listed_titles(window) == [title]
+    assert titles(window) == [title]
     text = select(window, title)
     assert title in text
     assert "<script>alert(1)</script>" in text
@@ -96,7 +72,7 @@ def test_a_corrupt_library_is_moved_aside_reported_and_kept(qtbot, library_path:
     assert banner.isVisible()
     assert str(library_path) in banner.text()
     assert str(aside) in banner.text()
-    assert listed_titles(window) == []
+    assert titles(window) == []
     assert window.action_new.isEnabled()
 
 

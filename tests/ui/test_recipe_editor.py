@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 from shiboken6 import isValid
+from window_helpers import detail, open_window, select, titles
 
 from recipe_manager.app import build_main_window
 from recipe_manager.domain import Recipe
@@ -31,15 +31,6 @@ SAUCE_STEPS = """Fry the pork until brown.
 Add the soy sauce.
 Dipping sauce (serves 4):
 Mix the vinegar and chilli."""
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path):
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def save(qtbot, editor) -> None:
@@ -63,22 +54,6 @@ def field(editor: QDialog, kind, name: str):
     widget = editor.findChild(kind, name)
     assert widget is not None, name
     return widget
-
-
-def titles(window) -> list[str]:
-    model = window.findChild(QAbstractItemView, "recipeList").model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def select(window, title: str) -> None:
-    view = window.findChild(QAbstractItemView, "recipeList")
-    model = view.model()
-    row = titles(window).index(title)
-    view.setCurrentIndex(model.index(row, 0))
-
-
-def detail(window) -> str:
-    return window.findChild(QTextBrowser, "recipeDetail").toPlainText()
 
 
 def test_add_a_recipe_with_two_components(qtbot, window, library_path: Path) -> None:
@@ -305,8 +280,6 @@ def test_a_photo_is_copied_into_the_library_and_shown(
 
 def test_a_photo_path_outside_the_library_is_never_shown(qtbot, library_path: Path) -> None:
     RecipeLibrary(library_path).add(Recipe(title="Sneaky", image="../../../../etc/passwd"))
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, library_path)
     select(window, "Sneaky")
     assert "<img" not in window.recipe_detail.toHtml()

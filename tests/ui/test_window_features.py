@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QDockWidget,
@@ -18,32 +16,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from window_helpers import PORK, SOY, select, titles
 
-from recipe_manager.app import build_main_window
 from recipe_manager.storage import RecipeLibrary
 
-PORK = "Crispy Pork Belly"
-SOY = "Sweet Soy and Garlic Crispy Pork Belly"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path):
-    window = build_main_window(library_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def titles(window) -> list[str]:
-    model = window.findChild(QAbstractItemView, "recipeList").model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def select(window, title: str) -> None:
-    view = window.findChild(QAbstractItemView, "recipeList")
-    view.setCurrentIndex(view.model().index(titles(window).index(title), 0))
 
 
 def test_a_timer_link_in_a_step_starts_a_named_countdown(qtbot, window) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 from window_helpers import PORK, open_window, titles

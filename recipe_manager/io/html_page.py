@@ -12,14 +12,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..domain import Recipe
+from ..domain import Component, Recipe
 from .errors import RecipeImportError
 from .html_tree import Element, Page, parse_html
 from .jsonld import (
+    WORDY_DURATION,
     build_components,
     find_recipe_nodes,
     ingredient_groups,
+    parse_duration,
+    read_yield,
     recipe_from_schema,
+    without_recipe_word,
 )
 from .safe_read import load_json
 from .text_clean import clean_text
@@ -32,9 +36,36 @@ _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
     r"zubereitung|préparation|modo de preparo|bereiding)\b"
 )
+_MAKING = re.compile(
+    r"(?i)^\s*(how to make|making)\b|\b(maken|bereiden|zubereiten|machen|faire|fazer|preparar)\b"
+)
+_ASIDE = re.compile(
+    r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?)"
+)
+_LABEL_TAGS = {"b", "dt", "div", "em", "h3", "h4", "h5", "h6", "label", "li", "p", "span",
+               "strong", "td", "th"}  # fmt: skip
+_TIME_LABELS = {
+    "prep": re.compile(
+        r"(?i)^(prep(aration)?\s*time|tempo de preparo|voorbereiding(stijd)?|"
+        r"temps de pr[ée]paration|vorbereitung(szeit)?|arbeitszeit|tiempo de preparaci[óo]n)$"
+    ),
+    "cook": re.compile(
+        r"(?i)^(cook(ing)?\s*time|bak(e|ing)\s*time|tempo de (coc[çc][ãa]o|cozimento)|kooktijd|"
+        r"baktijd|oventijd|temps de cuisson|kochzeit|backzeit|tiempo de cocci[óo]n)$"
+    ),
+    "total": re.compile(
+        r"(?i)^(total\s*time|prep\s*(&|and)\s*cook\s*time|ready in|tempo total|totale tijd|"
+        r"totaaltijd|temps total|gesamtzeit|tiempo total)$"
+    ),
+}
+_YIELD_LABEL = re.compile(
+    r"(?i)^(serves|servings?|makes|yields?|portions?|porties|personen|rendimento|"
+    r"por[çc][õo]es|portionen|personnes|raciones|porzioni)$"
+)
+_JOINER = re.compile(r"(?i)[\s,&]*(and|e|en|und|et)?\s*")
 _GROUP_CLASS = re.compile(r"group-name|group-title|section-title|heading|subheader|-header\b")
 _EQUIPMENT = re.compile(r"(?i)^\s*(equipment|tools|utensils|you will need|kitchen tools)\b")
-_STEP_CLASS = re.compile(r"instruction|direction|method|preparation|steps")
+_STEP_CLASS = re.compile(r"instruction|direction|method|preparation|preparo|steps")
 
 
 def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
@@ -48,14 +79,7 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         recipe = recipe_from_schema(node, url)
         recipes.append(_completed(recipe, fallback))
     if not recipes and fallback.looks_like_recipe():
-        groups = fallback.groups or [("", None, [])]
-        recipes.append(
-            Recipe(
-                title=fallback.title,
-                components=build_components(groups, [("", fallback.steps)]),
-                source=url,
-            )
-        )
+        recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
     unique = {repr(recipe.to_dict()): recipe for recipe in recipes if _has_content(recipe)}
     if not unique:
         raise RecipeImportError(source, "no recipe found in this page")
@@ -70,11 +94,18 @@ class _Fallback:
     """What a reader sees on the page itself: the title, ingredient groups and steps."""
 
     def __init__(
-        self, title: str, groups: list[tuple[str, int | None, list[str]]], steps: list[str]
+        self,
+        title: str,
+        groups: list[tuple[str, int | None, list[str]]],
+        steps: list[str],
+        minutes: dict[str, int],
+        yield_text: str,
     ):
         self.title = title
         self.groups = groups
         self.steps = steps
+        self.minutes = minutes
+        self.yield_text = yield_text
 
     def looks_like_recipe(self) -> bool:
         return bool(self.title) and any(lines for _, _, lines in self.groups) and bool(self.steps)
@@ -84,18 +115,24 @@ class _Fallback:
 
 
 def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
-    """Fill what the structured data lacks from the page itself.
+    """Fill what the structured data lacks, or gets wrong, from the page itself.
 
     The structured lines are kept as written, but only those the page also shows (some
     plugins add the equipment to the data), split into the page's ingredient groups when
     the page's lines match them one for one.
+    Times and yield come from the page's card only when the data gives none of them.
     """
     lines = [i.text for c in recipe.components for i in c.ingredients]
     sections = [(c.title, list(c.steps)) for c in recipe.components if c.steps]
+    if _page_steps_read_better(sections, fallback.steps):
+        sections = [("", list(fallback.steps))]
+        for component in recipe.components:
+            component.steps = []
+        recipe.components[0].steps = list(fallback.steps)
     titled = any(c.title for c in recipe.components if c.ingredients)
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
-        recipe.title = fallback.title
+        recipe.title = without_recipe_word(fallback.title)
     if not lines and page_lines:
         recipe.components = build_components(fallback.groups, sections)
     elif page_lines and not titled and _covers(lines, page_lines):
@@ -110,9 +147,34 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
             groups.append((title, servings, kept[start : start + len(group_lines)]))
             start += len(group_lines)
         recipe.components = build_components(groups, sections)
-    if not any(c.steps for c in recipe.components) and fallback.steps:
-        recipe.components[0].steps.extend(fallback.steps)
+    if (recipe.prep_minutes, recipe.cook_minutes, recipe.total_minutes) == (None, None, None):
+        recipe.prep_minutes = fallback.minutes.get("prep")
+        recipe.cook_minutes = fallback.minutes.get("cook")
+        recipe.total_minutes = fallback.minutes.get("total")
+    if recipe.servings is None and not recipe.yield_text and fallback.yield_text:
+        recipe.servings, recipe.yield_text = read_yield(fallback.yield_text)
     return recipe
+
+
+def _page_steps_read_better(sections: list[tuple[str, list[str]]], page: list[str]) -> bool:
+    """Whether the page's own step list should replace the structured steps.
+
+    It does when the data has none; when the data lumps the method into one step; when
+    the data holds the same text with fewer step boundaries; and when the data is the
+    whole article around the page's steps (every step inside it, and much more besides).
+    Titled sections in the data are kept: they carry structure the page list lacks.
+    """
+    if not page:
+        return False
+    if not sections:
+        return True
+    if any(title for title, _ in sections):
+        return False
+    steps = [step for _, group in sections for step in group]
+    data, shown = _loose("".join(steps)), _loose("".join(page))
+    if len(page) > len(steps) and (len(steps) == 1 or data == shown):
+        return True
+    return len(data) > 1.5 * len(shown) and all(_loose(step) in data for step in page)
 
 
 def _covers(structured: list[str], shown: list[str]) -> bool:
@@ -201,7 +263,14 @@ def _http(value: str) -> str:
 
 def _fallback(root: Element) -> _Fallback:
     elements = root.iter()
-    return _Fallback(_page_title(elements), _ingredient_groups(elements), _page_steps(elements))
+    minutes, yield_text = _card_fields(elements)
+    return _Fallback(
+        _page_title(elements),
+        _ingredient_groups(elements),
+        _page_steps(elements),
+        minutes,
+        yield_text,
+    )
 
 
 def _page_title(elements: list[Element]) -> str:
@@ -219,10 +288,8 @@ def _page_title(elements: list[Element]) -> str:
     return ""
 
 
-def _container(
-    elements: list[Element], word: re.Pattern[str], heading: re.Pattern[str]
-) -> Element | None:
-    """The element holding a list: by class or id, or else the list after a heading."""
+def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element | None:
+    """The element whose class or id names the list and that holds the most list items."""
     best: tuple[int, Element] | None = None
     for element in elements:
         if element.tag in {"body", "html", "main", "article"} or not word.search(element.classes):
@@ -230,20 +297,69 @@ def _container(
         items = sum(1 for e in element.iter() if e.tag == "li")
         if items and (best is None or items > best[0]):
             best = (items, element)
-    if best is not None:
-        return best[1]
-    for index, element in enumerate(elements):
-        if element.tag in _HEADINGS | {"strong", "b"} and heading.match(clean_text(element.text())):
-            for later in elements[index + 1 : index + 400]:
-                if later.tag in {"ul", "ol"}:
-                    return later
-    return None
+    return best[1] if best is not None else None
+
+
+def _is_heading(element: Element) -> bool:
+    """A heading tag, or a line that is bold all through (`<p><strong>Glaze</strong></p>`)."""
+    if element.tag in _HEADINGS:
+        return True
+    if element.tag not in {"p", "div", "strong", "b"} or any(e.tag == "li" for e in element.iter()):
+        return False
+    text = clean_text(element.text())
+    bold = " ".join(clean_text(e.text()) for e in element.iter() if e.tag in {"strong", "b"})
+    return bool(text) and len(text) <= 80 and clean_text(bold) == text
+
+
+def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
+    """Headings naming a list, those matching the first pattern before the others.
+
+    The h1 is left out: it titles the page ("How to make jam"), not a list in it.
+    """
+    found: dict[int, Element] = {}
+    for word in words:
+        for element in elements:
+            if element.tag == "h1" or not _is_heading(element):
+                continue
+            if word.search(clean_text(element.text()).rstrip(":")):
+                found.setdefault(id(element), element)
+    return list(found.values())
+
+
+def _following(heading: Element) -> list[Element]:
+    """What comes after a heading in its section, climbing out of a wrapper it ends."""
+    node = heading
+    for _ in range(3):
+        parent = node.parent
+        if parent is None:
+            return []
+        siblings = [c for c in parent.children if isinstance(c, Element)]
+        later = siblings[siblings.index(node) + 1 :]
+        if later:
+            return later
+        node = parent
+    return []
+
+
+def _items(element: Element) -> list[Element]:
+    """The list items in an element that are not inside another item."""
+    return [e for e in element.iter() if e.tag == "li" and not _inside(e, "li", element)]
 
 
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
-    container = _container(elements, re.compile("ingredient"), _INGREDIENTS_WORD)
-    if container is None:
-        return []
+    container = _class_container(elements, re.compile("ingredient"))
+    if container is not None:
+        lines = _container_lines(container)
+    else:
+        lines = next(
+            (found for h in _headed(elements, _INGREDIENTS_WORD) if (found := _section_lines(h))),
+            [],
+        )
+    groups = ingredient_groups([line for line in lines if line])
+    return [group for group in groups if not _EQUIPMENT.match(group[0])]
+
+
+def _container_lines(container: Element) -> list[str]:
     lines: list[str] = []
     for element in container.iter():
         if element.tag == "li" and not _inside(element, "li", container):
@@ -252,8 +368,39 @@ def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, l
             title = clean_text(element.text()).rstrip(":")
             if title and not _INGREDIENTS_WORD.match(title):
                 lines.append(f"{title}:")
-    groups = ingredient_groups([line for line in lines if line])
-    return [group for group in groups if not _EQUIPMENT.match(group[0])]
+    return lines
+
+
+def _section_lines(heading: Element) -> list[str]:
+    """Ingredient lines after an "Ingredients" heading, through every list in its section.
+
+    Pages often split the ingredients into several lists under sub-headings ("Crosses",
+    "Glaze") at the same level as "Ingredients"; the section ends at a heading that names
+    something else (the method, notes), or at prose once lines were found.
+    """
+    lines: list[str] = []
+    title = ""
+    for sibling in _following(heading):
+        text = clean_text(sibling.text())
+        items = _items(sibling)
+        if _is_heading(sibling) and not items:
+            if _ends_ingredients(text):
+                break
+            title = text.rstrip(":")
+        elif items:
+            if title:
+                lines.append(f"{title}:")
+                title = ""
+            lines.extend(clean_text(item.text()) for item in items)
+        elif text.endswith(":") and len(text) <= 60:
+            title = text.rstrip(":")
+        elif text and lines:
+            break
+    return lines
+
+
+def _ends_ingredients(heading: str) -> bool:
+    return any(pattern.search(heading) for pattern in (_STEPS_WORD, _EQUIPMENT, _ASIDE, _MAKING))
 
 
 def _is_group_heading(element: Element, container: Element) -> bool:
@@ -278,11 +425,99 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
 
 
 def _page_steps(elements: list[Element]) -> list[str]:
-    container = _container(elements, _STEP_CLASS, _STEPS_WORD)
-    if container is None:
-        return []
-    items = [e for e in container.iter() if e.tag == "li" and not _inside(e, "li", container)]
-    if not items:
-        items = [e for e in container.iter() if e.tag == "p"]
-    steps = (clean_text(item.text()) for item in items)
+    container = _class_container(elements, _STEP_CLASS)
+    if container is not None:
+        items = _items(container) or [e for e in container.iter() if e.tag == "p"]
+        steps = (clean_text(item.text()) for item in items)
+        return [step for step in steps if step]
+    for heading in _headed(elements, _STEPS_WORD, _MAKING):
+        steps = _section_steps(heading)
+        if steps:
+            return steps
+    return []
+
+
+def _section_steps(heading: Element) -> list[str]:
+    """The steps after a method heading: its lists' items, or else its paragraphs.
+
+    The section ends at the next heading as high as this one; a paragraph bold all
+    through is a label (a photo credit, a sub-heading), not a step.
+    """
+    level = _level(heading)
+    items: list[Element] = []
+    paragraphs: list[Element] = []
+    for sibling in _following(heading):
+        if _is_heading(sibling) and _level(sibling) <= level:
+            break
+        items.extend(_items(sibling))
+        if sibling.tag == "p" and not _is_heading(sibling):
+            paragraphs.append(sibling)
+    steps = (clean_text(item.text()) for item in items or paragraphs)
     return [step for step in steps if step]
+
+
+def _level(element: Element) -> int:
+    """A heading's rank (h1 = 1); bold lines rank below every heading tag."""
+    return int(element.tag[1]) if element.tag in _HEADINGS else 7
+
+
+def _card_fields(elements: list[Element]) -> tuple[dict[str, int], str]:
+    """Times and yield from a recipe card's labelled fields ("Prep Time 20 mins", "Serves 4").
+
+    A label is an element whose whole text is the field's name; its value is the text
+    after it in its parent (or a parent's parent, for a label wrapped on its own).
+    """
+    minutes: dict[str, int] = {}
+    yield_text = ""
+    for element in elements:
+        if element.tag not in _LABEL_TAGS:
+            continue
+        label = clean_text(element.text()).rstrip(" :")
+        if not label or len(label) > 40:
+            continue
+        key = next((k for k, pattern in _TIME_LABELS.items() if pattern.match(label)), None)
+        if key and key not in minutes:
+            found = _card_minutes(_value_after(element))
+            if found is not None:
+                minutes[key] = found
+        elif not yield_text and _YIELD_LABEL.match(label):
+            value = _value_after(element)
+            if re.search(r"\d", value[:40]):
+                yield_text = value
+    return minutes, yield_text
+
+
+def _value_after(label: Element) -> str:
+    """The text following a label up to the next label, climbing out of its wrappers."""
+    node = label
+    for _ in range(3):
+        parent = node.parent
+        if parent is None:
+            return ""
+        index = next(i for i, child in enumerate(parent.children) if child is node)
+        rest = "".join(c if isinstance(c, str) else c.text() for c in parent.children[index + 1 :])
+        lines: list[str] = []
+        for line in clean_text(rest, keep_lines=True).splitlines()[:3]:
+            if _is_label(line.rstrip(" :")):
+                break
+            lines.append(line)
+        if lines:
+            return " ".join(lines)
+        node = parent
+    return ""
+
+
+def _is_label(text: str) -> bool:
+    return bool(_YIELD_LABEL.match(text)) or any(p.match(text) for p in _TIME_LABELS.values())
+
+
+def _card_minutes(text: str) -> int | None:
+    """Minutes in the first duration written out ("1 hour 20 minutes"), ignoring what follows."""
+    total: int | None = None
+    end: int | None = None
+    for piece in WORDY_DURATION.finditer(text):
+        if end is not None and not _JOINER.fullmatch(text[end : piece.start()]):
+            break
+        total = (total or 0) + (parse_duration(piece.group()) or 0)
+        end = piece.end()
+    return total

@@ -21,17 +21,29 @@ _DURATION = re.compile(
     r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$",
     re.IGNORECASE,
 )
-_WORDY_DURATION = re.compile(
-    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>d(?:ays?)?|h(?:ours?|rs?|r)?|m(?:in(?:ute)?s?)?)\b",
+WORDY_DURATION = re.compile(
+    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>d(?:ays?|ias?|agen|ag)?|h(?:ours?|rs?|r|oras?|eures?)?|"
+    r"uur|stunden?|std|m(?:in(?:ute[ns]?|utos?|uut|s)?)?)\b",
     re.IGNORECASE,
 )
+_UNIT_MINUTES = {"d": 1440, "m": 1}
 _HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d+)\))?\s*:$")
 _NUMBER = re.compile(r"\d+")
 _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
     r"porties?|porzioni|raciones|personas)\b"
 )
+_RECIPE_WORD = re.compile(
+    r"(?i)^(?P<title>.*?\w.*?)\s+[-\u2013\u2014|:]\s+"
+    r"(?:recipe|recept|recette|receita|rezept|ricetta|receta)$"
+)
+_SCHEMA_KEYS = (
+    "name", "headline", "description", "recipeYield", "yield", "recipeIngredient", "ingredients",
+    "recipeInstructions", "prepTime", "cookTime", "totalTime", "keywords", "recipeCategory",
+    "recipeCuisine", "cookingMethod", "url", "mainEntityOfPage",
+)  # fmt: skip
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
+_COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
 _STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 
 
@@ -61,6 +73,7 @@ def find_recipe_nodes(data: Any) -> list[dict[str, Any]]:
 
 def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
     """Read one schema.org Recipe object; fields it lacks stay at their defaults."""
+    node = _schema_spelling(node)
     servings, yield_text = read_yield(node.get("recipeYield", node.get("yield")))
     groups = ingredient_groups(_text_lines(node.get("recipeIngredient", node.get("ingredients"))))
     sections = read_instructions(node.get("recipeInstructions"))
@@ -70,7 +83,7 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
     if total is None and prep is not None and cook is not None:
         total = prep + cook
     return Recipe(
-        title=clean_text(_first(node.get("name") or node.get("headline"))),
+        title=without_recipe_word(clean_text(_first(node.get("name") or node.get("headline")))),
         summary=clean_text(_first(node.get("description"))),
         servings=servings,
         yield_text=yield_text,
@@ -84,6 +97,29 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
         cook_minutes=cook,
         total_minutes=total,
     )
+
+
+def without_recipe_word(title: str) -> str:
+    """The title without a trailing "– recipe" ("Banketstaaf – recept"), which names the page.
+
+    A site name after the dash is left alone: it can't be told from a subtitle.
+    """
+    match = _RECIPE_WORD.match(title)
+    return match["title"] if match else title
+
+
+def _schema_spelling(node: dict[str, Any]) -> dict[str, Any]:
+    """The node with schema.org's spelling for keys a page wrote in another case ("CookTime").
+
+    JSON-LD keys are case-sensitive, but hand-written templates miss the case often enough
+    that ignoring a "PrepTime" would lose what the page plainly states.
+    """
+    spelled = {key.lower(): key for key in node if isinstance(key, str)}
+    fixed = dict(node)
+    for key in _SCHEMA_KEYS:
+        if key not in fixed and spelled.get(key.lower()) is not None:
+            fixed[key] = node[spelled[key.lower()]]
+    return fixed
 
 
 def recipe_to_schema(recipe: Recipe) -> dict[str, Any]:
@@ -271,10 +307,9 @@ def parse_duration(value: Any) -> int | None:
         return round(seconds / 60)
     total = 0.0
     found = False
-    for piece in _WORDY_DURATION.finditer(text):
+    for piece in WORDY_DURATION.finditer(text):
         number = float(piece["value"].replace(",", "."))
-        unit = piece["unit"][0].lower()
-        total += number * {"d": 1440, "h": 60, "m": 1}[unit]
+        total += number * _UNIT_MINUTES.get(piece["unit"][0].lower(), 60)
         found = True
     return round(total) if found else None
 
@@ -302,7 +337,17 @@ def _text_lines(value: Any) -> list[str]:
             item = item.get("text") or item.get("name")
         if isinstance(item, str | int | float) and not isinstance(item, bool):
             lines.extend(clean_text(item, keep_lines=True).splitlines())
-    return [_DOUBLED_PARENS.sub(r"(\1)", line) for line in lines if line]
+    return [_plain_note(line) for line in lines if line]
+
+
+def _plain_note(line: str) -> str:
+    """A note in doubled brackets or set off by a comma and brackets, written once.
+
+    Recipe plugins wrap the notes they store in brackets of their own: "((full fat))"
+    from a note written "(full fat)", "potatoes, (peeled)" from "potatoes, peeled".
+    """
+    line = _DOUBLED_PARENS.sub(r"(\1)", line)
+    return _COMMA_PARENS.sub(r", \1", line)
 
 
 def _joined(value: Any) -> str:

@@ -1,0 +1,162 @@
+"""How a page's own recipe card completes or corrects its structured data, rule by rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from recipe_manager.domain import Recipe
+from recipe_manager.io import import_text
+from recipe_manager.io.jsonld import without_recipe_word
+
+BASE = {
+    "@type": "Recipe",
+    "name": "Soup",
+    "recipeIngredient": ["1 onion", "1 l stock"],
+}
+
+
+def _read(data: dict, body: str = "") -> Recipe:
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+        f"<body>{body}</body></html>"
+    )
+    (recipe,) = import_text(page, "page.html")
+    return recipe
+
+
+def _steps(recipe: Recipe) -> list[str]:
+    return [step for component in recipe.components for step in component.steps]
+
+
+def _lines(recipe: Recipe) -> list[str]:
+    return [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
+
+
+def test_keys_written_in_another_case() -> None:
+    recipe = _read({**BASE, "PrepTime": "PT10M", "CookTime": "PT20M", "RecipeYield": "4"})
+    assert (recipe.prep_minutes, recipe.cook_minutes, recipe.total_minutes) == (10, 20, 30)
+    assert recipe.servings == 4
+
+
+@pytest.mark.parametrize(
+    ("title", "plain"),
+    [("Banketstaaf – recept", "Banketstaaf"), ("Onion Soup | Recipe", "Onion Soup"),
+     ("Gratin - recette", "Gratin"), ("Recipe for soup", "Recipe for soup"),
+     ("Pasta - Mario's Kitchen", "Pasta - Mario's Kitchen"), ("Recipe", "Recipe")],
+)  # fmt: skip
+def test_a_trailing_recipe_word_leaves_the_title(title: str, plain: str) -> None:
+    assert without_recipe_word(title) == plain
+    assert _read({**BASE, "name": title}).title == plain
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [("3 potatoes, (peeled)", "3 potatoes, peeled"),
+     ("1 can milk ((full fat))", "1 can milk (full fat)"),
+     ("2 eggs (large)", "2 eggs (large)"),
+     ("salt, (to taste) or more", "salt, (to taste) or more")],
+)  # fmt: skip
+def test_plugin_brackets_around_notes(line: str, read: str) -> None:
+    assert _lines(_read({**BASE, "recipeIngredient": [line]})) == [read]
+
+
+STEP_LIST = """<h2>Method</h2><ol><li>Chop the onion.</li><li>Fry it.</li>
+<li>Add the stock and simmer.</li></ol>"""
+
+
+@pytest.mark.parametrize(
+    ("instructions", "expected"),
+    [
+        # The data lumps the method into one step.
+        ("Chop the onion, fry it, add the stock and simmer.", "page"),
+        # The same text with fewer step boundaries.
+        (["Chop the onion.", "Fry it. Add the stock and simmer."], "page"),
+        # The whole article, with the steps somewhere inside it.
+        ("We love soup in winter; it warms the whole house.\nMy grandmother made it daily.\n"
+         "Chop the onion.\nFry it.\nAdd the stock and simmer.\nServe with bread and butter.",
+         "page"),
+        # Steps of their own, written differently from the page: the data is kept.
+        (["Dice the onion.", "Soften it in butter.", "Pour in the stock."], "data"),
+        # Titled sections carry structure the page's flat list lacks.
+        ([{"@type": "HowToSection", "name": "Soup",
+           "itemListElement": ["Chop the onion, fry it, add the stock and simmer."]}], "data"),
+    ],
+    ids=["lumped", "finer-split", "article", "own-steps", "sections"],
+)  # fmt: skip
+def test_page_steps_replace_data_that_is_not_a_step_list(
+    instructions: object, expected: str
+) -> None:
+    recipe = _read({**BASE, "recipeInstructions": instructions}, STEP_LIST)
+    if expected == "page":
+        assert _steps(recipe) == ["Chop the onion.", "Fry it.", "Add the stock and simmer."]
+    else:
+        assert _steps(recipe) != ["Chop the onion.", "Fry it.", "Add the stock and simmer."]
+
+
+@pytest.mark.parametrize(
+    ("card", "times", "yields"),
+    [
+        ('<div><strong>Prep Time</strong><span>15 mins</span></div>'
+         '<div><strong>Cook Time:</strong> 1 hour 5 minutes</div><p><b>Serves</b> 4</p>',
+         (15, 65, None), (4, "")),
+        ('<ul><li><strong>Makes</strong><p>12 buns</p></li>'
+         "<li><strong>Prep &amp; Cook Time</strong><p>1 hour 20 minutes</p></li></ul>",
+         (None, None, 80), (None, "12 buns")),
+        ('<div><span>Tempo de preparo</span><div>30</div><span>minutos</span></div>'
+         '<div><span>Rendimento</span><span>6 porções</span></div>',
+         (30, None, None), (6, "6 porções")),
+        ('<dl><dt>Voorbereiding</dt><dd>10 minuten</dd><dt>Kooktijd</dt><dd>1 uur</dd></dl>',
+         (10, 60, None), (None, "")),
+        ("<p>Total Time: 40 minutes, then rest overnight</p><p>Makes sense to double it.</p>",
+         (None, None, None), (None, "")),
+    ],
+    ids=["english", "summary-list", "portuguese", "dutch-dl", "prose-is-no-label"],
+)  # fmt: skip
+def test_card_times_and_yield_when_the_data_has_none(
+    card: str, times: tuple, yields: tuple
+) -> None:
+    recipe = _read({**BASE, "recipeInstructions": ["Cook."]}, card)
+    assert (recipe.prep_minutes, recipe.cook_minutes, recipe.total_minutes) == times
+    assert (recipe.servings, recipe.yield_text) == yields
+
+
+def test_the_data_s_own_times_and_yield_win_over_the_card() -> None:
+    card = "<p><b>Prep Time</b> 15 mins</p><p><b>Cook Time</b> 30 mins</p><p><b>Serves</b> 8</p>"
+    recipe = _read({**BASE, "totalTime": "PT50M", "recipeYield": "2"}, card)
+    assert (recipe.prep_minutes, recipe.cook_minutes, recipe.total_minutes) == (None, None, 50)
+    assert recipe.servings == 2
+
+
+def test_every_ingredient_list_under_the_ingredients_heading() -> None:
+    body = """<div class="left"><h2>Ingredients</h2><ul><li>500 g flour</li><li>2 eggs</li></ul>
+    <p> </p><h2>Topping</h2><ul><li>50 g sugar</li></ul><h2>Glaze</h2><ul><ul>
+    <li>2 tbsp jam</li></ul></ul><h2>Notes</h2><ul><li>Keeps for a week.</li></ul></div>
+    <div class="right"><h2>Method</h2><ol><li>Mix.</li><li>Bake.</li></ol></div>"""
+    recipe = _read({"@type": "Recipe", "name": "Buns"}, body)
+    assert [(c.title, [i.text for i in c.ingredients]) for c in recipe.components] == [
+        ("", ["500 g flour", "2 eggs"]),
+        ("Topping", ["50 g sugar"]),
+        ("Glaze", ["2 tbsp jam"]),
+    ]
+    assert _steps(recipe) == ["Mix.", "Bake."]
+
+
+def test_steps_as_paragraphs_under_a_making_heading() -> None:
+    body = """<h1>How to make plum jam</h1><article><h2>Why we love jam</h2><p>Story.</p>
+    <h2>Ingredients</h2><ul><li>1 kg plums</li><li>250 g sugar</li></ul>
+    <h2>Plum jam maken</h2><p>Stone the plums.</p><figure><img src="a.jpg"></figure>
+    <p>Boil with the <strong>sugar</strong> for 10 minutes.</p><p><strong>Photos: Ann</strong></p>
+    <h2>More jams</h2><ul><li>Strawberry jam</li></ul></article>"""
+    recipe = _read({"@type": "Recipe", "name": "Plum jam", "recipeInstructions": "Story."}, body)
+    assert _steps(recipe) == ["Stone the plums.", "Boil with the sugar for 10 minutes."]
+    assert _lines(recipe) == ["1 kg plums", "250 g sugar"]
+
+
+def test_a_page_without_structured_data_keeps_its_card_fields() -> None:
+    page = """<html><body><h1>Flapjacks – recipe</h1><p><b>Prep Time</b> 10 mins</p>
+    <p><b>Serves</b> 8</p><h2>Ingredients</h2><ul><li>250 g oats</li></ul>
+    <h2>Method</h2><ol><li>Bake 20 minutes.</li></ol></body></html>"""
+    (recipe,) = import_text(page, "page.html")
+    assert (recipe.title, recipe.prep_minutes, recipe.servings) == ("Flapjacks", 10, 8)

@@ -46,15 +46,15 @@ _LABEL_TAGS = {"b", "dt", "div", "em", "h3", "h4", "h5", "h6", "label", "li", "p
                "strong", "td", "th"}  # fmt: skip
 _TIME_LABELS = {
     "prep": re.compile(
-        r"(?i)^(prep(aration)?\s*time|tempo de preparo|voorbereiding(stijd)?|"
+        r"(?i)^(prep(aration)?(\s*time)?|tempo de preparo|voorbereiding(stijd)?|"
         r"temps de pr[ée]paration|vorbereitung(szeit)?|arbeitszeit|tiempo de preparaci[óo]n)$"
     ),
     "cook": re.compile(
-        r"(?i)^(cook(ing)?\s*time|bak(e|ing)\s*time|tempo de (coc[çc][ãa]o|cozimento)|kooktijd|"
+        r"(?i)^(cook(ing)?(\s*time)?|bak(e|ing)\s*time|tempo de (coc[çc][ãa]o|cozimento)|kooktijd|"
         r"baktijd|oventijd|temps de cuisson|kochzeit|backzeit|tiempo de cocci[óo]n)$"
     ),
     "total": re.compile(
-        r"(?i)^(total\s*time|prep\s*(&|and)\s*cook\s*time|ready in|tempo total|totale tijd|"
+        r"(?i)^(total(\s*time)?|prep\s*(&|and)\s*cook\s*time|ready in|tempo total|totale tijd|"
         r"totaaltijd|temps total|gesamtzeit|tiempo total)$"
     ),
 }
@@ -62,6 +62,7 @@ _YIELD_LABEL = re.compile(
     r"(?i)^(serves|servings?|makes|yields?|portions?|porties|personen|rendimento|"
     r"por[çc][õo]es|portionen|personnes|raciones|porzioni)$"
 )
+_CHECKBOX = re.compile(r"^[\u2022\u25a0-\u25ff\u2610-\u2612\u2713\u2714]+\s*")
 _JOINER = re.compile(r"(?i)[\s,&]*(and|e|en|und|et)?\s*")
 _GROUP_CLASS = re.compile(r"group-name|group-title|section-title|heading|subheader|-header\b")
 _EQUIPMENT = re.compile(r"(?i)^\s*(equipment|tools|utensils|you will need|kitchen tools)\b")
@@ -346,6 +347,11 @@ def _items(element: Element) -> list[Element]:
     return [e for e in element.iter() if e.tag == "li" and not _inside(e, "li", element)]
 
 
+def _line(item: Element) -> str:
+    """A list item's text without the tick box or bullet a recipe card draws before it."""
+    return _CHECKBOX.sub("", clean_text(item.text()))
+
+
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
     container = _class_container(elements, re.compile("ingredient"))
     if container is not None:
@@ -363,7 +369,7 @@ def _container_lines(container: Element) -> list[str]:
     lines: list[str] = []
     for element in container.iter():
         if element.tag == "li" and not _inside(element, "li", container):
-            lines.append(clean_text(element.text()))
+            lines.append(_line(element))
         elif _is_group_heading(element, container):
             title = clean_text(element.text()).rstrip(":")
             if title and not _INGREDIENTS_WORD.match(title):
@@ -391,7 +397,7 @@ def _section_lines(heading: Element) -> list[str]:
             if title:
                 lines.append(f"{title}:")
                 title = ""
-            lines.extend(clean_text(item.text()) for item in items)
+            lines.extend(_line(item) for item in items)
         elif text.endswith(":") and len(text) <= 60:
             title = text.rstrip(":")
         elif text and lines:

@@ -111,8 +111,11 @@ def test_page_steps_replace_data_that_is_not_a_step_list(
          (10, 60, None), (None, "")),
         ("<p>Total Time: 40 minutes, then rest overnight</p><p>Makes sense to double it.</p>",
          (None, None, None), (None, "")),
+        ("<div><span>Prep:</span> 5 mins</div><div><span>Cook:</span> 10 mins</div>"
+         "<div><span>Total:</span> $0.00</div>",
+         (5, 10, None), (None, "")),
     ],
-    ids=["english", "summary-list", "portuguese", "dutch-dl", "prose-is-no-label"],
+    ids=["english", "summary-list", "portuguese", "dutch-dl", "prose-is-no-label", "short"],
 )  # fmt: skip
 def test_card_times_and_yield_when_the_data_has_none(
     card: str, times: tuple, yields: tuple
@@ -160,3 +163,10 @@ def test_a_page_without_structured_data_keeps_its_card_fields() -> None:
     <h2>Method</h2><ol><li>Bake 20 minutes.</li></ol></body></html>"""
     (recipe,) = import_text(page, "page.html")
     assert (recipe.title, recipe.prep_minutes, recipe.servings) == ("Flapjacks", 10, 8)
+
+
+def test_tick_boxes_drawn_before_ingredient_lines_are_not_text() -> None:
+    page = """<html><body><h1>Eggs</h1><ul class="recipe-ingredients"><li>\u25a2 2 eggs</li>
+    <li>\u2610 salt</li></ul><ol class="recipe-instructions"><li>Boil.</li></ol></body></html>"""
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == ["2 eggs", "salt"]

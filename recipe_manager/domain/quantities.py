@@ -153,6 +153,9 @@ def round_metric(value: Fraction, whole_numbers: bool = True) -> Fraction:
     """
     if value <= 0:
         return value
+    if whole_numbers and value.denominator == 1 and value % 5 == 0:
+        # Already a number a cook would write (120 ml × 6 is 720 ml, not 725 ml).
+        return value
     grains = _GRAINS if whole_numbers and value >= 10 else _GRAINS + _FINE_GRAINS
     for grain in grains:
         rounded = round(value / grain) * grain

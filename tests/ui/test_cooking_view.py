@@ -35,61 +35,70 @@ def show(window, title: str, servings: int | None = None, system: str = "origina
     return widget(window, QTextBrowser, "recipeDetail").toPlainText()
 
 
-@pytest.mark.parametrize(
-    ("servings", "system", "expected"),
-    [
-        (
-            6,
-            "original",
-            ["2kg pork belly", "1 tbsp sesame oil", "1-2 birds eye chilli", "180°C/350°F"],
-        ),
-        (12, "original", ["4 kg pork belly", "2 tbsp sesame oil", "2–4 birds eye chilli"]),
-        (3, "original", ["1 kg pork belly", "½ tbsp sesame oil", "¾ tsp honey", "½–1 birds eye"]),
-        (1, "original", ["330 g pork belly", "½ tsp sesame oil", "½ clove of garlic"]),
-        (12, "metric", ["4 kg pork belly", "preheat the oven to 180°C.", "temperature to 220°C"]),
-        (6, "metric", ["2 kg pork belly", "3 cloves of garlic"]),
-        (12, "us", ["8¾ lb pork belly", "½ cup miso", "preheat the oven to 350°F.", "425°F"]),
-        (3, "us", ["2¼ lb pork belly", "¾ tsp honey"]),
-        (1, "us", ["11¾ oz pork belly", "½ tsp sesame oil"]),
-    ],
-)
-def test_first_seed_at_every_serving_count_and_system(
-    window, servings: int, system: str, expected: list[str]
-) -> None:
+# What the cook reads of each seed at 1, 3, 6 and 12 servings (batches for the second, which
+# states none) in each unit system: (the pork, a small measure, the oven, what must not show).
+OVEN = {
+    "original": (["preheat the oven to 180°C/350°F.", "220°C/425°F"], []),
+    "metric": (["preheat the oven to 180°C.", "temperature to 220°C"], ["350°F", "425°F"]),
+    "us": (["preheat the oven to 350°F.", "temperature to 425°F"], ["180°C", "220°C"]),
+}
+FIRST_SEED = {
+    ("original", 1): ("330 g pork belly", "¼ tsp honey"),
+    ("original", 3): ("1 kg pork belly", "¾ tsp honey"),
+    ("original", 6): ("2kg pork belly", "1/2 tbsp honey"),
+    ("original", 12): ("4 kg pork belly", "1 tbsp honey"),
+    ("metric", 1): ("330 g pork belly", "¼ tsp honey"),
+    ("metric", 3): ("1 kg pork belly", "¾ tsp honey"),
+    ("metric", 6): ("2 kg pork belly", "½ tbsp honey"),
+    ("metric", 12): ("4 kg pork belly", "1 tbsp honey"),
+    ("us", 1): ("11¾ oz pork belly", "¼ tsp honey"),
+    ("us", 3): ("2¼ lb pork belly", "¾ tsp honey"),
+    ("us", 6): ("4½ lb pork belly", "½ tbsp honey"),
+    ("us", 12): ("8¾ lb pork belly", "1 tbsp honey"),
+}
+SECOND_SEED = {
+    ("original", 1): ("a large piece of pork belly", "1/2 cup (120 ml) soy sauce", "1 inch/2 cm"),
+    ("original", 3): ("3 large pieces", "1½ cups (360 ml) soy sauce", "3 inches/6 cm"),
+    ("original", 6): ("6 large pieces", "3 cups (720 ml) soy sauce", "6 inches/12 cm"),
+    ("original", 12): ("12 large pieces", "6 cups (1.45 l) soy sauce", "12 inches/24 cm"),
+    ("metric", 1): ("a large piece of pork belly", "120 ml soy sauce", "2 cm ginger"),
+    ("metric", 3): ("3 large pieces", "360 ml soy sauce", "6 cm ginger"),
+    ("metric", 6): ("6 large pieces", "720 ml soy sauce", "12 cm ginger"),
+    ("metric", 12): ("12 large pieces", "1.45 l soy sauce", "24 cm ginger"),
+    ("us", 1): ("a large piece of pork belly", "½ cup soy sauce", "1 inch ginger"),
+    ("us", 3): ("3 large pieces", "1½ cups soy sauce", "3 inches ginger"),
+    ("us", 6): ("6 large pieces", "3 cups soy sauce", "6 inches ginger"),
+    ("us", 12): ("12 large pieces", "6 cups soy sauce", "12 inches ginger"),
+}
+SECOND_SEED_OVEN = {
+    "original": (["Preheat oven to 175C/350F.", "at 350F/175C.", "(250C/500F)"], []),
+    "metric": (["Preheat oven to 175C.", "at 175C.", "(250C)"], ["350F", "500F"]),
+    "us": (["Preheat oven to 350F.", "at 350F.", "(500F)"], ["175C", "250C"]),
+}
+
+
+@pytest.mark.parametrize(("system", "servings"), sorted(FIRST_SEED))
+def test_first_seed_at_every_serving_count_and_system(window, system: str, servings: int) -> None:
     text = show(window, PORK, servings, system)
-    for line in expected:
-        assert line in text
-    assert f"Serves {servings}" in text
-    assert f"Chilli Garlic Dipping Sauce · serves {servings}" in text
-    if system != "original":
-        assert "180°C/350°F" not in text
-
-
-@pytest.mark.parametrize(
-    ("batches", "system", "expected", "absent"),
-    [
-        (1, "original", ["1/2 cup (120 ml) soy sauce", "175C/350F"], []),
-        (1, "metric", ["120 ml soy sauce", "2 cm ginger", "Preheat oven to 175C."], ["350F"]),
-        (1, "us", ["½ cup soy sauce", "1 inch ginger", "Preheat oven to 350F."], ["175C"]),
-        (
-            2,
-            "metric",
-            ["240 ml soy sauce", "4 cm ginger", "2 large pieces of pork belly"],
-            ["350F"],
-        ),
-        (3, "us", ["1½ cups soy sauce", "3 inches ginger", "at 350F."], ["175C"]),
-        (12, "metric", ["1.45 l soy sauce", "24 cm ginger", "(250C)"], ["500F"]),
-    ],
-)
-def test_second_seed_scales_in_batches(
-    window, batches: int, system: str, expected: list[str], absent: list[str]
-) -> None:
-    text = show(window, SOY, batches, system)
-    assert "Serves" not in text
-    for line in expected:
+    shown, absent = OVEN[system]
+    for line in (*FIRST_SEED[system, servings], *shown):
         assert line in text
     for line in absent:
         assert line not in text
+    assert f"Serves {servings}" in text
+    assert f"Chilli Garlic Dipping Sauce · serves {servings}" in text
+
+
+@pytest.mark.parametrize(("system", "batches"), sorted(SECOND_SEED))
+def test_second_seed_at_every_batch_count_and_system(window, system: str, batches: int) -> None:
+    text = show(window, SOY, batches, system)
+    shown, absent = SECOND_SEED_OVEN[system]
+    for line in (*SECOND_SEED[system, batches], *shown):
+        assert line in text
+    for line in absent:
+        assert line not in text
+    assert "Serves" not in text
+    assert (f"×{batches} batches" in text) == (batches > 1)
 
 
 def test_no_servings_stated_means_batches_down_to_a_half(window) -> None:

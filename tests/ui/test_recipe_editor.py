@@ -283,3 +283,40 @@ def test_a_photo_path_outside_the_library_is_never_shown(qtbot, library_path: Pa
     window = open_window(qtbot, library_path)
     select(window, "Sneaky")
     assert "<img" not in window.recipe_detail.toHtml()
+
+
+def test_enter_on_a_recipe_opens_it_for_editing(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+
+    select(window, "Crispy Pork Belly")
+    window.recipe_list.setFocus()
+    qtbot.keyClick(window.recipe_list, Qt.Key.Key_Return)
+    editor = editor_of(window)
+    assert field(editor, QLineEdit, "titleEdit").text() == "Crispy Pork Belly"
+
+
+def test_every_text_field_has_undo_and_redo(qtbot, window) -> None:
+    window.action_new.trigger()
+    editor = editor_of(window)
+    title = field(editor, QLineEdit, "titleEdit")
+    qtbot.keyClicks(title, "Char Siu")
+    title.undo()
+    assert title.text() == ""
+    title.redo()
+    assert title.text() == "Char Siu"
+    for name in ("ingredientsEdit", "stepsEdit", "notesEdit"):
+        box = field(editor, QPlainTextEdit, name)
+        qtbot.keyClicks(box, "2 tbsp honey")
+        box.undo()
+        assert box.toPlainText() == ""
+        box.redo()
+        assert box.toPlainText() == "2 tbsp honey"
+
+
+def test_the_category_box_offers_the_librarys_categories(window) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    window.action_new.trigger()
+    categories = field(editor_of(window), QComboBox, "categoryEdit")
+    assert categories.isEditable()
+    assert "Pork" in [categories.itemText(i) for i in range(categories.count())]

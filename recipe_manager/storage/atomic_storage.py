@@ -8,6 +8,11 @@ file in the same folder, flushed and fsynced, then `os.replace`, then the folder
 Every save stamps a fresh random revision at the very start of the file, so that a later
 look at its first bytes tells our own last save from anybody else's file, whatever the
 file system does with timestamps and inode numbers.
+
+Saves run on a worker thread while the UI thread waits for the GIL, so no step of a save
+is one long C call: the file is encoded, read and written in chunks of about a megabyte
+(a single 15 MB join or copy holds the GIL for several milliseconds), and each chunk's
+write or read releases the GIL while the disk works.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +42,9 @@ TEMP_SUFFIX = ".tmp"
 REPLACE_RETRY_SECONDS = 2.0 if sys.platform == "win32" else 0.0
 _REVISION_AT_START = re.compile(rb'\A\{"meta":\{"1":\{"revision":"([0-9a-f]{32})"')
 _HEAD_BYTES = 128
+# Big enough that a 15 MB library is a few dozen writes, small enough that joining or
+# reading one chunk holds the GIL for a fraction of a millisecond.
+CHUNK_BYTES = 1 << 20
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
@@ -52,7 +60,7 @@ class PreparedSave:
     """A save encoded and ready to write."""
 
     data: dict[str, Any]
-    payload: bytes
+    chunks: list[bytes]
     revision: str
 
 
@@ -76,7 +84,11 @@ class AtomicJSONStorage(Storage):
         self.identity = identity
         self.revision = revision
         self._data = data
-        self._fragments: dict[str, dict[str, tuple[Any, bytes]]] = {}
+        # Per table: the documents last encoded and their entries (`,"key":{...}`), both by
+        # key and changed together; plain dicts, not a tuple per document, so that a save
+        # makes no new objects for the garbage collector to walk.
+        self._documents: dict[str, dict[str, Any]] = {}
+        self._entries: dict[str, dict[str, bytes]] = {}
 
     def read(self) -> dict[str, Any]:
         # A fresh outer dict: TinyDB assigns its changed table into what read() returned.
@@ -92,7 +104,9 @@ class AtomicJSONStorage(Storage):
         return PreparedSave(stamped, self.encode(stamped), revision)
 
     def write_prepared(self, save: PreparedSave) -> None:
-        written = write_atomically(self.path, save.payload, before_replace=self._refuse_if_changed)
+        written = write_chunks_atomically(
+            self.path, save.chunks, before_replace=self._refuse_if_changed
+        )
         self._data = save.data
         self.identity = identity_of(written)
         self.revision = save.revision
@@ -105,24 +119,44 @@ class AtomicJSONStorage(Storage):
         self.identity = identity
         self.revision = revision
 
-    def encode(self, data: dict[str, Any]) -> bytes:
-        """The file's bytes; raises LibraryWriteError, before any disk access, if unstorable."""
-        tables = []
-        fragments: dict[str, dict[str, tuple[Any, bytes]]] = {}
+    def encode(self, data: dict[str, Any]) -> list[bytes]:
+        """The file's bytes in chunks; raises LibraryWriteError, before any disk access, if
+        unstorable."""
+        return _chunked(self._pieces(data))
+
+    def committed_chunks(self) -> list[bytes]:
+        """The committed library's bytes, for a backup.
+
+        Read back from the file when it still is our last save or read (its reads release
+        the GIL and no chunk needs encoding); encoded when the file holds something else.
+        """
+        copied = read_if_unchanged(self.path, self.identity, self.revision)
+        return self.encode(self._data) if copied is None else copied
+
+    def _pieces(self, data: dict[str, Any]) -> Iterator[bytes]:
+        """The file in pieces, encoding only documents not encoded as they are now."""
+        for name in self._documents.keys() - data.keys():
+            del self._documents[name], self._entries[name]
+        yield b"{"
+        separator = b""
         for name, table in data.items():
-            cached = self._fragments.get(name, {})
-            fresh: dict[str, tuple[Any, bytes]] = {}
-            entries = []
+            documents = self._documents.setdefault(name, {})
+            entries = self._entries.setdefault(name, {})
+            yield separator + encode_json(name) + b":{"
+            separator = b","
+            first = True
             for key, document in table.items():
-                hit = cached.get(key)
-                if hit is None or hit[0] is not document:
-                    hit = (document, encode_json(key) + b":" + encode_json(document))
-                fresh[key] = hit
-                entries.append(hit[1])
-            fragments[name] = fresh
-            tables.append(encode_json(name) + b":{" + b",".join(entries) + b"}")
-        self._fragments = fragments
-        return b"{" + b",".join(tables) + b"}"
+                if documents.get(key) is not document:
+                    entries[key] = b"," + encode_json(key) + b":" + encode_json(document)
+                    documents[key] = document
+                # Entries start with their comma; the first of a table drops it.
+                yield entries[key][1:] if first else entries[key]
+                first = False
+            if len(documents) > len(table):
+                for key in documents.keys() - table.keys():
+                    del documents[key], entries[key]
+            yield b"}"
+        yield b"}"
 
     def changed_on_disk(self) -> bool:
         """Whether the file now holds something other than our last read or save.
@@ -179,6 +213,32 @@ def read_revision(path: Path) -> str | None:
     return found.group(1).decode() if found else None
 
 
+def read_if_unchanged(
+    path: Path, identity: Identity | None, revision: str | None
+) -> list[bytes] | None:
+    """The file's bytes in chunks if it is the one `identity` (and `revision`) describe.
+
+    None when it is not, or is unreadable: the file's status is checked on the open file
+    before and after reading, so the chunks are that file's whole content as it was.
+    """
+    if identity is None:
+        return None
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            if identity_of(os.fstat(handle.fileno())) != identity:
+                return None
+            chunks = list(iter(lambda: handle.read(CHUNK_BYTES), b""))
+            if identity_of(os.fstat(handle.fileno())) != identity:
+                return None
+    except OSError:
+        return None
+    if revision is not None:
+        found = _REVISION_AT_START.match(chunks[0] if chunks else b"")
+        if found is None or found.group(1).decode() != revision:
+            return None
+    return chunks
+
+
 def read_library_file(path: Path) -> tuple[dict[str, Any], os.stat_result]:
     """Parse the library file, refusing anything that is not a TinyDB-shaped document.
 
@@ -216,10 +276,18 @@ def write_atomically(
     Returns the written file's status (its inode survives the rename). On any failure the
     temporary file is removed and the target is as it was.
     """
+    return write_chunks_atomically(path, (payload,), before_replace)
+
+
+def write_chunks_atomically(
+    path: Path, chunks: Iterable[bytes], before_replace: Callable[[], None] | None = None
+) -> os.stat_result:
+    """`write_atomically` for a file given in chunks, each written in its own call."""
     descriptor, temp_name = _create_temp_file(path)
     try:
         try:
-            _write_all(descriptor, payload)
+            for chunk in chunks:
+                _write_all(descriptor, chunk)
             os.fsync(descriptor)
             written = os.fstat(descriptor)
         finally:
@@ -265,6 +333,22 @@ def _write_all(descriptor: int, payload: bytes) -> None:
     while view:
         written = os.write(descriptor, view)
         view = view[written:]
+
+
+def _chunked(pieces: Iterable[bytes]) -> list[bytes]:
+    """Pieces joined into chunks of about CHUNK_BYTES: many short joins, few writes."""
+    chunks: list[bytes] = []
+    pending: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= CHUNK_BYTES:
+            chunks.append(b"".join(pending))
+            pending.clear()
+            size = 0
+    chunks.append(b"".join(pending))
+    return chunks
 
 
 def _replace(source: str, target: Path) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .atomic_storage import TEMP_SUFFIX, write_atomically
+from .atomic_storage import TEMP_SUFFIX, write_chunks_atomically
 from .errors import LibraryReadError, LibraryWriteError
 from .schema import LoadedFile, load_library_file
 
@@ -71,7 +72,7 @@ def newest_good_backup(library_path: Path) -> BackupInfo | None:
 
 
 def take_backup(
-    library_path: Path, payload: bytes, recipe_count: int, reason: str, keep: int
+    library_path: Path, chunks: Iterable[bytes], recipe_count: int, reason: str, keep: int
 ) -> BackupInfo:
     """Write a backup atomically, then drop the oldest beyond `keep`."""
     folder = backup_folder(library_path)
@@ -84,7 +85,7 @@ def take_backup(
         raise LibraryWriteError(
             f"the backup folder {folder} could not be created: {error.strerror or error}"
         ) from error
-    write_atomically(folder / name, payload)
+    write_chunks_atomically(folder / name, chunks)
     info = BackupInfo(folder / name, taken_at, recipe_count, reason)
     prune_backups(library_path, keep)
     return info

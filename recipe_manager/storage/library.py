@@ -364,7 +364,7 @@ class RecipeLibrary:
         except OSError as error:
             raise LibraryReadError(self.path, f"it could not be read ({error.strerror})") from error
         take_backup(
-            self.path, original, len(loaded.doc_ids), "migration", max(self.keep_backups, 1)
+            self.path, (original,), len(loaded.doc_ids), "migration", max(self.keep_backups, 1)
         )
         storage.write(loaded.data)
         self.migrated_from = loaded.version
@@ -454,8 +454,8 @@ class RecipeLibrary:
     def _take_backup(self, reason: str) -> None:
         if self.keep_backups <= 0 or not self._doc_ids:
             return
-        payload = self._storage.encode(self._storage.read())
-        info = take_backup(self.path, payload, len(self._doc_ids), reason, self.keep_backups)
+        chunks = self._storage.committed_chunks()
+        info = take_backup(self.path, chunks, len(self._doc_ids), reason, self.keep_backups)
         self._backup_due = False
         self._last_backup_at = info.taken_at
 

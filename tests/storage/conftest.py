@@ -11,7 +11,9 @@ RUN_SLOW = os.environ.get("RECIPE_MANAGER_SLOW_TESTS") == "1"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "slow: long crash and contention runs; set RECIPE_MANAGER_SLOW_TESTS=1"
+        "markers",
+        "slow: long crash and contention runs, timing that needs a quiet machine; "
+        "set RECIPE_MANAGER_SLOW_TESTS=1",
     )
 
 

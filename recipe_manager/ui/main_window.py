@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QUrl,
+    Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -63,6 +64,8 @@ COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two colum
 
 class MainWindow(QMainWindow):
     """Lists the library's recipes and shows the selected one, scaled and converted."""
+
+    library_loaded = Signal()
 
     def __init__(self, library_path: Path, seed_file: Path | None, settings: QSettings) -> None:
         super().__init__()
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
             after_next_paint(self.recipe_list.viewport(), self._after_list_shown)
         else:
             self._after_list_shown()
+        self.library_loaded.emit()
 
     def _after_list_shown(self) -> None:
         """What can wait until the list is on screen: the recipe, search, units."""

@@ -131,7 +131,7 @@ def child_interact(library: Path, runs: int) -> None:
     def select() -> None:
         window.unit_system.setCurrentIndex(systems["original"])
         window.recipe_list.setCurrentIndex(window.proxy.index(row, 0))
-        spin.setValue(window._recipe.servings)
+        spin.setValue(window.current_recipe.servings)
         _settle(app)
 
     window.recipe_list.setCurrentIndex(window.proxy.index(row, 0))
@@ -149,7 +149,7 @@ def child_interact(library: Path, runs: int) -> None:
     window.search_field.setFocus()
     for _ in range(runs):
         select()
-        servings = window._recipe.servings
+        servings = window.current_recipe.servings
         for _ in range(10):
             samples["idle_list"].append(frame(lambda: None, list_viewport))
             samples["idle_detail"].append(frame(lambda: None, detail_viewport))
@@ -180,7 +180,7 @@ def child_interact(library: Path, runs: int) -> None:
                 "cold_metric_ms": cold,
                 "registry_was_built": registry_was_built,
                 "warm_up_ms": warm_up_ms,
-                "recipe": window._recipe.title,
+                "recipe": window.current_recipe.title,
                 "matches": matches,
             }
         ),

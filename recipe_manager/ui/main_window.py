@@ -16,10 +16,9 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,18 +38,17 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..storage import LibraryError
 from .after_paint import after_next_paint
+from .editing import RecipeEditing
+from .kitchen import Kitchen
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
+from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..storage import RecipeLibrary
-    from .cook_mode import CookMode
     from .library_guard import LibraryGuard
-    from .recipe_editor import RecipeEditor
     from .recipe_html import Colours
-    from .shopping_dialog import ShoppingListDialog
-    from .timers import TimerDock
 
 UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 DEFAULT_FONT_SIZE = 13
@@ -76,18 +74,14 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._recipe: Recipe | None = None
         self._side_by_side = False
-        self._timer_dock: TimerDock | None = None
-        self._cook_mode: CookMode | None = None
-        self._shopping: ShoppingListDialog | None = None
-        self._timer_dock: TimerDock | None = None
-        self._cook_mode: CookMode | None = None
-        self._shopping: ShoppingListDialog | None = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
         self.resize(1180, 760)
 
-        self.undo_stack = QUndoStack(self)
+        self.editing = RecipeEditing(self)
+        self.transfer = RecipeTransfer(self)
+        self.kitchen = Kitchen(self)
         self.list_model = RecipeListModel(self)
         self.proxy = RecipeFilterProxy(self.list_model, self)
         self._build_widgets()
@@ -127,7 +121,7 @@ class MainWindow(QMainWindow):
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
-        self.recipe_list.activated.connect(lambda _index: self.edit_selected())
+        self.recipe_list.activated.connect(lambda _index: self.editing.edit_shown())
 
         self.count_label = QLabel(objectName="recipeCount")
         self.count_label.setAccessibleName("Number of recipes shown")
@@ -174,7 +168,7 @@ class MainWindow(QMainWindow):
         self.recipe_detail.setOpenLinks(False)
         self.recipe_detail.setOpenExternalLinks(False)
         self.recipe_detail.setAccessibleName("Recipe")
-        self.recipe_detail.anchorClicked.connect(self._anchor_clicked)
+        self.recipe_detail.anchorClicked.connect(self.kitchen.start_timer)
         self.recipe_detail.document().setDocumentMargin(16)
 
         detail_pane = QWidget()
@@ -223,11 +217,11 @@ class MainWindow(QMainWindow):
         self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
-        self.action_new.triggered.connect(lambda: self.open_editor(None))
-        self.action_import.triggered.connect(self.import_from_files)
-        self.action_paste_import.triggered.connect(self.import_from_clipboard)
-        self.action_export.triggered.connect(self.export_recipes)
-        self.action_print.triggered.connect(self.print_recipe)
+        self.action_new.triggered.connect(lambda: self.editing.open_editor(None))
+        self.action_import.triggered.connect(self.transfer.import_from_files)
+        self.action_paste_import.triggered.connect(self.transfer.import_from_clipboard)
+        self.action_export.triggered.connect(self.transfer.export)
+        self.action_print.triggered.connect(self.transfer.print_shown)
         file_menu.addActions(
             [self.action_new, self.action_import, self.action_paste_import, self.action_export]
         )
@@ -247,13 +241,13 @@ class MainWindow(QMainWindow):
             "actionDeleteRecipe", "&Delete Recipe", QKeySequence.StandardKey.Delete
         )
         self.action_edit.setShortcuts([QKeySequence("Ctrl+E")])
-        self.action_edit.triggered.connect(self.edit_selected)
-        self.action_duplicate.triggered.connect(self.duplicate_selected)
-        self.action_delete.triggered.connect(self.delete_selected)
-        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_edit.triggered.connect(self.editing.edit_shown)
+        self.action_duplicate.triggered.connect(self.editing.duplicate_shown)
+        self.action_delete.triggered.connect(self.editing.delete_shown)
+        self.action_undo = self.editing.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("actionUndo")
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo = self.editing.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
         self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([self.action_undo, self.action_redo])
@@ -261,7 +255,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setDefaultAction(self.action_undo)
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
         edit_menu.addSeparator()
         edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
@@ -296,15 +290,15 @@ class MainWindow(QMainWindow):
 
         kitchen_menu = self.menuBar().addMenu("&Kitchen")
         self.action_cook = self._action("actionCookMode", "&Cook Mode", "F11")
-        self.action_cook.triggered.connect(self.open_cook_mode)
+        self.action_cook.triggered.connect(self.kitchen.open_cook_mode)
         self.action_shopping = self._action("actionShoppingList", "&Shopping List…", "Ctrl+L")
-        self.action_shopping.triggered.connect(self.open_shopping_list)
+        self.action_shopping.triggered.connect(self.kitchen.open_shopping_list)
         self.action_add_to_shopping = self._action(
             "actionAddToShoppingList", "&Add to Shopping List", "Ctrl+Shift+L"
         )
-        self.action_add_to_shopping.triggered.connect(self.add_selected_to_shopping_list)
+        self.action_add_to_shopping.triggered.connect(self.kitchen.add_shown_recipe)
         self.action_timers = self._action("actionTimers", "Show &Timers", "Ctrl+T")
-        self.action_timers.triggered.connect(lambda: self.kitchen_timers_dock().show())
+        self.action_timers.triggered.connect(lambda: self.kitchen.timers_dock().show())
         kitchen_menu.addActions(
             [self.action_cook, self.action_shopping, self.action_add_to_shopping]
         )
@@ -443,6 +437,11 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(True)
         self.reset_button.setEnabled(True)
 
+    @property
+    def current_recipe(self) -> Recipe | None:
+        """The recipe on show, as stored (the servings and units shown are not in it)."""
+        return self._recipe
+
     def scale_factor(self) -> Fraction:
         """How much to multiply every quantity by, from the spinner."""
         return Fraction(1) if self._recipe is None else self.servings_spin.factor()
@@ -536,44 +535,6 @@ class MainWindow(QMainWindow):
         for action in (self.action_print, self.action_cook, self.action_add_to_shopping):
             action.setEnabled(shown)
 
-    def open_editor(self, recipe: Recipe | None) -> RecipeEditor | None:
-        """Open the editor without blocking: a new recipe when `recipe` is None or has no id."""
-        if self.library is None:
-            return None
-        from .recipe_editor import RecipeEditor
-
-        editor = RecipeEditor(self, self.library, recipe)
-        editor.saved.connect(self._recipe_saved)
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
-        return editor
-
-    def edit_selected(self) -> None:
-        if self._recipe is not None:
-            self.open_editor(self._recipe)
-
-    def duplicate_selected(self) -> None:
-        if self._recipe is not None:
-            self.open_editor(self._recipe.copy(id="", title=f"{self._recipe.title} (copy)"))
-
-    def delete_selected(self) -> None:
-        if self.library is None or self._recipe is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete recipe",
-            f"Delete “{self._recipe.title}”? You can undo this from the Edit menu.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(DeleteRecipeCommand(self, self._recipe))
-
-    def _recipe_saved(self, recipe: Recipe) -> None:
-        self.guard.saved()
-        self.show_recipe_in_list(recipe)
-        self.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
-
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
         assert self.library is not None
@@ -595,129 +556,15 @@ class MainWindow(QMainWindow):
             self._show_nothing_selected()
             self._select_last_recipe()
 
-    # Import, export, print -----------------------------------------------------------------
-
-    def import_from_files(self) -> None:
-        from .import_dialog import open_import_file_dialog
-
-        open_import_file_dialog(self, self._library_recipes(), self._store_imported)
-
-    def import_from_clipboard(self) -> None:
-        from .import_dialog import import_clipboard
-
-        import_clipboard(self, self._library_recipes(), self._store_imported)
-
-    def export_recipes(self) -> None:
-        from .import_dialog import open_export_dialog
-
-        selected = [self._recipe] if self._recipe is not None else []
-        open_export_dialog(
-            self,
-            selected,
-            self._library_recipes(),
-            lambda message: self.statusBar().showMessage(message, 5000),
-        )
-
-    def print_recipe(self) -> None:
-        from .printing import open_print_dialog
-
-        if self._recipe is not None:
-            open_print_dialog(self, self._recipe, self.scale_factor(), self.unit_system_name())
-
-    def _library_recipes(self) -> list[Recipe]:
-        return self.library.recipes() if self.library is not None else []
-
-    def _store_imported(self, added: list[Recipe], replaced: list[Recipe]) -> None:
-        if self.library is None:
-            return
-        try:
-            self.library.add_many(added)
-            for recipe in replaced:
-                self.library.update(recipe)
-        except LibraryError as error:
-            self.show_banner(f"The import was not saved: {error}")
-            return
-        self.refresh_list()
-        self.statusBar().showMessage(
-            f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
-        )
-
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         urls = event.mimeData().urls()
         if self.library is not None and urls and all(url.isLocalFile() for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        from .import_dialog import import_paths
-
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         event.acceptProposedAction()
-        # Leave the drop handler before opening the preview, as the platform expects.
-        QTimer.singleShot(
-            0, lambda: import_paths(self, paths, self._library_recipes(), self._store_imported)
-        )
-
-    # In the kitchen --------------------------------------------------------------------------
-
-    def kitchen_timers_dock(self) -> TimerDock:
-        """The timers and their dock, made when the first timer starts: not at start-up."""
-        if self._timer_dock is None:
-            from .timers import KitchenTimers, TimerDock
-
-            self._timer_dock = TimerDock(KitchenTimers(self), self)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._timer_dock)
-        return self._timer_dock
-
-    def _anchor_clicked(self, url: QUrl) -> None:
-        from .timers import parse_timer_url
-
-        request = parse_timer_url(url)
-        if request is not None:
-            self.kitchen_timers_dock().timers.start(request)
-            self.statusBar().showMessage(f"Timer started: {request.name}", 5000)
-
-    def open_cook_mode(self) -> CookMode | None:
-        if self._recipe is None:
-            return None
-        if self._cook_mode is not None:
-            self._cook_mode.activateWindow()
-            return self._cook_mode
-        from .cook_mode import CookMode
-
-        timers = self.kitchen_timers_dock().timers
-        self._cook_mode = CookMode(
-            self._recipe, self.scale_factor(), self.unit_system_name(), timers, self
-        )
-        self._cook_mode.closed.connect(self._cook_mode_closed)
-        self._cook_mode.open()
-        return self._cook_mode
-
-    def _cook_mode_closed(self) -> None:
-        self._cook_mode = None
-
-    def shopping_list_dialog(self) -> ShoppingListDialog:
-        if self._shopping is None:
-            from .shopping_dialog import ShoppingListDialog, shopping_state_path
-
-            self._shopping = ShoppingListDialog(
-                self, self.library, shopping_state_path(self.library_path)
-            )
-        return self._shopping
-
-    def open_shopping_list(self) -> None:
-        if self.library is None:
-            return
-        dialog = self.shopping_list_dialog()
-        dialog.refresh_recipes()
-        dialog.show()
-        dialog.raise_()
-
-    def add_selected_to_shopping_list(self) -> None:
-        if self._recipe is None or self.library is None:
-            return
-        # The ×½ batch (the spinner's lowest value) goes on the list as one batch.
-        self.shopping_list_dialog().add_recipe(self._recipe, max(1, self.servings_spin.value()))
-        self.statusBar().showMessage(f"Added “{self._recipe.title}” to the shopping list", 5000)
+        self.transfer.import_dropped(paths)
 
     # Search --------------------------------------------------------------------------------
 
@@ -803,35 +650,3 @@ class MainWindow(QMainWindow):
             f"<p>Library: {escape(str(self.library_path))}</p>"
         )
         box.open()
-
-
-class DeleteRecipeCommand(QUndoCommand):
-    """Deleting a recipe, undoable: undo stores it again whole, with the same id."""
-
-    def __init__(self, window: MainWindow, recipe: Recipe) -> None:
-        super().__init__(f"Delete “{recipe.title}”")
-        self._window = window
-        self._recipe = recipe
-
-    def redo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.delete(self._recipe.id)
-        except LibraryError as error:
-            self.setObsolete(True)
-            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
-            return
-        self._window.remove_recipe_from_list(self._recipe.id)
-        self._window.statusBar().showMessage(f"Deleted “{self._recipe.title}”", 10000)
-
-    def undo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.add(self._recipe)
-        except LibraryError as error:
-            self._window.statusBar().showMessage(f"Could not bring it back: {error}", 10000)
-            return
-        self._window.show_recipe_in_list(library.get(self._recipe.id))
-        self._window.statusBar().showMessage(f"Restored “{self._recipe.title}”", 5000)

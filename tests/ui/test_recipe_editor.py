@@ -103,7 +103,7 @@ def test_saving_a_seed_unchanged_changes_nothing(qtbot, window, library_path: Pa
 
 def test_editing_a_seed_changes_only_what_was_edited(qtbot, window, library_path: Path) -> None:
     select(window, "Crispy Pork Belly")
-    before = window.library.get(window._recipe.id)
+    before = window.library.get(window.current_recipe.id)
     window.action_edit.trigger()
     editor = editor_of(window)
     field(editor, QLineEdit, "titleEdit").setText("Crispy Pork Belly, Mum's way")
@@ -145,7 +145,7 @@ def test_delete_asks_and_undo_brings_it_back_whole(
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     select(window, "Crispy Pork Belly")
-    before = window.library.get(window._recipe.id)
+    before = window.library.get(window.current_recipe.id)
     window.findChild(type(window.action_delete), "actionDeleteRecipe").trigger()
     assert asked
     assert titles(window) == ["Sweet Soy and Garlic Crispy Pork Belly"]

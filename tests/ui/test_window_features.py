@@ -105,7 +105,7 @@ def test_print_opens_a_print_dialog_without_blocking(qtbot, window) -> None:
 def test_the_shopping_list_print_button_opens_a_dialog(qtbot, window) -> None:
     select(window, SOY)
     window.action_add_to_shopping.trigger()
-    dialog = window.shopping_list_dialog()
+    dialog = window.kitchen.shopping_list_dialog()
     dialog.findChild(QPushButton, "shoppingPrint").click()
     printing = dialog.findChild(QDialog, "shoppingPrintDialog")
     assert printing is not None and printing.isVisible()

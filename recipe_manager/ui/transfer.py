@@ -1,0 +1,84 @@
+"""Recipes in and out of the library from the main window: import, export and print.
+
+The dialogs and readers load when first used, not on the way to the window's first paint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..storage import LibraryError
+
+if TYPE_CHECKING:
+    from ..domain import Recipe
+    from .main_window import MainWindow
+
+
+class RecipeTransfer(QObject):
+    """File > Import…, Import from Clipboard, drag and drop, Export… and Print…."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def import_from_files(self) -> None:
+        from .import_dialog import open_import_file_dialog
+
+        open_import_file_dialog(self._window, self._library_recipes(), self._store)
+
+    def import_from_clipboard(self) -> None:
+        from .import_dialog import import_clipboard
+
+        import_clipboard(self._window, self._library_recipes(), self._store)
+
+    def import_dropped(self, paths: list[str]) -> None:
+        # Leave the drop handler before opening the preview, as the platform expects.
+        QTimer.singleShot(0, lambda: self._import_paths(paths))
+
+    def _import_paths(self, paths: list[str | Path]) -> None:
+        from .import_dialog import import_paths
+
+        import_paths(self._window, paths, self._library_recipes(), self._store)
+
+    def export(self) -> None:
+        from .import_dialog import open_export_dialog
+
+        shown = self._window.current_recipe
+        open_export_dialog(
+            self._window,
+            [shown] if shown is not None else [],
+            self._library_recipes(),
+            lambda message: self._window.statusBar().showMessage(message, 5000),
+        )
+
+    def print_shown(self) -> None:
+        from .printing import open_print_dialog
+
+        window = self._window
+        if window.current_recipe is not None:
+            open_print_dialog(
+                window, window.current_recipe, window.scale_factor(), window.unit_system_name()
+            )
+
+    def _library_recipes(self) -> list[Recipe]:
+        library = self._window.library
+        return library.recipes() if library is not None else []
+
+    def _store(self, added: list[Recipe], replaced: list[Recipe]) -> None:
+        library = self._window.library
+        if library is None:
+            return
+        try:
+            library.add_many(added)
+            for recipe in replaced:
+                library.update(recipe)
+        except LibraryError as error:
+            self._window.show_banner(f"The import was not saved: {error}")
+            return
+        self._window.refresh_list()
+        self._window.statusBar().showMessage(
+            f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+        )

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from ..storage import BackupInfo, RecipeLibrary
 
 SYNC_SETTLE_MS = 300  # sync tools write in bursts: reload once they have finished
+WRITER_CHECK_MS = 2000
 
 
 class LibraryGuard(QObject):
     """Watches the library file and offers what the storage layer can do about changes.
 
     `refresh` reloads the list from the library; `report` shows a message that must stay
-    (a banner); `notify` a passing one (the status bar).
+    (a banner) and `clear_report` takes it away; `notify` shows a passing one (the status bar).
     """
 
     def __init__(
@@ -32,12 +33,14 @@ class LibraryGuard(QObject):
         library: RecipeLibrary,
         refresh: Callable[[], None],
         report: Callable[[str], None],
+        clear_report: Callable[[], None],
         notify: Callable[[str], None],
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self.library = library
         self._refresh, self._report, self._notify = refresh, report, notify
+        self._clear_report = clear_report
         self._seen_reloads = library.reloads
         self._merge_box: QMessageBox | None = None
         path = library.path
@@ -48,6 +51,12 @@ class LibraryGuard(QObject):
         self._watcher.directoryChanged.connect(self._touched)
         self._settle = QTimer(self, singleShot=True, interval=SYNC_SETTLE_MS)
         self._settle.timeout.connect(self.reload)
+        # A read-only window asks now and then whether the writing one has closed: closing
+        # it changes nothing on disk for the watcher to see.
+        self._writer_check = QTimer(self, interval=WRITER_CHECK_MS)
+        self._writer_check.timeout.connect(self.reload)
+        if library.read_only:
+            self._writer_check.start()
 
     @property
     def path(self) -> Path:
@@ -76,6 +85,8 @@ class LibraryGuard(QObject):
             self._refresh()
             self._notify("The library was updated from disk")
         if self.library.read_only and self.library.try_become_writable():
+            self._writer_check.stop()
+            self._clear_report()
             self._refresh()
             self._notify("The other window closed: this one can save again")
         self.offer_conflict_merges()

@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
             self.library,
             refresh=self.refresh_list,
             report=self.show_banner,
+            clear_report=self.banner.hide,
             notify=lambda message: self.statusBar().showMessage(message, 8000),
         )
         if result.newest_backup is not None:

@@ -85,3 +85,11 @@ def test_a_damaged_library_offers_the_newest_backup(qtbot, library_path: Path) -
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: "Family Pork Stew" in titles(window))
     assert list(library_path.parent.glob("recipes.json.corrupt-*"))
+
+
+def test_the_second_window_can_save_once_the_first_closes(qtbot, window, library_path) -> None:
+    second = open_window(qtbot, library_path)
+    assert not second.action_new.isEnabled()
+    window.close()
+    qtbot.waitUntil(second.action_new.isEnabled, timeout=5000)
+    assert not second.findChild(QLabel, "libraryBanner").isVisible()

@@ -7,27 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from storage_helpers import make_recipe
 
-from recipe_manager.domain import Component, Recipe, parse_ingredient
 from recipe_manager.storage import (
     LibraryReadError,
     LibraryWriteError,
     RecipeLibrary,
     RecipeNotFoundError,
 )
-
-
-def make_recipe(title: str = "Pork Belly") -> Recipe:
-    return Recipe(
-        title=title,
-        servings=4,
-        components=[
-            Component(
-                ingredients=[parse_ingredient("1 kg pork belly"), parse_ingredient("salt")],
-                steps=["Roast at 180°C for 2 hours."],
-            )
-        ],
-    )
 
 
 def test_a_missing_library_is_created_empty(library_path: Path) -> None:

@@ -74,10 +74,6 @@ class FileLock:
         self.path = path
         self._descriptor: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._descriptor is not None
-
     def try_acquire(self) -> bool:
         """Take the lock if it is free; never waits."""
         if self._descriptor is not None:
@@ -150,10 +146,10 @@ def write_lock(library_path: Path) -> FileLock:
 
 
 @contextmanager
-def holding(lock: FileLock, timeout: float | None = None) -> Iterator[None]:
+def holding(lock: FileLock) -> Iterator[None]:
     """Hold the write lock for one save, or raise LibraryWriteError if it never comes free."""
     try:
-        acquired = lock.acquire(WRITE_LOCK_TIMEOUT if timeout is None else timeout)
+        acquired = lock.acquire(WRITE_LOCK_TIMEOUT)
     except OSError as error:
         raise LibraryWriteError(f"the library could not be locked: {error}") from error
     if not acquired:

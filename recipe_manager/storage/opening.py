@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .backups import DEFAULT_KEEP, BackupInfo, newest_good_backup
-from .errors import LibraryCorruptError
+from .errors import LibraryCorruptError, LibraryTooNewError
 from .library import RecipeLibrary
 from .locking import try_session_lock
 from .seeding import open_or_seed
@@ -40,14 +40,17 @@ def open_library_safely(
 ) -> OpenResult:
     """Open (or create and seed) the library, holding the session lock if it is free.
 
-    A file that can never be a library (not JSON, truncated, empty, wrong shape, from a
-    newer app) is moved aside, unchanged, and a new empty library is opened in its place;
-    `problem` names both files and `newest_backup` is the backup to offer. Raises
-    LibraryError only when the file can't be read at all (permissions, a failing disk) or
-    is unreadable while another window holds it: then nothing was touched.
+    A file that can never be a library (not JSON, truncated, empty, wrong shape) is moved
+    aside, unchanged, and a new empty library is opened in its place; `problem` names both
+    files and `newest_backup` is the backup to offer. Raises LibraryError, touching nothing,
+    when the file can't be read at all (permissions, a failing disk), is unreadable while
+    another window holds it, or was written by a newer version of the app: that library is
+    fine, and an empty one in its place would sync over it to the computer that wrote it.
     """
     try:
         return OpenResult(open_or_seed(path, seed_file, backups=backups, exclusive=True))
+    except LibraryTooNewError:
+        raise
     except LibraryCorruptError as error:
         # The window holding the library has it in memory and will set the file aside
         # itself at its next save: moving it from under that window would help nobody.

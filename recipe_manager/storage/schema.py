@@ -138,7 +138,7 @@ def check_recipes(data: dict[str, Any], path: Path) -> dict[str, int]:
         recipe_id = document.get("id") if isinstance(document, dict) else None
         if not isinstance(recipe_id, str) or not recipe_id:
             raise LibraryCorruptError(path, f"record {key} has no recipe id")
-        if not key.isdigit():
+        if not (key.isascii() and key.isdigit()):  # "²" is a digit to str.isdigit
             raise LibraryCorruptError(path, f"record {key!r} is not numbered")
         doc_ids[recipe_id] = int(key)
     return doc_ids

@@ -11,6 +11,7 @@ from storage_helpers import make_recipe, titles
 
 from recipe_manager.storage import (
     LibraryReadError,
+    LibraryTooNewError,
     RecipeLibrary,
     list_backups,
     open_library_safely,
@@ -32,7 +33,10 @@ BAD_FILES = {
         b'{"meta": {"1": {"schema": 1}}, "recipes": {"1": {"title": "x"}}}',
         "no recipe id",
     ),
-    "newer app": (b'{"meta": {"1": {"schema": 7}}, "recipes": {}}', "newer version"),
+    "record number not ASCII": (
+        '{"meta": {"1": {"schema": 1}}, "recipes": {"²": {"id": "x"}}}'.encode(),
+        "is not numbered",
+    ),
 }
 
 
@@ -58,6 +62,17 @@ def test_a_bad_file_is_moved_aside_and_a_new_library_opens(
     result.library.add(make_recipe("Life goes on"))
     assert titles(RecipeLibrary(library_path).recipes()) == {"Life goes on"}
     assert result.moved_aside.read_bytes() == content
+
+
+def test_a_library_from_a_newer_app_is_left_where_it_is(library_path: Path) -> None:
+    """Set aside and replaced, it would sync back empty to the computer that wrote it."""
+    content = b'{"meta": {"1": {"schema": 7}}, "recipes": {}}'
+    library_path.parent.mkdir(parents=True)
+    library_path.write_bytes(content)
+    with pytest.raises(LibraryTooNewError, match="newer version"):
+        open_library_safely(library_path)
+    assert library_path.read_bytes() == content
+    assert list(library_path.parent.iterdir()) == [library_path]
 
 
 def test_the_newest_good_backup_is_offered_and_restores(library_path: Path) -> None:

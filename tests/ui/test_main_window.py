@@ -83,3 +83,18 @@ def test_a_library_folder_that_cannot_be_made_is_reported(qtbot, tmp_path: Path)
     banner = window.findChild(QLabel, "libraryBanner")
     assert banner.isVisible()
     assert str(blocker / "recipes") in banner.text()
+
+
+def test_a_library_from_a_newer_app_opens_nothing_and_changes_nothing(
+    qtbot, library_path: Path
+) -> None:
+    content = '{"meta": {"1": {"schema": 7}}, "recipes": {}}'
+    library_path.parent.mkdir(parents=True)
+    library_path.write_text(content)
+    window = open_window(qtbot, library_path)
+    banner = window.findChild(QLabel, "libraryBanner")
+    assert "newer version" in banner.text()
+    assert "Nothing was changed on disk" in banner.text()
+    assert not window.action_new.isEnabled()
+    assert library_path.read_text() == content
+    assert list(library_path.parent.iterdir()) == [library_path]

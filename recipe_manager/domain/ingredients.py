@@ -190,6 +190,7 @@ _PREFIX_LABEL = re.compile(r"([^\W\d_][^:\d]{0,30}?)\s*:\s*(?=[\d" + _UNI + r"])
 _TRAILING_AMOUNT = re.compile(
     r"[\s,:–—-]+(?=[\d" + _UNI + r"][\d\s" + _UNI + r"/.,–-]*(?:[^\W\d_]+\.?)?\s*$)"
 )
+_JOINED_WORD = re.compile(r"-[^\W\d_]")
 _HEADING_START = re.compile(r"(?i)(for|to make)\s+(the\s+)?\w")
 _NAME_EDGE = " \t,;:.*)(-–—"
 
@@ -214,6 +215,10 @@ def _read_unit(text: str, pos: int, glued: bool) -> Token | None:
         return None
     end = pos + len(token)
     rest = text[end:]
+    if _JOINED_WORD.match(rest) and not text[:pos].endswith("-"):
+        # "T-bone", "rib-eye", "in-season": the word goes on, so it is not a unit; but in
+        # "1-inch-thick" the whole run is one size.
+        return None
     if (
         unit == "inch"
         and token.lower() == "in"
@@ -617,7 +622,11 @@ def _read_size(line: str, pos: int) -> tuple[str, int] | None:
             return None
         return line[start:end], end + close.end()
     size_end = unit.end
-    alternative = _read_alternative(line, unit.end)
+    joined = re.match(r"-[^\W\d_]+", line[end:]) if line[unit.start - 1] == "-" else None
+    if joined:
+        # "1-inch-thick": the word after the unit says which way the size runs.
+        size_end = end = end + joined.end()
+    alternative = _read_alternative(line, end)
     if alternative is not None:
         size_end = end = alternative[3][1]
     close = re.match(r"\s*\)", line[end:])

@@ -582,3 +582,18 @@ def test_unknown_system_is_refused() -> None:
 )
 def test_a_count_is_left_as_written_when_there_is_nothing_to_convert(line, system) -> None:
     assert format_ingredient(parse_ingredient(line), Fraction(1), system) == line
+
+
+HYPHENATED = [
+    ("2 T-bone steaks", 2, "original", "4 T-bone steaks"),
+    ("6 rib-eye steaks", 2, "original", "12 rib-eye steaks"),
+    ("4 in-season tomatoes", 1, "metric", "4 in-season tomatoes"),
+    ("1 L-shaped pan", 1, "us", "1 L-shaped pan"),
+]
+
+
+@pytest.mark.parametrize(("line", "factor", "system", "expected"), HYPHENATED)
+def test_hyphenated_words_are_counted_not_measured(
+    line: str, factor: int, system: str, expected: str
+) -> None:
+    assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected

@@ -158,3 +158,25 @@ def test_kitchen_abbreviations_are_not_pints_own_symbols() -> None:
     assert parse_ingredient("2 garlic bulbs").name == "garlic"
     assert parse_ingredient("2 gherkins").unit is None
     assert parse_ingredient("15 grams sugar").name == "sugar"
+
+
+# (line, quantity, unit, name): a unit word joined to the next word by a hyphen is part of
+# that word ("T-bone", "in-season"), not a measure.
+HYPHENATED_WORDS = [
+    ("2 T-bone steaks", "2", None, "T-bone steaks"),
+    ("6 rib-eye steaks", "6", None, "rib-eye steaks"),
+    ("4 in-season tomatoes", "4", None, "in-season tomatoes"),
+    ("1 L-shaped pan", "1", None, "L-shaped pan"),
+    ("2 c-shaped pasta shells", "2", None, "c-shaped pasta shells"),
+    ("1 1-inch-thick pork chop", "1", None, "pork chop"),
+    ("2 14-oz. cans tomatoes", "2", "can", "tomatoes"),
+]
+
+
+@pytest.mark.parametrize(("line", "quantity", "unit", "name"), HYPHENATED_WORDS)
+def test_a_hyphenated_word_is_not_a_unit(
+    line: str, quantity: str, unit: str | None, name: str
+) -> None:
+    ingredient = parse_ingredient(line)
+    assert (ingredient.quantity, ingredient.unit) == (Fraction(quantity), unit)
+    assert ingredient.name == name

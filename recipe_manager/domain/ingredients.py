@@ -261,20 +261,20 @@ def _read_alternative(text: str, pos: int) -> tuple[Amount, Token, Measure, tupl
     if measure is None:
         return None
     amount, unit = measure
+    found: Measure | None = Measure(amount.low, amount.high, unit.unit)
     end = unit.end
-    low, high = amount.low, amount.high
-    found: Measure | None = Measure(low, high, unit.unit)
-    extra = _read_measure(text, _skip_spaces(text, end)) if high is None else None
-    ratio = exact_ratio(unit.unit, extra[1].unit) if extra and extra[0].high is None else None
-    if extra is not None and ratio is not None:
-        unit = Token(extra[1].unit, unit.start, extra[1].end)
-        found = Measure(low * ratio + extra[0].low, None, unit.unit)
-        end = extra[1].end
-    elif extra is not None and is_measurable(extra[1].unit):
-        # "1pint 6fl oz": two parts with no exact sum (which pint?); the span is still the
-        # author's second measure, but no single Measure says it honestly.
-        found = None
-        end = extra[1].end
+    compound = _read_compound(text, amount, unit)
+    if compound is not None:
+        amount, unit = compound
+        found = Measure(amount.low, None, unit.unit)
+        end = unit.end
+    elif amount.high is None:
+        extra = _read_measure(text, _skip_spaces(text, end))
+        if extra is not None and is_measurable(extra[1].unit):
+            # "1pint 6fl oz": two parts with no exact sum (which pint?); the span is still
+            # the author's second measure, but no single Measure says it honestly.
+            found = None
+            end = extra[1].end
     if paren:
         close = re.match(r"\s*\)", text[end:])
         if close is None:
@@ -283,15 +283,19 @@ def _read_alternative(text: str, pos: int) -> tuple[Amount, Token, Measure, tupl
     return amount, unit, found, (pos, end)
 
 
-_PLUS = re.compile(r"\s*(?:\+|\bplus\b|&|\band\b)\s*")
+_JOINER = re.compile(r"\s*(?:(?:\+|\bplus\b|&|\band\b)\s*)?")
 
 
-def _read_plus(line: str, amount: Amount, unit: Token) -> tuple[Amount, Token] | None:
-    """ "2 tablespoons plus 1 teaspoon" as one amount in the smaller unit (7 teaspoons)."""
-    joiner = _PLUS.match(line, unit.end)
-    if joiner is None:
+def _read_compound(line: str, amount: Amount, unit: Token) -> tuple[Amount, Token] | None:
+    """ "1 lb 2 oz", "2 tablespoons plus 1 teaspoon": one amount written in two parts, as one
+    amount in the smaller unit (18 oz, 7 tsp).
+
+    Only units of one kind whose ratio is a definition are added ("2 cups 3 eggs" stays
+    apart; "1 pint 6 fl oz" has no exact sum).
+    """
+    if amount.high is not None:
         return None
-    extra = _read_measure(line, joiner.end())
+    extra = _read_measure(line, _JOINER.match(line, unit.end).end())
     if extra is None or extra[0].high is not None:
         return None
     ratio = exact_ratio(unit.unit, extra[1].unit)
@@ -520,8 +524,8 @@ def _read_from(
                 sizes.append(" ".join(modifiers.group(1).split()))
             cursor = unit.end
     alternative = None
-    if amount is not None and unit is not None and amount.high is None:
-        combined = _read_plus(line, amount, unit)
+    if amount is not None and unit is not None:
+        combined = _read_compound(line, amount, unit)
         if combined is not None:
             amount, unit = combined
             cursor = unit.end

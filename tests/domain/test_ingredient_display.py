@@ -597,3 +597,19 @@ def test_hyphenated_words_are_counted_not_measured(
     line: str, factor: int, system: str, expected: str
 ) -> None:
     assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected
+
+
+TWO_PARTS = [
+    ("1 lb 2 oz beef", 2, "original", "2¼ lb beef"),
+    ("1 lb 2 oz beef", 1, "metric", "510 g beef"),
+    ("1 lb 2 oz beef", Fraction(1, 2), "us", "9 oz beef"),
+    ("2 cups 3 eggs", 2, "original", "4 cups 3 eggs"),
+    ("500g/1lb 2oz sweet shortcrust pastry", 2, "us", "2¼ lb sweet shortcrust pastry"),
+]
+
+
+@pytest.mark.parametrize(("line", "factor", "system", "expected"), TWO_PARTS)
+def test_two_part_amounts_scale_as_one(
+    line: str, factor: Fraction, system: str, expected: str
+) -> None:
+    assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected

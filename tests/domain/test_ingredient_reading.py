@@ -180,3 +180,24 @@ def test_a_hyphenated_word_is_not_a_unit(
     ingredient = parse_ingredient(line)
     assert (ingredient.quantity, ingredient.unit) == (Fraction(quantity), unit)
     assert ingredient.name == name
+
+
+# (line, quantity, unit, name): one amount written in two parts is read as one amount.
+TWO_PART_AMOUNTS = [
+    ("1 lb 2 oz beef", "18", "ounce", "beef"),
+    ("1 kg 200 g potatoes", "1200", "gram", "potatoes"),
+    ("1 cup 2 tbsp butter, softened", "18", "tablespoon", "butter"),
+    ("1 cup + 2 tbsp flour", "18", "tablespoon", "flour"),
+    ("2 tablespoons plus 1 teaspoon pimenton", "7", "teaspoon", "pimenton"),
+    ("2 cups 3 eggs", "2", "cup", "3 eggs"),
+]
+
+
+@pytest.mark.parametrize(("line", "quantity", "unit", "name"), TWO_PART_AMOUNTS)
+def test_two_part_amounts_are_one_amount(line: str, quantity: str, unit: str, name: str) -> None:
+    ingredient = parse_ingredient(line)
+    assert (ingredient.quantity, ingredient.unit, ingredient.name) == (
+        Fraction(quantity),
+        unit,
+        name,
+    )

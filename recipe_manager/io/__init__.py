@@ -2,7 +2,8 @@
 plain text and Markdown. Pure Python: nothing here imports Qt.
 
 `import_file` picks the reader by the file's suffix and, where that says nothing, by its
-content; every failure is a RecipeImportError naming the file, and nothing is changed.
+content. A file it can't read, for whatever reason, raises RecipeImportError naming the
+file, and nothing is changed.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def recipe_from_cooklang(text: str, fallback_title: str = "") -> Recipe:
 
 
 def _section_title(text: str) -> tuple[str, int | None]:
-    match = re.match(r"^(?P<title>.*?)\s*\(serves (?P<n>\d+)\)$", text)
+    match = re.match(r"^(?P<title>.*?)\s*\(serves (?P<n>\d{1,6})\)$", text)
     if match:
         return match["title"], int(match["n"])
     return text, None

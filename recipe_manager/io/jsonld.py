@@ -8,6 +8,7 @@ HowToSection names, which is how sites that group ingredients write them too.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -15,20 +16,23 @@ from ..domain import Component, Recipe, parse_ingredient
 from .text_clean import clean_text
 
 SCHEMA_CONTEXT = "https://schema.org"
+# No recipe states a count or a time of a million or more; longer digit runs are left
+# unread, as floats they would overflow and int() refuses over 4300 digits.
+MAX_DIGITS = 6
 _DURATION = re.compile(
-    r"^P(?:(?P<days>\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
-    r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$",
+    r"^P(?:(?P<days>\d{1,6}(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<hours>\d{1,6}(?:\.\d+)?)H)?(?:(?P<minutes>\d{1,6}(?:\.\d+)?)M)?"
+    r"(?:(?P<seconds>\d{1,6}(?:\.\d+)?)S)?)?$",
     re.IGNORECASE,
 )
 WORDY_DURATION = re.compile(
-    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>d(?:ays?|ias?|agen|ag)?|h(?:ours?|rs?|r|oras?|eures?)?|"
+    r"(?<!\d)(?P<value>\d{1,6}(?:[.,]\d+)?)\s*(?P<unit>d(?:ays?|ias?|agen|ag)?|h(?:ours?|rs?|r|oras?|eures?)?|"
     r"uur|stunden?|std|m(?:in(?:ute[ns]?|utos?|uut|s)?)?)\b",
     re.IGNORECASE,
 )
 _UNIT_MINUTES = {"d": 1440, "m": 1}
-_HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d+)\))?\s*:$")
-_NUMBER = re.compile(r"\d+")
+_HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d{1,6})\))?\s*:$")
+_NUMBER = re.compile(r"(?<!\d)\d{1,6}(?!\d)")
 _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
     r"porties?|porzioni|raciones|personas)\b"
@@ -276,10 +280,12 @@ def read_yield(value: Any) -> tuple[int | None, str]:
         if isinstance(item, bool) or item is None:
             continue
         if isinstance(item, int | float):
-            servings = servings if servings is not None else max(0, int(item))
+            if servings is None and plausible_number(item):
+                servings = max(0, int(item))
             continue
         cleaned = clean_text(item)
-        if cleaned.isdigit():
+        # "²".isdigit() is true, but int() reads ASCII digits and other scripts' decimals only.
+        if cleaned.isascii() and cleaned.isdigit() and len(cleaned) <= MAX_DIGITS:
             servings = servings if servings is not None else int(cleaned)
         elif cleaned and not text and any(char.isdigit() for char in cleaned):
             text = cleaned
@@ -294,7 +300,7 @@ def parse_duration(value: Any) -> int | None:
     """Minutes from ISO 8601 ("PT1H30M", "P0DT0H20M") or words ("1 hour 20 mins")."""
     value = _first(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return max(0, round(value))
+        return max(0, round(value)) if plausible_number(value) else None
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
@@ -312,6 +318,11 @@ def parse_duration(value: Any) -> int | None:
         total += number * _UNIT_MINUTES.get(piece["unit"][0].lower(), 60)
         found = True
     return round(total) if found else None
+
+
+def plausible_number(number: float) -> bool:
+    """False for NaN, infinity and numbers of over MAX_DIGITS digits, which no recipe states."""
+    return math.isfinite(number) and abs(number) < 10**MAX_DIGITS
 
 
 def format_duration(minutes: int) -> str:

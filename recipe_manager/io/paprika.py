@@ -26,6 +26,9 @@ from .safe_read import decode_text, load_json
 MAX_ENTRY_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 20_000
+# What Paprika writes; zipfile refuses Deflate64 and others with NotImplementedError, and
+# its bzip2 and LZMA readers raise errors of their own on a damaged entry.
+_READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 
 
 def recipes_from_paprika(data: bytes, source: str | Path) -> list[Recipe]:
@@ -55,6 +58,15 @@ def recipes_from_paprika(data: bytes, source: str | Path) -> list[Recipe]:
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str | Path) -> bytes:
+    if info.flag_bits & 0x1:
+        raise RecipeImportError(
+            source, f"{info.filename} is encrypted; export it again without a password"
+        )
+    if info.compress_type not in _READABLE_METHODS:
+        raise RecipeImportError(
+            source,
+            f"{info.filename} uses compression method {info.compress_type}, which can't be read",
+        )
     with archive.open(info) as packed:
         head = packed.read(2)
         packed_rest = packed

@@ -15,8 +15,8 @@ from ..domain import Component, Recipe, parse_ingredient
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○∙*▢☐□■]|[-–—+](?=\s)|\[\s?[xX]?\s?\])\s*")
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?(?P<n>\d{1,2})\s*[.):]\s+(?P<text>\S.*)$", re.I)
 _SERVES = re.compile(
-    r"^\s*(?:serves|servings|yield|yields|makes|portions)\s*:?\s*(?P<n>\d+)\b.*$"
-    r"|^\s*(?P<m>\d+)\s+(?:servings|portions|people)\s*$",
+    r"^\s*(?:serves|servings|yield|yields|makes|portions)\s*:?\s*(?P<n>\d{1,6})\b.*$"
+    r"|^\s*(?P<m>\d{1,6})\s+(?:servings|portions|people)\s*$",
     re.I,
 )
 _META = re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..domain import Recipe
@@ -23,6 +25,11 @@ IMPORT_SUFFIXES = (
 def import_file(path: str | Path) -> list[Recipe]:
     """Every recipe in the file; raises RecipeImportError naming the file when it can't."""
     path = Path(path)
+    with _as_import_error(path):
+        return _read_file(path)
+
+
+def _read_file(path: Path) -> list[Recipe]:
     suffix = path.suffix.lower()
     if suffix in {".paprikarecipes", ".paprikarecipe"}:
         return _non_empty(recipes_from_paprika(read_limited(path), path), path)
@@ -41,6 +48,11 @@ def import_text(
     text: str, source: str | Path = "pasted text", *, markdown: bool = False
 ) -> list[Recipe]:
     """Recipes from text of any supported kind: a page's HTML, JSON, or a pasted blog post."""
+    with _as_import_error(source):
+        return _read_text(text, source, markdown=markdown)
+
+
+def _read_text(text: str, source: str | Path, *, markdown: bool) -> list[Recipe]:
     head = text.lstrip()[:1000].lower()
     if head.startswith(("{", "[")):
         return recipes_from_json_text(text, source)
@@ -51,6 +63,23 @@ def import_text(
     ):
         return recipes_from_html(text, source)
     return _non_empty(recipes_from_text(text, markdown=markdown), source)
+
+
+@contextmanager
+def _as_import_error(source: str | Path) -> Iterator[None]:
+    """The last guard: what a reader let through still reaches callers as the one exception.
+
+    Readers refuse bad input where they find it; these are the errors Python raises on
+    input no reader foresaw (an int() of odd digits, a float overflow, a zip feature
+    zipfile lacks, nesting too deep). RuntimeError covers NotImplementedError and
+    RecursionError. Anything else is a bug, and is left to show as one.
+    """
+    try:
+        yield
+    except RecipeImportError:
+        raise
+    except (ValueError, OverflowError, RuntimeError) as error:
+        raise RecipeImportError(source, f"the file can't be read ({error})") from error
 
 
 def recipes_from_json_text(text: str, source: str | Path) -> list[Recipe]:

@@ -21,6 +21,10 @@ IMPORT_SUFFIXES = (
     ".cook", ".txt", ".text", ".md", ".markdown",
 )  # fmt: skip
 
+# A zip's first local file header, or the end record alone for an empty zip: "PK" by
+# itself also starts text ("PK chicken curry").
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
 
 def import_file(path: str | Path) -> list[Recipe]:
     """Every recipe in the file; raises RecipeImportError naming the file when it can't."""
@@ -34,7 +38,7 @@ def _read_file(path: Path) -> list[Recipe]:
     if suffix in {".paprikarecipes", ".paprikarecipe"}:
         return _non_empty(recipes_from_paprika(read_limited(path), path), path)
     data = read_limited(path)
-    if data[:2] == b"PK":
+    if data.startswith(_ZIP_SIGNATURES):
         return _non_empty(recipes_from_paprika(data, path), path)
     text = decode_text(data, path, allow_cp1252=suffix in {".txt", ".text", ""})
     if suffix == ".cook":

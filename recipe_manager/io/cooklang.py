@@ -23,7 +23,8 @@ _FRONT = re.compile(r"^---\s*\n(?P<body>.*?)\n---\s*\n", re.DOTALL)
 
 
 def recipe_from_cooklang(text: str, fallback_title: str = "") -> Recipe:
-    text = _BLOCK_COMMENT.sub("", text.replace("\r\n", "\n"))
+    # Every line ending ("\r" from old Macs too) as "\n", which the patterns below expect.
+    text = _BLOCK_COMMENT.sub("", "\n".join(text.splitlines()) + "\n")
     meta: dict[str, str] = {}
     front = _FRONT.match(text)
     if front:

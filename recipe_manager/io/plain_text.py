@@ -92,7 +92,7 @@ def recipes_from_text(text: str, *, markdown: bool = False) -> list[Recipe]:
 def _lines(text: str, markdown: bool) -> list[_Line]:
     lines: list[_Line] = []
     gap = False
-    for raw in text.replace("\r\n", "\n").replace("\u00a0", " ").split("\n"):
+    for raw in text.replace("\u00a0", " ").splitlines():
         line = " ".join(raw.split())
         if markdown:
             line = _MARKDOWN_HEADING.sub("", line).replace("**", "")

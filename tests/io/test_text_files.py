@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from recipe_manager.domain import Component, Recipe
 from recipe_manager.io import export_recipes, import_file
 
@@ -24,3 +26,25 @@ def test_a_zip_under_another_suffix_is_still_read_as_paprika(tmp_path: Path) -> 
     export_recipes([Recipe(title="Soup", components=[Component(steps=["Stir."])])], path, "paprika")
     renamed = path.rename(tmp_path / "recipes.txt")
     assert [recipe.title for recipe in import_file(renamed)] == ["Soup"]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r", "\u2028"])
+def test_any_line_ending_splits_lines(tmp_path: Path, ending: str) -> None:
+    text = "Soup\n\n- 2 eggs\n- 1 cup milk\n\n1. Whisk the eggs.\n2. Add the milk.\n"
+    path = tmp_path / "soup.txt"
+    path.write_bytes(text.replace("\n", ending).encode())
+    (recipe,) = import_file(path)
+    assert recipe.title == "Soup"
+    assert [i.text for i in recipe.components[0].ingredients] == ["2 eggs", "1 cup milk"]
+    assert recipe.components[0].steps == ["Whisk the eggs.", "Add the milk."]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_cooklang_with_any_line_ending(tmp_path: Path, ending: str) -> None:
+    text = "---\ntitle: Soup\n---\n\n@eggs{2}\n@milk{1%cup}\n\nWhisk the eggs.\n\nAdd the milk.\n"
+    path = tmp_path / "soup.cook"
+    path.write_bytes(text.replace("\n", ending).encode())
+    (recipe,) = import_file(path)
+    assert recipe.title == "Soup"
+    assert [i.text for i in recipe.components[0].ingredients] == ["2 eggs", "1 cup milk"]
+    assert recipe.components[0].steps == ["Whisk the eggs.", "Add the milk."]

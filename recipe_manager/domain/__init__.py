@@ -17,7 +17,6 @@ _EXPORTS = {
     "Measure": "ingredients",
     "parse_ingredient": "ingredients",
     "format_ingredient": "formatting",
-    "scale_ingredient": "formatting",
     "convert_temperatures": "temperatures",
     "warm_up": "units",
     "StepTimer": "timers",

@@ -7,7 +7,6 @@ At factor 1 in "original" the line comes back exactly as written, without touchi
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
@@ -35,29 +34,6 @@ from .units import (
 _METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 
-def scale_ingredient(ingredient: Ingredient, factor: Fraction) -> Ingredient:
-    """The ingredient with its amounts (and the author's second measure) multiplied exactly.
-
-    The text is kept as given: this is the arithmetic, format_ingredient is the display.
-    """
-    factor = Fraction(factor)
-
-    def times(value: Fraction | None) -> Fraction | None:
-        return None if value is None else value * factor
-
-    alternative = ingredient.alternative
-    if alternative is not None:
-        alternative = Measure(
-            times(alternative.quantity), times(alternative.quantity_max), alternative.unit
-        )
-    return replace(
-        ingredient,
-        quantity=times(ingredient.quantity),
-        quantity_max=times(ingredient.quantity_max),
-        alternative=alternative,
-    )
-
-
 def format_ingredient(
     ingredient: Ingredient, factor: Fraction = Fraction(1), system: str = ORIGINAL
 ) -> str:
@@ -66,18 +42,20 @@ def format_ingredient(
     `system` is "original" (the author's units, re-chosen only when scaling makes another
     unit of the same kind read better), "metric" or "us". Where the author gives a second
     measure that fits the system, it is shown instead of a computed one; in "original" both
-    measures are shown, both scaled ("1 cup (240 ml) soy sauce"). Raises ValueError for an
+    measures are shown, both scaled ("1 cup (240 ml) soy sauce"). The line is read from
+    `ingredient.text`, the one thing an Ingredient is sure to say. Raises ValueError for an
     unknown system.
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
     factor = Fraction(factor)
-    if factor == 1 and (system == ORIGINAL or not _converts(ingredient)):
-        # Nothing to scale and nothing to convert: the author's words, "a" and all.
+    if factor == 1 and system == ORIGINAL:
         return ingredient.text
     reading = read_line(ingredient.text)
-    if not _agrees(reading.ingredient, ingredient):
-        return _compose(ingredient, factor, system)
+    ingredient = reading.ingredient
+    if factor == 1 and not _converts(ingredient):
+        # Nothing to scale and nothing to convert: the author's words, "a" and all.
+        return ingredient.text
     if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
         return ingredient.text
     return _rewrite(ingredient.text, reading, factor, system)
@@ -88,15 +66,6 @@ def _converts(ingredient: Ingredient) -> bool:
     alternative = ingredient.alternative
     return is_measurable(ingredient.unit) or (
         alternative is not None and is_measurable(alternative.unit)
-    )
-
-
-def _agrees(read: Ingredient, given: Ingredient) -> bool:
-    return (
-        read.quantity == given.quantity
-        and read.quantity_max == given.quantity_max
-        and read.unit == given.unit
-        and read.alternative == given.alternative
     )
 
 
@@ -284,27 +253,3 @@ def _inflect(token: str, unit: str, plural: bool) -> str:
         return singular + dot
     suffix = "es" if singular.lower().endswith(_ES_PLURALS) else "s"
     return singular + (suffix.upper() if singular.isupper() else suffix) + dot
-
-
-def _compose(ingredient: Ingredient, factor: Fraction, system: str) -> str:
-    """A line built from the fields, for an Ingredient whose text does not say the same."""
-    if ingredient.quantity is None:
-        parts = [ingredient.name]
-    else:
-        primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
-        alternative = ingredient.alternative
-        measure = primary
-        if (
-            system != ORIGINAL
-            and alternative is not None
-            and is_measurable(alternative.unit)
-            and not _primary_fits(primary, factor, system)
-            and fits_system(alternative.unit, system)
-        ):
-            measure = alternative
-        info = unit_info(measure.unit)
-        token = info.symbol if info else ""
-        number, unit_text = _render(measure, factor, system, token)
-        parts = [number, unit_text or "", ingredient.name]
-    line = " ".join(part for part in parts if part)
-    return f"{line}, {ingredient.note}" if ingredient.note else line

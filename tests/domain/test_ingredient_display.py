@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from recipe_manager.domain import format_ingredient, parse_ingredient, scale_ingredient
+from recipe_manager.domain import format_ingredient, parse_ingredient
 
 FACTORS = (Fraction(1, 6), Fraction(1, 2), Fraction(1), Fraction(2))
 
@@ -565,9 +565,13 @@ def test_volume_never_becomes_weight() -> None:
         assert " g " not in shown and " oz " not in shown
 
 
-def test_ingredient_built_by_hand_is_shown_from_its_fields() -> None:
-    ingredient = scale_ingredient(parse_ingredient("1 cup sugar, sifted"), Fraction(2))
-    assert format_ingredient(ingredient, 1, "us") == "2 cups sugar, sifted"
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [("original", "2 cups sugar, sifted"), ("us", "2 cups sugar, sifted"),
+     ("metric", "475 ml sugar, sifted")],
+)  # fmt: skip
+def test_scaling_agrees_across_systems(system: str, expected: str) -> None:
+    assert format_ingredient(parse_ingredient("1 cup sugar, sifted"), 2, system) == expected
 
 
 def test_unknown_system_is_refused() -> None:

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recipe_manager.domain import format_ingredient, parse_ingredient, scale_ingredient
+from recipe_manager.domain import format_ingredient, parse_ingredient
 from recipe_manager.domain.units import conversion_factor, is_measurable
 
 _KITCHEN_TEXT = st.text(
@@ -34,20 +34,6 @@ def test_parse_and_format_never_raise_on_kitchen_like_text(text: str) -> None:
     assert ingredient.text == text
     for system in ("original", "metric", "us"):
         assert isinstance(format_ingredient(ingredient, Fraction(3, 2), system), str)
-
-
-@given(_AMOUNTS, _UNITS, _NAMES, _FACTORS, _FACTORS)
-def test_scaling_by_a_then_b_is_scaling_by_a_times_b(
-    amount: str, unit: str, name: str, a: Fraction, b: Fraction
-) -> None:
-    ingredient = parse_ingredient(f"{amount} {unit} {name}")
-    twice = scale_ingredient(scale_ingredient(ingredient, a), b)
-    once = scale_ingredient(ingredient, a * b)
-    assert (twice.quantity, twice.quantity_max, twice.alternative) == (
-        once.quantity,
-        once.quantity_max,
-        once.alternative,
-    )
 
 
 @settings(max_examples=200)

@@ -53,19 +53,22 @@ def format_ingredient(
         return ingredient.text
     reading = read_line(ingredient.text)
     ingredient = reading.ingredient
-    if factor == 1 and not _converts(ingredient):
-        # Nothing to scale and nothing to convert: the author's words, "a" and all.
+    if factor == 1 and _already_in(ingredient, system):
+        # Nothing to scale and nothing to convert: the author's words ("a", "3/8 cup",
+        # "1 cup + 2 tbsp") and all.
         return ingredient.text
     if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
         return ingredient.text
     return _rewrite(ingredient.text, reading, factor, system)
 
 
-def _converts(ingredient: Ingredient) -> bool:
-    """Whether a unit system can change the line: it holds a measure, not only counts."""
+def _already_in(ingredient: Ingredient, system: str) -> bool:
+    """Whether every measure in the line already belongs to `system` (counts always do), so
+    that showing it unscaled in that system changes nothing the author wrote."""
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
     alternative = ingredient.alternative
-    return is_measurable(ingredient.unit) or (
-        alternative is not None and is_measurable(alternative.unit)
+    return _primary_fits(primary, Fraction(1), system) and (
+        alternative is None or fits_system(alternative.unit, system)
     )
 
 
@@ -171,7 +174,7 @@ def _render(
         number = format_range(low, high, info.denominators)
         return number, _inflect(author_token, unit, _is_plural(number))
     simple_token = lookup_unit(author_token) == unit
-    target = _choose_unit(low, unit, factor == 1 and simple_token, system)
+    target = _choose_unit(low, high, unit, factor == 1 and simple_token, system)
     ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
     low, high = low * ratio, high * ratio if high is not None else None
     target_info = unit_info(target)
@@ -191,16 +194,18 @@ def _is_plural(number: str) -> bool:
     return highest != "1" and not highest.startswith("0") and highest[:1].isdigit()
 
 
-def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
-    """The unit that reads best for this amount: 24 tsp is ½ cup, ¼ tbsp is ¾ tsp.
+def _choose_unit(low: Fraction, high: Fraction | None, unit: str, keep: bool, system: str) -> str:
+    """The unit that reads best for this amount or range: 24 tsp is ½ cup, ¼ tbsp is ¾ tsp,
+    and 4-6 tbsp stays in tbsp (¼ cup would leave ⅜ cup at the top).
 
     `keep` (an unscaled amount in a single unit the author wrote) keeps the author's unit
-    when it already belongs to the system.
+    when it already belongs to the system and its amounts read well in it.
     """
     info = unit_info(unit)
     assert info is not None and info.dimension is not None
     spoon_ok = unit not in SPOONS or system != METRIC or _spoon_stays_metric(low, 1, unit)
-    if keep and system != ORIGINAL and fits_system(unit, system) and spoon_ok:
+    fits = fits_system(unit, system) and spoon_ok
+    if keep and system != ORIGINAL and fits and _reads_well_in(low, high, unit, unit):
         return unit
     family_system = _family_system(unit, system)
     if unit in SPOONS and family_system == METRIC and _spoon_stays_metric(low, 1, unit):
@@ -211,13 +216,22 @@ def _choose_unit(low: Fraction, unit: str, keep: bool, system: str) -> str:
     for candidate in candidates:
         candidate_info = unit_info(candidate)
         assert candidate_info is not None
-        value = low * conversion_factor(unit, candidate)
-        if value < candidate_info.minimum:
+        if low * conversion_factor(unit, candidate) < candidate_info.minimum:
             continue
-        if reads_well(value, candidate_info.denominators):
+        if _reads_well_in(low, high, unit, candidate):
             return candidate
         fallback = candidate if fallback == candidates[-1] else fallback
     return fallback
+
+
+def _reads_well_in(low: Fraction, high: Fraction | None, unit: str, candidate: str) -> bool:
+    """Whether both ends of an amount in `unit` sit on `candidate`'s grid."""
+    info = unit_info(candidate)
+    assert info is not None
+    ratio = conversion_factor(unit, candidate)
+    return all(
+        reads_well(value * ratio, info.denominators) for value in (low, high) if value is not None
+    )
 
 
 def _unit_word(unit: str, plural: bool) -> str:

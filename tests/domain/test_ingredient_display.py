@@ -28,7 +28,7 @@ SEED_LINES = [
         (
             "330 g pork belly (for us this was 3 large pieces) – skin on",
             "1 kg pork belly (for us this was 3 large pieces) – skin on",
-            "2 kg pork belly (for us this was 3 large pieces) – skin on",
+            "2kg pork belly (for us this was 3 large pieces) – skin on",
             "4 kg pork belly (for us this was 3 large pieces) – skin on",
         ),
     ),
@@ -236,8 +236,8 @@ SEED_LINES = [
         "original",
         ("¼ tsp honey", "¾ tsp honey", "1/2 tbsp honey", "1 tbsp honey"),
     ),
-    ("1/2 tbsp honey", "metric", ("¼ tsp honey", "¾ tsp honey", "½ tbsp honey", "1 tbsp honey")),
-    ("1/2 tbsp honey", "us", ("¼ tsp honey", "¾ tsp honey", "½ tbsp honey", "1 tbsp honey")),
+    ("1/2 tbsp honey", "metric", ("¼ tsp honey", "¾ tsp honey", "1/2 tbsp honey", "1 tbsp honey")),
+    ("1/2 tbsp honey", "us", ("¼ tsp honey", "¾ tsp honey", "1/2 tbsp honey", "1 tbsp honey")),
     (
         "1 tbsp soy sauce",
         "original",
@@ -616,4 +616,30 @@ TWO_PARTS = [
 def test_two_part_amounts_scale_as_one(
     line: str, factor: Fraction, system: str, expected: str
 ) -> None:
+    assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected
+
+
+# (line, factor, system, shown): amounts stay on a cook's grid, and a line already in the
+# chosen system comes back as written at its own size.
+ON_THE_GRID = [
+    ("2-3 tbsp honey", 2, "us", "4–6 tbsp honey"),
+    ("2-3 tbsp honey", 2, "original", "4–6 tbsp honey"),
+    ("1/2 to 3/4 cup sugar", Fraction(1, 2), "us", "4–6 tbsp sugar"),
+    ("1/2 to 3/4 cup sugar", 2, "us", "1–1½ cups sugar"),
+    ("3/8 cup milk", 1, "us", "3/8 cup milk"),
+    ("3/8 cup milk", 2, "us", "¾ cup milk"),
+    ("3/8 cup milk", Fraction(1, 2), "us", "3 tbsp milk"),
+    ("3/8 cup (90 ml) milk", 1, "us", "6 tbsp milk"),
+    ("1 cup + 2 tbsp flour", 1, "us", "1 cup + 2 tbsp flour"),
+    ("1 cup + 2 tbsp flour", 2, "us", "2¼ cups flour"),
+    ("1 lb 2 oz beef", 1, "us", "1 lb 2 oz beef"),
+    ("2kg pork belly", 1, "metric", "2kg pork belly"),
+    ("1/2 tbsp honey", 1, "metric", "1/2 tbsp honey"),
+    ("8 tbsp butter", 1, "metric", "120 ml butter"),
+    ("1 tsp salt", Fraction(1, 5), "us", "0.2 tsp salt"),
+]
+
+
+@pytest.mark.parametrize(("line", "factor", "system", "expected"), ON_THE_GRID)
+def test_amounts_stay_on_the_grid(line: str, factor: Fraction, system: str, expected: str) -> None:
     assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected

@@ -49,11 +49,11 @@ FIRST_SEED = {
     ("original", 12): ("4 kg pork belly", "1 tbsp honey"),
     ("metric", 1): ("330 g pork belly", "¼ tsp honey"),
     ("metric", 3): ("1 kg pork belly", "¾ tsp honey"),
-    ("metric", 6): ("2 kg pork belly", "½ tbsp honey"),
+    ("metric", 6): ("2kg pork belly", "1/2 tbsp honey"),
     ("metric", 12): ("4 kg pork belly", "1 tbsp honey"),
     ("us", 1): ("11¾ oz pork belly", "¼ tsp honey"),
     ("us", 3): ("2¼ lb pork belly", "¾ tsp honey"),
-    ("us", 6): ("4½ lb pork belly", "½ tbsp honey"),
+    ("us", 6): ("4½ lb pork belly", "1/2 tbsp honey"),
     ("us", 12): ("8¾ lb pork belly", "1 tbsp honey"),
 }
 SECOND_SEED = {

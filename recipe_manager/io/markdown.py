@@ -1,24 +1,16 @@
-"""Markdown export: what the detail pane shows, as plain Markdown a person can read.
+"""Markdown export: the recipe as written, as plain Markdown a person can read.
 
-Ingredient lines and steps go through the same formatting as the detail pane, so a
-scaled or converted recipe reads the same in both.
+Export is lossless text, never scaled or converted: ingredient lines and steps go out as
+the author wrote them.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from fractions import Fraction
 
 from ..domain import Ingredient, Recipe
 from .jsonld import heading_text
 
 
-def markdown_text(
-    recipes: list[Recipe],
-    factor: Fraction = Fraction(1),
-    system: str = "original",
-) -> str:
-    line, step = _formatters(factor, system)
+def markdown_text(recipes: list[Recipe]) -> str:
     parts: list[str] = []
     for recipe in recipes:
         parts.append(f"# {_escape(recipe.title)}")
@@ -32,12 +24,12 @@ def markdown_text(
                 parts.append(f"## {_escape(heading_text(component).rstrip(':'))}")
             if component.ingredients:
                 parts.append("### Ingredients")
-                parts.append("\n".join(_ingredient(i, line) for i in component.ingredients))
+                parts.append("\n".join(_ingredient(i) for i in component.ingredients))
             if component.steps:
                 parts.append("### Method")
                 parts.append(
                     "\n".join(
-                        f"{number}. {_escape(step(text))}"
+                        f"{number}. {_escape(text)}"
                         for number, text in enumerate(component.steps, start=1)
                     )
                 )
@@ -47,8 +39,8 @@ def markdown_text(
     return "\n\n".join(parts) + "\n"
 
 
-def _ingredient(ingredient: Ingredient, line: Callable[[Ingredient], str]) -> str:
-    text = _escape(line(ingredient))
+def _ingredient(ingredient: Ingredient) -> str:
+    text = _escape(ingredient.text)
     return f"\n**{text}**\n" if ingredient.is_heading else f"- {text}"
 
 
@@ -75,21 +67,6 @@ def _facts(recipe: Recipe) -> list[tuple[str, str]]:
         if value:
             facts.append((label, value))
     return facts
-
-
-def _formatters(
-    factor: Fraction, system: str
-) -> tuple[Callable[[Ingredient], str], Callable[[str], str]]:
-    """The detail pane's formatting when the quantity engine is there; the lines as
-    written at factor 1 in "original" otherwise (they are the same then)."""
-    if factor == 1 and system == "original":
-        return (lambda ingredient: ingredient.text.strip()), (lambda text: text)
-    from ..domain import convert_temperatures, format_ingredient
-
-    return (
-        lambda ingredient: format_ingredient(ingredient, factor, system),
-        lambda text: convert_temperatures(text, system),
-    )
 
 
 def _escape(text: str) -> str:

@@ -1,27 +1,40 @@
-"""Markdown export: the recipe as written, as plain Markdown a person can read.
+"""Markdown export: the recipe as written, as Markdown a person can read and we read back.
 
 Export is lossless text, never scaled or converted: ingredient lines and steps go out as
-the author wrote them.
+the author wrote them, escaped only where Markdown would otherwise read markup (a step
+"1. Mix" would start a list), so that importing the file gives the same lines.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..domain import Ingredient, Recipe
-from .jsonld import heading_text
+from ..domain.recipe_text import heading_line
+
+# What starts a block in CommonMark: an ATX heading, a quote, a bullet or ordered list
+# item, a thematic break, a code fence, HTML. A backslash counts before punctuation only.
+_BLOCK_MARKER = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|(?P<rule>[-*_])(?:\s*(?P=rule)){2,}\s*$"
+    r"|`{3}|~{3}|<[A-Za-z/!?])"
+)
+_ORDERED_MARKER = re.compile(r"^(?P<number>\d{1,9})(?P<mark>[.)])(?=\s|$)")
+_BACKSLASH_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#+)$")
 
 
 def markdown_text(recipes: list[Recipe]) -> str:
     parts: list[str] = []
     for recipe in recipes:
-        parts.append(f"# {_escape(recipe.title)}")
+        parts.append(f"# {_heading(recipe.title)}")
         if recipe.summary:
-            parts.append(_escape(recipe.summary))
+            parts.append(_block(recipe.summary))
         facts = _facts(recipe)
         if facts:
             parts.append("\n".join(f"{label}: {value}  " for label, value in facts).rstrip())
         for index, component in enumerate(recipe.components):
             if index or component.title:
-                parts.append(f"## {_escape(heading_text(component).rstrip(':'))}")
+                parts.append(f"## {_heading(heading_line(component).removesuffix(':'))}")
             if component.ingredients:
                 parts.append("### Ingredients")
                 parts.append("\n".join(_ingredient(i) for i in component.ingredients))
@@ -29,19 +42,20 @@ def markdown_text(recipes: list[Recipe]) -> str:
                 parts.append("### Method")
                 parts.append(
                     "\n".join(
-                        f"{number}. {_escape(text)}"
+                        f"{number}. {_block(text)}"
                         for number, text in enumerate(component.steps, start=1)
                     )
                 )
         if recipe.notes:
             parts.append("## Notes")
-            parts.extend(_escape(note) for note in recipe.notes)
+            parts.extend(_block(note) for note in recipe.notes)
     return "\n\n".join(parts) + "\n"
 
 
 def _ingredient(ingredient: Ingredient) -> str:
-    text = _escape(ingredient.text)
-    return f"\n**{text}**\n" if ingredient.is_heading else f"- {text}"
+    if ingredient.is_heading:
+        return f"\n**{_inline(ingredient.text)}**\n"
+    return f"- {_block(ingredient.text)}"
 
 
 def _facts(recipe: Recipe) -> list[tuple[str, str]]:
@@ -69,9 +83,24 @@ def _facts(recipe: Recipe) -> list[tuple[str, str]]:
     return facts
 
 
-def _escape(text: str) -> str:
-    """Text that Markdown would read as markup at a line's start is escaped."""
-    text = " ".join(text.split())
-    if text[:1] in {"#", ">", "-", "+", "*", "="} or text[:2].rstrip(".").isdigit():
-        return "\\" + text
-    return text
+def _inline(text: str) -> str:
+    """One line, with a backslash the author wrote before punctuation kept as written."""
+    return _BACKSLASH_ESCAPE.sub(r"\\\\", " ".join(text.split()))
+
+
+def _heading(text: str) -> str:
+    """Heading text; only a trailing run of "#" would be taken as markup there."""
+    return _CLOSING_HASHES.sub(r"\\\1", _inline(text))
+
+
+def _block(text: str) -> str:
+    """Text at the start of a block (a paragraph, a list item's content), its marker escaped.
+
+    "1. Mix" becomes "1\\. Mix" and "- fold" "\\- fold"; "250 g butter" stays as it is,
+    as a digit is never markup on its own.
+    """
+    text = _inline(text)
+    ordered = _ORDERED_MARKER.match(text)
+    if ordered:
+        return f"{ordered['number']}\\{text[ordered.end('number') :]}"
+    return f"\\{text}" if _BLOCK_MARKER.match(text) else text

@@ -41,6 +41,7 @@ _NOISE = re.compile(
 )
 _HASHTAGS = re.compile(r"(?:\s+#\w+)+\s*$")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass
@@ -65,7 +66,10 @@ def recipes_from_text(text: str, *, markdown: bool = False) -> list[Recipe]:
     lines = _lines(text, markdown)
     if not lines:
         return []
-    title = lines[0].text
+    # Markdown's backslash escapes stay in while the lines are told apart ("\\- 2 eggs" is
+    # no bullet, "1\\. Mix" no step number) and go from each text taken.
+    plain = _unescaped if markdown else _as_is
+    title = plain(lines[0].text)
     recipe = Recipe(title=title)
     body = _apply_meta(lines[1:], recipe)
     cards, notes_after = _cards(body)
@@ -75,18 +79,26 @@ def recipes_from_text(text: str, *, markdown: bool = False) -> list[Recipe]:
     first = cards[0]
     recipe.servings = first.servings
     recipe.yield_text = first.serves_text
-    recipe.summary = first.description or (intro.pop(0) if intro else "")
-    recipe.notes = intro + notes_after
+    recipe.summary = plain(first.description or (intro.pop(0) if intro else ""))
+    recipe.notes = [plain(note) for note in intro + notes_after]
     recipe.components = [
         Component(
-            title="" if index == 0 else _side_title(card.title, title),
+            title="" if index == 0 else _side_title(plain(card.title), title),
             servings=None if index == 0 else card.servings,
-            ingredients=[parse_ingredient(line) for line in card.ingredients],
-            steps=card.steps,
+            ingredients=[parse_ingredient(plain(line)) for line in card.ingredients],
+            steps=[plain(step) for step in card.steps],
         )
         for index, card in enumerate(cards)
     ]
     return [recipe]
+
+
+def _unescaped(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def _lines(text: str, markdown: bool) -> list[_Line]:

@@ -157,16 +157,49 @@ def cooklang_text(recipe: Recipe) -> str:
 
 
 def _ingredient_token(ingredient: Ingredient) -> str:
-    name = _escape(ingredient.name or ingredient.text.strip()).replace("{", "(").replace("}", ")")
-    amount = ""
-    if ingredient.quantity is not None:
-        amount = _number(ingredient.quantity)
-        if ingredient.quantity_max is not None:
-            amount += f"-{_number(ingredient.quantity_max)}"
-        if ingredient.unit:
-            amount += f"%{ingredient.unit.replace('_', ' ')}"
-    note = f", {_one_line(ingredient.note)}" if ingredient.note else ""
-    return f"@{name}{{{amount}}}{note}"
+    """The line as an `@` token that our reader turns back into the same text.
+
+    Amount and unit go in braces as the author wrote them ("@soy sauce{2%tbsp}") when the
+    line is amount, unit, name and a note; a line with a size ("1 large egg"), a second
+    measure ("1/2 cup (120 ml) milk") or any other shape goes whole as the name
+    ("@1 large egg{}"), which keeps every word where a rebuilt line would lose some.
+    """
+    text = _one_line(ingredient.text)
+    if not (ingredient.size or ingredient.alternative):
+        token = _amount_token(ingredient, text)
+        if token is not None and _read_back(token) == text:
+            return token
+    whole = f"@{text}{{}}"
+    if _read_back(whole) == text:
+        return whole
+    return f"@{_escape(text).replace('{', '(').replace('}', ')')}{{}}"
+
+
+def _amount_token(ingredient: Ingredient, text: str) -> str | None:
+    """ "2 tbsp soy sauce (or tamari)" → "@soy sauce{2%tbsp} (or tamari)", or None when the
+    words before the name are not just the amount and the unit."""
+    start = text.find(ingredient.name) if ingredient.name else -1
+    if ingredient.quantity is None or start <= 0:
+        return None
+    words = text[:start].split()
+    for count in range(1, len(words) + 1):
+        amount, unit = " ".join(words[:count]), " ".join(words[count:])
+        read = parse_ingredient(f"{amount} {unit}")
+        if (read.quantity, read.quantity_max, read.unit, read.name) == (
+            ingredient.quantity,
+            ingredient.quantity_max,
+            ingredient.unit,
+            "",
+        ) and parse_ingredient(amount).unit is None:
+            braces = f"{amount}%{unit}" if unit else amount
+            return f"@{ingredient.name}{{{braces}}}{text[start + len(ingredient.name) :]}"
+    return None
+
+
+def _read_back(token: str) -> str:
+    """What the reader makes of an ingredient paragraph's line, comments and all."""
+    line = _BLOCK_COMMENT.sub("", token)
+    return _ingredient_line(line.split("--", 1)[0].rstrip())
 
 
 def _number(value: Fraction) -> str:

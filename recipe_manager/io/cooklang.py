@@ -11,6 +11,7 @@ import re
 from fractions import Fraction
 
 from ..domain import Component, Ingredient, Recipe, parse_ingredient
+from ..domain.recipe_text import heading_line
 from .jsonld import parse_duration, read_yield
 
 _TOKEN = re.compile(
@@ -146,8 +147,8 @@ def cooklang_text(recipe: Recipe) -> str:
     lines.extend(["---", ""])
     for index, component in enumerate(recipe.components):
         if index or component.title:
-            serves = f" (serves {component.servings})" if component.servings else ""
-            lines.extend([f"== {_one_line(component.title)}{serves} ==", ""])
+            title = heading_line(component).removesuffix(":")
+            lines.extend([f"== {_one_line(title)} ==", ""])
         ingredient_lines = [_ingredient_token(i) for i in component.ingredients]
         if ingredient_lines:
             lines.extend([*ingredient_lines, ""])

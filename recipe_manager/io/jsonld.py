@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..domain import Component, Recipe, parse_ingredient
+from ..domain.recipe_text import ingredients_text
 from .text_clean import clean_text
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -31,7 +32,10 @@ WORDY_DURATION = re.compile(
     re.IGNORECASE,
 )
 _UNIT_MINUTES = {"d": 1440, "m": 1}
+# recipe_text reads the same headings and step numbers; these stay here until it names
+# them publicly (and bounds the servings digits, as int() refuses over 4300).
 _HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d{1,6})\))?\s*:$")
+_STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\d)\d{1,6}(?!\d)")
 _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
@@ -48,7 +52,6 @@ _SCHEMA_KEYS = (
 )  # fmt: skip
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
 _COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
-_STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 
 
 def is_recipe_node(node: Any) -> bool:
@@ -157,23 +160,10 @@ def recipe_to_schema(recipe: Recipe) -> dict[str, Any]:
             node[key] = value
     if recipe.tags:
         node["keywords"] = ", ".join(recipe.tags)
-    node["recipeIngredient"] = _ingredient_lines(recipe)
+    lines = ingredients_text(recipe.components)
+    node["recipeIngredient"] = lines.split("\n") if lines else []
     node["recipeInstructions"] = _instructions(recipe)
     return node
-
-
-def heading_text(component: Component) -> str:
-    servings = f" (serves {component.servings})" if component.servings else ""
-    return f"{component.title}{servings}:"
-
-
-def _ingredient_lines(recipe: Recipe) -> list[str]:
-    lines: list[str] = []
-    for index, component in enumerate(recipe.components):
-        if index or component.title or component.servings:
-            lines.append(heading_text(component))
-        lines.extend(ingredient.text for ingredient in component.ingredients)
-    return lines
 
 
 def _instructions(recipe: Recipe) -> list[dict[str, Any]]:

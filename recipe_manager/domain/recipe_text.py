@@ -13,9 +13,9 @@ import re
 from .ingredients import parse_ingredient
 from .model import Component
 
-_HEADING = re.compile(r"^\s*(?P<title>.*?)\s*(?:\(serves (?P<servings>\d+)\))?\s*:\s*$")
+_HEADING = re.compile(r"^\s*(?P<title>.*?)\s*(?:\(serves (?P<servings>\d{1,6})\))?\s*:\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○∙*\-–—]|[▢☐☑✓✔□■]|\[\s?[xX]?\s?\])\s*")
-_STEP_NUMBER = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
+STEP_NUMBER = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 
 
 def heading_line(component: Component) -> str:
@@ -49,7 +49,7 @@ def components_from_text(ingredients: str, steps: str) -> list[Component]:
     components: list[Component] = [Component()]
     by_title: dict[str, Component] = {}
     for line in _lines(ingredients):
-        heading = _heading(line)
+        heading = parse_heading(line)
         if heading is None:
             components[-1].ingredients.append(parse_ingredient(line))
             continue
@@ -64,7 +64,7 @@ def components_from_text(ingredients: str, steps: str) -> list[Component]:
 
     current = components[0]
     for line in _lines(steps):
-        heading = _heading(line)
+        heading = parse_heading(line)
         named = by_title.get(heading[0].casefold()) if heading else None
         if named is not None:
             current = named
@@ -82,7 +82,7 @@ def clean_pasted_ingredients(text: str) -> str:
 
 def clean_pasted_steps(text: str) -> str:
     """Bullets and "1." / "Step 2:" numbering go: the detail pane numbers steps itself."""
-    cleaned = (_STEP_NUMBER.sub("", _BULLET.sub("", line)).rstrip() for line in _lines(text))
+    cleaned = (STEP_NUMBER.sub("", _BULLET.sub("", line)).rstrip() for line in _lines(text))
     return "\n".join(line for line in cleaned if line)
 
 
@@ -90,7 +90,8 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def _heading(line: str) -> tuple[str, int | None] | None:
+def parse_heading(line: str) -> tuple[str, int | None] | None:
+    """A part's heading ("Dipping sauce (serves 6):") as (title, servings), else None."""
     match = _HEADING.match(line)
     if match is None or not match["title"]:
         return None

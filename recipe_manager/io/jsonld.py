@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..domain import Component, Recipe, parse_ingredient
-from ..domain.recipe_text import ingredients_text
+from ..domain.recipe_text import STEP_NUMBER, ingredients_text, parse_heading
 from .text_clean import clean_text
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -34,8 +34,6 @@ WORDY_DURATION = re.compile(
 _UNIT_MINUTES = {"d": 1440, "m": 1}
 # recipe_text reads the same headings and step numbers; these stay here until it names
 # them publicly (and bounds the servings digits, as int() refuses over 4300).
-_HEADING = re.compile(r"^(?P<title>.+?)\s*(?:\(serves (?P<servings>\d{1,6})\))?\s*:$")
-_STEP_PREFIX = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\d)\d{1,6}(?!\d)")
 _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
@@ -183,10 +181,9 @@ def ingredient_groups(lines: list[str]) -> list[tuple[str, int | None, list[str]
     """Ingredient lines split at heading lines ("For the sauce:") into titled groups."""
     groups: list[tuple[str, int | None, list[str]]] = [("", None, [])]
     for line in lines:
-        match = _HEADING.match(line)
-        if match and parse_ingredient(line).is_heading:
-            servings = int(match["servings"]) if match["servings"] else None
-            groups.append((match["title"], servings, []))
+        heading = parse_heading(line)
+        if heading and parse_ingredient(line).is_heading:
+            groups.append((*heading, []))
         else:
             groups[-1][2].append(line)
     return groups
@@ -255,7 +252,7 @@ def read_instructions(value: Any) -> list[tuple[str, list[str]]]:
 def _split_steps(text: Any) -> list[str]:
     steps = []
     for line in clean_text(text, keep_lines=True).splitlines():
-        line = _STEP_PREFIX.sub("", line).strip()
+        line = STEP_NUMBER.sub("", line).strip()
         if line:
             steps.append(line)
     return steps

@@ -180,15 +180,19 @@ _VAGUE = re.compile(r"(?i)(?:a\s+)?(?:few|several|some)\s+")
 _TRAILING_UNITS = {"clove", "stalk", "stick", "sprig", "head", "bunch", "rib", "ear", "bulb"}
 _UNCOUNTED_UNITS = {"pinch", "dash", "handful", "splash", "sprig", "bunch", "knob", "sprinkle"}
 _CONTAINERS = {"can", "tin", "jar", "packet", "package", "pack", "box", "bag", "bottle", "piece"}
+# Each pattern below starts only where its run of spaces or commas starts (the lookbehinds),
+# so that a long run is scanned once, not once per character: reading stays linear.
 _NOTE_TAIL = re.compile(
-    r"(?i)[\s,]+((?:or\s+)?(?:to taste|as needed|if needed|as required|to serve|"
+    r"(?i)(?<![\s,])[\s,]+((?:or\s+)?(?:to taste|as needed|if needed|as required|to serve|"
     r"(?:for|as) (?:a )?(?:garnish|garnishing|serving|greasing|frying|dusting|decoration|"
     r"drizzling)))\s*$"
 )
-_SPACED_DASH = re.compile(r"\s+[-–—]+\s+|\s*[–—]\s*")
+_SPACED_DASH = re.compile(r"(?<!\s)(?:\s+[-–—]+\s+|\s*[–—]\s*)")
 _PREFIX_LABEL = re.compile(r"([^\W\d_][^:\d]{0,30}?)\s*:\s*(?=[\d" + _UNI + r"])")
+# An amount written last is short ("1,1 kg", "2 1/2 - 3 cups"): capping its length keeps
+# the look-ahead from rescanning a long run of numbers once per separator.
 _TRAILING_AMOUNT = re.compile(
-    r"[\s,:–—-]+(?=[\d" + _UNI + r"][\d\s" + _UNI + r"/.,–-]*(?:[^\W\d_]+\.?)?\s*$)"
+    r"[\s,:–—-]+(?=[\d" + _UNI + r"][\d\s" + _UNI + r"/.,–-]{0,24}(?:[^\W\d_]+\.?)?\s*$)"
 )
 _JOINED_WORD = re.compile(r"-[^\W\d_]")
 _HEADING_START = re.compile(r"(?i)(for|to make)\s+(the\s+)?\w")
@@ -333,6 +337,9 @@ def _split_name_note(rest: str) -> tuple[str, list[str]]:
     depth = 0
     paren_start = 0
     comma_note = ""
+    # Whether the name so far is only size words ("large, whole"), checked a piece at a
+    # time so that a long run of commas is not re-read at each one.
+    checked, seen_words, sizes_only = 0, False, True
     for index, char in enumerate(rest):
         if char == "(":
             if depth == 0:
@@ -344,8 +351,11 @@ def _split_name_note(rest: str) -> tuple[str, list[str]]:
                 paren_notes.append(rest[paren_start:index])
             continue
         elif depth == 0 and char in ",;":
-            before = "".join(name_chars).split()
-            if before and all(word.lower() in _SIZE_WORDS for word in before):
+            words = "".join(name_chars[checked:]).split()
+            checked = len(name_chars)
+            seen_words = seen_words or bool(words)
+            sizes_only = sizes_only and all(word.lower() in _SIZE_WORDS for word in words)
+            if seen_words and sizes_only:
                 name_chars.append(" ")
                 continue
             comma_note = rest[index + 1 :]

@@ -49,3 +49,26 @@ def test_a_recipe_formats_well_under_a_frame_once_warm() -> None:
                 format_ingredient(ingredient, Fraction(7, 3 + attempt), system)
         best = min(best, (time.perf_counter() - start) / 2)
     assert best < 0.008
+
+
+# Pasted or hostile lines: long runs of what the reader scans for (spaces, commas, numbers).
+_LONG = 20_000
+HOSTILE_LINES = [
+    "1" + " " * _LONG + "x",
+    "1 cup flour" + ", " * _LONG + "sifted",
+    "1 large" + "," * _LONG + "egg",
+    "salt " + "1 " * _LONG + "pinch of",
+    "2 tbsp oil" + " –" * _LONG + "x",
+    "1 cup x" + "(1 " * _LONG,
+    "1\t" + "\t\n" * _LONG + "x",
+]
+
+
+def test_hostile_long_lines_read_and_format_in_well_under_a_second() -> None:
+    warm_up()
+    for line in HOSTILE_LINES:
+        start = time.perf_counter()
+        ingredient = parse_ingredient(line)
+        format_ingredient(ingredient, Fraction(2), "metric")
+        assert time.perf_counter() - start < 0.25, line[:20]
+        assert ingredient.text == line

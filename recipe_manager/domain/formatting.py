@@ -31,7 +31,7 @@ from .units import (
 
 # In metric, spoon amounts stay in spoons below a quarter cup: nobody measures 5 ml of
 # vanilla in a jug.
-_METRIC_SPOON_LIMIT_ML = Fraction(60)
+METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 
 def format_ingredient(
@@ -77,14 +77,7 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
     primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
     alternative = ingredient.alternative
     edits: list[tuple[int, int, str]] = []
-    show_alternative = (
-        system != ORIGINAL
-        and alternative is not None
-        and is_measurable(alternative.unit)
-        and not _primary_fits(primary, factor, system)
-        and fits_system(alternative.unit, system)
-    )
-    if show_alternative and alternative is not None:
+    if alternative is not None and shows_alternative(ingredient, factor, system):
         shown = _render(alternative, factor, system, _token_text(text, reading.alternative_unit))
         edits += _place(text, reading.amount, reading.unit, shown, None)
     else:
@@ -109,6 +102,22 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
     return _apply(text, edits)
 
 
+def shows_alternative(ingredient: Ingredient, factor: Fraction, system: str) -> bool:
+    """Whether `system` is shown the author's second measure rather than the first: the
+    first is not one of the system's (nor a small spoon amount, which metric keeps) and the
+    second is ("1/2 cup (120 ml)" is 120 ml in metric). The detail pane and the shopping
+    list both go by this."""
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+    alternative = ingredient.alternative
+    return (
+        system != ORIGINAL
+        and alternative is not None
+        and is_measurable(alternative.unit)
+        and not _primary_fits(primary, factor, system)
+        and fits_system(alternative.unit, system)
+    )
+
+
 def _primary_fits(primary: Measure, factor: Fraction, system: str) -> bool:
     if not is_measurable(primary.unit):
         return True
@@ -118,7 +127,7 @@ def _primary_fits(primary: Measure, factor: Fraction, system: str) -> bool:
 
 
 def _spoon_stays_metric(quantity: Fraction, factor: Fraction, unit: str) -> bool:
-    return quantity * factor * conversion_factor(unit, "milliliter") < _METRIC_SPOON_LIMIT_ML
+    return quantity * factor * conversion_factor(unit, "milliliter") < METRIC_SPOON_LIMIT_ML
 
 
 def _token_text(text: str, token: Token | None) -> str:
@@ -172,9 +181,9 @@ def _render(
         return format_range(low, high, COUNT_DENOMINATORS), None
     if info.dimension is None:
         number = format_range(low, high, info.denominators)
-        return number, _inflect(author_token, unit, _is_plural(number))
+        return number, _inflect(author_token, unit, is_plural(number))
     simple_token = lookup_unit(author_token) == unit
-    target = _choose_unit(low, high, unit, factor == 1 and simple_token, system)
+    target = choose_unit(low, high, unit, system, keep=factor == 1 and simple_token)
     ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
     low, high = low * ratio, high * ratio if high is not None else None
     target_info = unit_info(target)
@@ -182,19 +191,21 @@ def _render(
     number = format_range(
         low, high, target_info.denominators, whole_numbers=target not in DECIMAL_UNITS
     )
-    plural = _is_plural(number)
+    plural = is_plural(number)
     if target == unit and simple_token:
         return number, _inflect(author_token, unit, plural)
-    return number, _unit_word(target, plural)
+    return number, unit_word(target, plural)
 
 
-def _is_plural(number: str) -> bool:
+def is_plural(number: str) -> bool:
     """ "2 cups", "1½ cups", but "1 cup", "½ cup", "0.5 cup" (going by the highest shown)."""
     highest = number.rsplit("–", 1)[-1]
     return highest != "1" and not highest.startswith("0") and highest[:1].isdigit()
 
 
-def _choose_unit(low: Fraction, high: Fraction | None, unit: str, keep: bool, system: str) -> str:
+def choose_unit(
+    low: Fraction, high: Fraction | None, unit: str, system: str, keep: bool = False
+) -> str:
     """The unit that reads best for this amount or range: 24 tsp is ½ cup, ¼ tbsp is ¾ tsp,
     and 4-6 tbsp stays in tbsp (¼ cup would leave ⅜ cup at the top).
 
@@ -234,7 +245,9 @@ def _reads_well_in(low: Fraction, high: Fraction | None, unit: str, candidate: s
     )
 
 
-def _unit_word(unit: str, plural: bool) -> str:
+def unit_word(unit: str, plural: bool) -> str:
+    """A unit's own word for an amount: "cup"/"cups" and "inch"/"inches" in full, else the
+    symbol ("tbsp", "g")."""
     info = unit_info(unit)
     assert info is not None
     if unit in FULL_WORD_UNITS:

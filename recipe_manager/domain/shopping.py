@@ -14,27 +14,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from .formatting import choose_unit, is_plural, shows_alternative, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
-from .quantities import format_range, reads_well
+from .quantities import format_range
 from .units import (
     COUNT_DENOMINATORS,
     DECIMAL_UNITS,
-    FULL_WORD_UNITS,
     METRIC,
     ORIGINAL,
-    SPOONS,
     SYSTEMS,
     UNITS,
     US,
     conversion_factor,
-    family,
-    fits_system,
-    is_measurable,
     unit_info,
 )
-
-_METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 # Words a shopper ignores when matching names: sizes, freshness and preparation.
 _IGNORED_WORDS = frozenset(
@@ -188,7 +182,7 @@ class _Group:
             self.recipes.append(title)
         if ingredient.quantity is None:
             return
-        measure = _measure_for(ingredient, system)
+        measure = _measure_for(ingredient, factor, system)
         low = (measure.quantity or Fraction(0)) * factor
         high = measure.quantity_max * factor if measure.quantity_max is not None else None
         info = unit_info(measure.unit)
@@ -217,21 +211,13 @@ class _Group:
         return ShoppingItem(self.key, _display_name(self.names), amounts, tuple(self.recipes))
 
 
-def _measure_for(ingredient: Ingredient, system: str) -> Measure:
+def _measure_for(ingredient: Ingredient, factor: Fraction, system: str) -> Measure:
     """The measure to add up: the author's second measure when it is the one for `system`
     ("½ cup (120 ml)" counts as 120 ml in metric), as the detail pane shows it."""
-    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
     alternative = ingredient.alternative
-    if (
-        system != ORIGINAL
-        and alternative is not None
-        and alternative.quantity is not None
-        and is_measurable(alternative.unit)
-        and not fits_system(primary.unit, system)
-        and fits_system(alternative.unit, system)
-    ):
+    if alternative is not None and shows_alternative(ingredient, factor, system):
         return alternative
-    return primary
+    return Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
 
 
 def _display_name(names: Sequence[str]) -> str:
@@ -251,12 +237,12 @@ def _amount_text(total: _Total, system: str) -> str:
         return f"{number} {size}" if size else number
     if info.dimension is None:
         number = format_range(low, high, info.denominators)
-        word = info.singular if _reads_singular(number) else info.plural
+        word = info.plural if is_plural(number) else info.singular
         return " ".join(part for part in (number, size, word) if part)
     if system == ORIGINAL:
         # As written: metric when any part was metric, else US measures (spoons, cups).
         system = METRIC if METRIC in total.systems else US
-    target = _choose_unit(low, unit, system)
+    target = choose_unit(low, high, unit, system)
     ratio = conversion_factor(unit, target)
     target_info = unit_info(target)
     assert target_info is not None
@@ -266,33 +252,4 @@ def _amount_text(total: _Total, system: str) -> str:
         target_info.denominators,
         whole_numbers=target not in DECIMAL_UNITS,
     )
-    if target in FULL_WORD_UNITS:
-        word = target_info.singular if _reads_singular(number) else target_info.plural
-        return f"{number} {word}"
-    return f"{number} {target_info.symbol}"
-
-
-def _reads_singular(number: str) -> bool:
-    highest = number.rsplit("–", 1)[-1]
-    return highest == "1" or not highest[:1].isdigit() or highest.startswith("0")
-
-
-def _choose_unit(low: Fraction, unit: str, system: str) -> str:
-    """The unit of `system` that reads best for a total: 10 tbsp, ⅔ cup, 1.2 kg, 150 ml."""
-    info = unit_info(unit)
-    assert info is not None and info.dimension is not None
-    if (
-        unit in SPOONS
-        and system == METRIC
-        and low * conversion_factor(unit, "milliliter") < _METRIC_SPOON_LIMIT_ML
-    ):
-        candidates: tuple[str, ...] = SPOONS
-    else:
-        candidates = family(system, info.dimension, unit)
-    for candidate in candidates:
-        candidate_info = unit_info(candidate)
-        assert candidate_info is not None
-        value = low * conversion_factor(unit, candidate)
-        if value >= candidate_info.minimum and reads_well(value, candidate_info.denominators):
-            return candidate
-    return candidates[-1]
+    return f"{number} {unit_word(target, is_plural(number))}"

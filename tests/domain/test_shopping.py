@@ -148,3 +148,14 @@ def test_headings_and_scale_factor() -> None:
 def test_unknown_system_is_refused() -> None:
     with pytest.raises(ValueError, match="unit system"):
         shopping_list([], "imperial")
+
+
+def test_the_list_shows_the_measure_the_detail_pane_shows() -> None:
+    # Five tablespoons is past what metric keeps in spoons, so both show the author's 80 ml.
+    lines = shopping_list([(recipe("Custard", "5 tbsp (80 ml) milk"), 1)], "metric")
+    assert lines == ["80 ml milk"]
+
+
+def test_a_range_is_listed_in_a_unit_both_ends_read_well_in() -> None:
+    lines = shopping_list([(recipe("Glaze", "2-3 tbsp honey"), 2)], "us")
+    assert lines == ["4–6 tbsp honey"]

@@ -19,6 +19,7 @@ from .units import (
     ORIGINAL,
     SPOONS,
     SYSTEMS,
+    UNITS,
     US,
     conversion_factor,
     family,
@@ -255,7 +256,12 @@ def unit_word(unit: str, plural: bool) -> str:
     return info.symbol
 
 
-_ES_PLURALS = ("inch", "pinch", "dash", "bunch", "box")
+# The plural ending of each unit word, from the unit table: "inch" takes "es", "cup" "s".
+_PLURAL_ENDINGS = {
+    info.singular: info.plural.removeprefix(info.singular)
+    for info in UNITS.values()
+    if info.plural.startswith(info.singular)
+}
 
 
 def _inflect(token: str, unit: str, plural: bool) -> str:
@@ -270,13 +276,16 @@ def _inflect(token: str, unit: str, plural: bool) -> str:
     if lower in ("lb", "lbs"):
         return ("lbs" if plural and lower == "lbs" else "lb") + dot
     singular = bare
-    if lower.endswith("es") and lower[:-2].endswith(_ES_PLURALS):
-        singular = bare[:-2]
-    elif lower.endswith("s") and lookup_unit(bare[:-1]) == unit:
-        singular = bare[:-1]
+    for end in ("es", "s"):
+        if lower.endswith(end) and _PLURAL_ENDINGS.get(lower[: -len(end)]) == end:
+            singular = bare[: -len(end)]
+            break
+    else:
+        if lower.endswith("s") and lookup_unit(bare[:-1]) == unit:
+            singular = bare[:-1]
     if not is_spelled_out(singular):
         return token
     if not plural:
         return singular + dot
-    suffix = "es" if singular.lower().endswith(_ES_PLURALS) else "s"
+    suffix = _PLURAL_ENDINGS.get(singular.lower(), "s")
     return singular + (suffix.upper() if singular.isupper() else suffix) + dot

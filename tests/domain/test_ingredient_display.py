@@ -643,3 +643,17 @@ ON_THE_GRID = [
 @pytest.mark.parametrize(("line", "factor", "system", "expected"), ON_THE_GRID)
 def test_amounts_stay_on_the_grid(line: str, factor: Fraction, system: str, expected: str) -> None:
     assert format_ingredient(parse_ingredient(line), Fraction(factor), system) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "factor", "expected"),
+    [("1 box cherry tomatoes", 2, "2 boxes cherry tomatoes"),
+     ("2 boxes cherry tomatoes", Fraction(1, 2), "1 box cherry tomatoes"),
+     ("1 bunch coriander", 3, "3 bunches coriander"),
+     ("4 dashes bitters", Fraction(1, 4), "1 dash bitters"),
+     ("2 inches ginger", Fraction(1, 2), "1 inch ginger"),
+     ("1 Tablespoon butter", 2, "2 Tablespoons butter"),
+     ("2 slices bread", Fraction(1, 2), "1 slice bread")],
+)  # fmt: skip
+def test_unit_words_agree_with_the_new_number(line: str, factor: Fraction, expected: str) -> None:
+    assert format_ingredient(parse_ingredient(line), Fraction(factor), "original") == expected

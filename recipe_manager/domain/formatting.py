@@ -7,6 +7,7 @@ At factor 1 in "original" the line comes back exactly as written, without touchi
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
@@ -85,6 +86,8 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
         token = _token_text(text, reading.unit)
         shown = _render(primary, factor, system, token)
         edits += _place(text, reading.amount, reading.unit, shown, token)
+        if primary.unit is None:
+            edits += _agree_counted_noun(text, reading, shown[0])
     if reading.alternative_span is not None:
         # A second measure beside a count ("2 onions (about 400 g)", "2 lb chard (about 4
         # bunches)") says something the first does not, so it stays; between two measures
@@ -289,3 +292,229 @@ def _inflect(token: str, unit: str, plural: bool) -> str:
         return singular + dot
     suffix = _PLURAL_ENDINGS.get(singular.lower(), "s")
     return singular + (suffix.upper() if singular.isupper() else suffix) + dot
+
+
+def _agree_counted_noun(text: str, reading: Reading, number: str) -> list[tuple[int, int, str]]:
+    """An edit making a counted thing agree with its new number ("1 egg", "2 eggs"), or none.
+
+    Only when the number crosses one does the noun change, so a noun the author wrote against
+    their own number ("1-2 chilli") changes only if the scaled number reads the other way.
+    The noun is looked for after the amount: a name written first ("Onions, 1") is a label.
+    """
+    ingredient = reading.ingredient
+    amount = reading.amount
+    assert amount is not None and ingredient.quantity is not None
+    written = format_range(ingredient.quantity, ingredient.quantity_max, COUNT_DENOMINATORS)
+    plural = is_plural(number)
+    if is_plural(written) == plural:
+        return []
+    head = _head_noun(ingredient.name)
+    if head is None:
+        return []
+    found = re.search(rf"(?<![\w'’-]){re.escape(head)}(?![\w'’-])", text[amount.end :])
+    if found is None:
+        return []
+    word = inflect_noun(head, plural)
+    start = amount.end + found.start()
+    return [(start, start + len(head), word)] if word != head else []
+
+
+# A head noun is letters, maybe joined by hyphens ("egg-yolks").
+_NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that leave the counted noun in doubt: "1 onion or shallot", "1 dozen eggs", "½ a lemon".
+_NOT_ONE_NOUN = frozenset({"and", "or", "&", "+", "plus", "with", "dozen", "a", "an"})
+
+
+def _head_noun(name: str) -> str | None:
+    """The word of a name that takes the number: the last ("red onions"), or the last before
+    "of" ("leaves of basil"); None when the name is not plainly one counted thing."""
+    words = re.split(r"(?i)\s+of\s+", name, maxsplit=1)[0].split()
+    if not words or any(word.lower() in _NOT_ONE_NOUN for word in words):
+        return None
+    if any(char.isdigit() for char in name) or not _NOUN.fullmatch(words[-1]):
+        return None
+    return words[-1]
+
+
+# Kitchen nouns the endings below get wrong: (singular, plural).
+_IRREGULAR_NOUNS = (
+    ("leaf", "leaves"),
+    ("loaf", "loaves"),
+    ("half", "halves"),
+    ("potato", "potatoes"),
+    ("tomato", "tomatoes"),
+    ("sloe", "sloes"),
+    ("chilli", "chillies"),
+    ("chili", "chilies"),
+    ("cookie", "cookies"),
+    ("brownie", "brownies"),
+    ("smoothie", "smoothies"),
+    ("quiche", "quiches"),
+    ("brioche", "brioches"),
+    ("ganache", "ganaches"),
+    ("tranche", "tranches"),
+    ("mousse", "mousses"),
+)
+_PLURALS = dict(_IRREGULAR_NOUNS)
+_SINGULARS = {plural: singular for singular, plural in _IRREGULAR_NOUNS}
+# Words that look plural but are not made singular: "1 chive" and "1 oat" are not what a
+# cook means, and "molasses" has no singular.
+_UNCHANGING = frozenset({"chives", "oats", "grits", "greens", "molasses", "fries"})
+# English kitchen nouns that take a plural when scaled up. Only these are made plural: a
+# count line in another language ("1 Zwiebel", "1 ui", "1 Prise Salz") would otherwise get
+# an English "s". Making a plural singular needs no list: the "s" it takes off is there.
+_COUNTED_NOUNS = frozenset(
+    {
+        *_PLURALS,
+        "apple",
+        "apricot",
+        "artichoke",
+        "aubergine",
+        "avocado",
+        "bagel",
+        "baguette",
+        "banana",
+        "bean",
+        "beet",
+        "beetroot",
+        "biscuit",
+        "breast",
+        "bun",
+        "burger",
+        "capsicum",
+        "carrot",
+        "cherry",
+        "chestnut",
+        "chicken",
+        "chile",
+        "chop",
+        "clam",
+        "clementine",
+        "courgette",
+        "crab",
+        "cracker",
+        "crepe",
+        "croissant",
+        "crust",
+        "cucumber",
+        "cutlet",
+        "date",
+        "drumstick",
+        "duck",
+        "dumpling",
+        "egg",
+        "eggplant",
+        "fig",
+        "filet",
+        "fillet",
+        "grapefruit",
+        "habanero",
+        "jalapeno",
+        "jalapeño",
+        "kiwi",
+        "leek",
+        "lemon",
+        "lime",
+        "lobster",
+        "mandarin",
+        "mango",
+        "muffin",
+        "mushroom",
+        "nectarine",
+        "nest",
+        "nut",
+        "olive",
+        "onion",
+        "orange",
+        "oyster",
+        "pancake",
+        "papaya",
+        "parsnip",
+        "patty",
+        "peach",
+        "pear",
+        "pepper",
+        "peppercorn",
+        "pickle",
+        "pie",
+        "pita",
+        "plantain",
+        "plum",
+        "poblano",
+        "pomegranate",
+        "prawn",
+        "prune",
+        "radish",
+        "rack",
+        "roll",
+        "sausage",
+        "scallion",
+        "scallop",
+        "scone",
+        "serrano",
+        "shallot",
+        "shank",
+        "shot",
+        "squash",
+        "steak",
+        "strawberry",
+        "taco",
+        "tangerine",
+        "thigh",
+        "tomatillo",
+        "tortilla",
+        "turnip",
+        "white",
+        "wing",
+        "wrap",
+        "yolk",
+    }
+)
+
+
+def inflect_noun(word: str, plural: bool) -> str:
+    """A counted noun made singular or plural ("eggs" → "egg", "Cherry" → "Cherries").
+
+    The word comes back unchanged unless this is sure of it: a plural is made only for a
+    known kitchen noun, a singular only from the ending a plural has ("hummus" and "Eier"
+    stay). Only the last part of a hyphenated word changes.
+    """
+    lower = word.lower()
+    start = lower.rfind("-") + 1
+    last = lower[start:]
+    if last in _UNCHANGING or len(lower) != len(word):
+        # (A word whose lower case is longer, "İ", would misplace the ending.)
+        return word
+    changed = _pluralize(last) if plural else _singularize(last)
+    if changed is None:
+        return word
+    # The letters both forms share keep the author's case ("Leaves" → "Leaf").
+    kept = 0
+    while kept < min(len(last), len(changed)) and last[kept] == changed[kept]:
+        kept += 1
+    ending = changed[kept:]
+    return word[: start + kept] + (ending.upper() if word.isupper() else ending)
+
+
+def _pluralize(word: str) -> str | None:
+    if word not in _COUNTED_NOUNS:
+        return None
+    if word in _PLURALS:
+        return _PLURALS[word]
+    if word.endswith(("ch", "sh", "x", "ss")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _singularize(word: str) -> str | None:
+    if word in _SINGULARS:
+        return _SINGULARS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("oes", "ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return None

@@ -160,8 +160,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "original",
         (
-            "0.17–⅓ birds eye chilli peppers – finely chopped",
-            "½–1 birds eye chilli peppers – finely chopped",
+            "0.17–⅓ birds eye chilli pepper – finely chopped",
+            "½–1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -170,8 +170,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "metric",
         (
-            "0.17–⅓ birds eye chilli peppers – finely chopped",
-            "½–1 birds eye chilli peppers – finely chopped",
+            "0.17–⅓ birds eye chilli pepper – finely chopped",
+            "½–1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -180,8 +180,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "us",
         (
-            "0.17–⅓ birds eye chilli peppers – finely chopped",
-            "½–1 birds eye chilli peppers – finely chopped",
+            "0.17–⅓ birds eye chilli pepper – finely chopped",
+            "½–1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),

@@ -21,9 +21,6 @@ import contextlib
 import json
 import os
 import re
-import sys
-import tempfile
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,14 +29,11 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ..atomic_file import TEMP_SUFFIX, replace_file, temp_prefix
 from .errors import LibraryCorruptError, LibraryReadError, LibraryWriteError
 
 META_TABLE = "meta"
 META_DOC = "1"
-TEMP_SUFFIX = ".tmp"
-# Windows and its virus scanners hold a file open for a moment after anyone touches it;
-# elsewhere a refused rename is final.
-REPLACE_RETRY_SECONDS = 2.0 if sys.platform == "win32" else 0.0
 _REVISION_AT_START = re.compile(rb'\A\{"meta":\{"1":\{"revision":"([0-9a-f]{32})"')
 _HEAD_BYTES = 128
 # Big enough that a 15 MB library is a few dozen writes, small enough that joining or
@@ -283,33 +277,10 @@ def write_chunks_atomically(
     path: Path, chunks: Iterable[bytes], before_replace: Callable[[], None] | None = None
 ) -> os.stat_result:
     """`write_atomically` for a file given in chunks, each written in its own call."""
-    descriptor, temp_name = _create_temp_file(path)
     try:
-        try:
-            for chunk in chunks:
-                _write_all(descriptor, chunk)
-            os.fsync(descriptor)
-            written = os.fstat(descriptor)
-        finally:
-            os.close(descriptor)
-        if before_replace is not None:
-            before_replace()
-        _replace(temp_name, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise LibraryWriteError(
-                f"{path} could not be saved: {error.strerror or error}"
-            ) from error
-        raise
-    _fsync_folder(path.parent)
-    return written
-
-
-def temp_prefix(path: Path) -> str:
-    """Temporary files are named after their target, so a clean-up touches only its own."""
-    return f".{path.name}."
+        return replace_file(path, chunks, before_replace)
+    except OSError as error:
+        raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error
 
 
 def clean_temp_files(path: Path) -> list[Path]:
@@ -328,13 +299,6 @@ def clean_temp_files(path: Path) -> list[Path]:
     return removed
 
 
-def _write_all(descriptor: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        written = os.write(descriptor, view)
-        view = view[written:]
-
-
 def _chunked(pieces: Iterable[bytes]) -> list[bytes]:
     """Pieces joined into chunks of about CHUNK_BYTES: many short joins, few writes."""
     chunks: list[bytes] = []
@@ -349,38 +313,3 @@ def _chunked(pieces: Iterable[bytes]) -> list[bytes]:
             size = 0
     chunks.append(b"".join(pending))
     return chunks
-
-
-def _replace(source: str, target: Path) -> None:
-    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
-    delay = 0.01
-    while True:
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
-
-
-def _create_temp_file(path: Path) -> tuple[int, str]:
-    try:
-        return tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
-    except OSError as error:
-        raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform lets a folder be opened."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

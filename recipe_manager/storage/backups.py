@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .atomic_storage import TEMP_SUFFIX, write_chunks_atomically
+from ..atomic_file import TEMP_SUFFIX
+from .atomic_storage import write_chunks_atomically
 from .errors import LibraryReadError, LibraryWriteError
 from .schema import LoadedFile, load_library_file
 

@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
 from ..domain.shopping import ShoppingItem, shopping_items
 from ..storage import LibraryError, RecipeLibrary
-from ..storage.atomic_storage import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -460,8 +460,8 @@ class ShoppingListDialog(QDialog):
         }
         try:
             self.state_path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.state_path, json.dumps(state, indent=1).encode())
-        except (OSError, LibraryError) as error:
+            replace_file(self.state_path, (json.dumps(state, indent=1).encode(),))
+        except OSError as error:
             log.warning("shopping list not saved: %s", error)
             self.status_label.setText(f"The list could not be saved: {error}")
 

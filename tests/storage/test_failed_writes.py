@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from storage_helpers import make_recipe, titles
 
+from recipe_manager import atomic_file
 from recipe_manager.domain import Recipe
-from recipe_manager.storage import LibraryWriteError, RecipeLibrary, atomic_storage
+from recipe_manager.storage import LibraryWriteError, RecipeLibrary
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -110,7 +111,7 @@ def test_a_file_held_for_a_moment_is_replaced_on_a_retry(
     library: RecipeLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Windows: a virus scanner or the indexer holds the file for a moment after a save."""
-    monkeypatch.setattr(atomic_storage, "REPLACE_RETRY_SECONDS", 2.0)
+    monkeypatch.setattr(atomic_file, "REPLACE_RETRY_SECONDS", 2.0)
     real_replace = os.replace
     refusals = []
 

@@ -485,7 +485,7 @@ def inflect_noun(word: str, plural: bool) -> str:
     if last in _UNCHANGING or len(lower) != len(word):
         # (A word whose lower case is longer, "İ", would misplace the ending.)
         return word
-    changed = _pluralize(last) if plural else _singularize(last)
+    changed = _pluralize(last) if plural else singularize(last)
     if changed is None:
         return word
     # The letters both forms share keep the author's case ("Leaves" → "Leaf").
@@ -508,7 +508,9 @@ def _pluralize(word: str) -> str | None:
     return word + "s"
 
 
-def _singularize(word: str) -> str | None:
+def singularize(word: str) -> str | None:
+    """The singular of a lower-case plural noun, or None when the word shows no plural ending
+    (the shopping list matches names with it too)."""
     if word in _SINGULARS:
         return _SINGULARS[word]
     if len(word) > 4 and word.endswith("ies"):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .formatting import choose_unit, is_plural, shows_alternative, unit_word
+from .formatting import choose_unit, is_plural, shows_alternative, singularize, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
 from .quantities import format_range
@@ -67,7 +67,6 @@ _WRAPPER_UNITS = frozenset(name for name, info in UNITS.items() if info.dimensio
 _KEEP_PLURAL = frozenset(
     {"molasses", "hummus", "couscous", "asparagus", "citrus", "swiss", "grits", "bass"}
 )
-_IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "chillies": "chilli"}
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 
@@ -142,17 +141,9 @@ def normalise_name(name: str) -> str:
 
 
 def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) < 4 or word in _KEEP_PLURAL or word.endswith(("ss", "us", "is")):
+    if len(word) < 4 or word in _KEEP_PLURAL or word.endswith("is"):
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("oes", "ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
+    return singularize(word) or word
 
 
 @dataclass

@@ -104,6 +104,9 @@ def test_sums(lines: tuple[str, str], system: str, expected: list[str]) -> None:
         ("2 Tomatoes", "1 tomato, sliced"),
         ("2 tbsp five-spice powder", "1 tsp five spice powder"),
         ("1 cup cherries", "1 cup cherry"),
+        ("2 cookies", "1 cookie"),
+        ("2 pies", "1 pie"),
+        ("4 bay leaves", "1 bay leaf"),
     ],
 )
 def test_names_match_across_plural_case_adjectives_and_notes(first: str, second: str) -> None:

@@ -16,6 +16,8 @@ _EXPORTS = {
     "Ingredient": "ingredients",
     "Measure": "ingredients",
     "parse_ingredient": "ingredients",
+    "LimitError": "limits",
+    "check_recipe": "limits",
     "format_ingredient": "formatting",
     "convert_temperatures": "temperatures",
     "warm_up": "units",

@@ -1,0 +1,126 @@
+"""How much of anything the app takes in: one table of limits, and the check that applies them.
+
+Every way text reaches the library (the editor, each importer, another computer's file in a
+synced folder) passes through `check_recipe` before it is stored, so that one hostile or
+broken source can neither freeze the window nor make every later save fail. The limits are
+generous: a real recipe is a few kilobytes, the longest real pages hold a few hundred lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Recipe
+
+#: A file the app reads whole: a library file, an imported file, a fetched page.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: Recipes one import may bring in.
+MAX_RECIPES_PER_IMPORT = 2_000
+#: Ingredient lines plus steps, over all parts of one recipe.
+MAX_LINES_PER_RECIPE = 10_000
+#: Characters in one title, line, step, note or tag.
+MAX_FIELD_CHARS = 20_000
+#: Characters of a whole recipe's text (all fields together).
+MAX_RECIPE_CHARS = 1_000_000
+#: Parts (components) of one recipe.
+MAX_COMPONENTS = 200
+#: The largest number of servings, minutes or batches the app stores or shows.
+MAX_WHOLE_NUMBER = 100_000
+#: JSON nesting any reader accepts before calling a document damaged.
+MAX_JSON_DEPTH = 64
+
+
+class LimitError(ValueError):
+    """A recipe or file beyond what the app takes in; the message says which limit and where."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One limit as the README and the messages name it."""
+
+    name: str
+    value: int
+    unit: str
+
+
+LIMITS: tuple[Limit, ...] = (
+    Limit("file size read", MAX_FILE_BYTES, "bytes"),
+    Limit("recipes per import", MAX_RECIPES_PER_IMPORT, "recipes"),
+    Limit("lines per recipe", MAX_LINES_PER_RECIPE, "lines"),
+    Limit("characters per field", MAX_FIELD_CHARS, "characters"),
+    Limit("characters per recipe", MAX_RECIPE_CHARS, "characters"),
+    Limit("parts per recipe", MAX_COMPONENTS, "parts"),
+    Limit("servings or minutes", MAX_WHOLE_NUMBER, ""),
+)
+
+
+def check_recipe(recipe: Recipe) -> None:
+    """Raise LimitError if `recipe` is beyond the limits or could not be saved back as JSON.
+
+    Checks what would make a later save fail (numbers JSON cannot hold, lone surrogates) as
+    well as sizes, so that a recipe that passes can always be written.
+    """
+    title = recipe.title[:60] or "(untitled)"
+    where = f"recipe {title!r}"
+    check_document(recipe.to_dict(), where)
+    components = recipe.components
+    if len(components) > MAX_COMPONENTS:
+        raise LimitError(f"{where} has {len(components):,} parts; at most {MAX_COMPONENTS:,}")
+    lines = sum(len(c.ingredients) + len(c.steps) for c in components)
+    if lines > MAX_LINES_PER_RECIPE:
+        raise LimitError(
+            f"{where} has {lines:,} ingredient lines and steps; at most {MAX_LINES_PER_RECIPE:,}"
+        )
+
+
+def check_document(document: Any, where: str) -> None:
+    """Raise LimitError if a plain-data document breaks a limit or cannot be stored as JSON."""
+    total = _walk(document, where, 0)
+    if total > MAX_RECIPE_CHARS:
+        raise LimitError(f"{where} holds {total:,} characters; at most {MAX_RECIPE_CHARS:,}")
+    try:
+        json.dumps(document, allow_nan=False, ensure_ascii=False).encode("utf-8")
+    except (ValueError, TypeError, UnicodeError) as error:
+        raise LimitError(f"{where} cannot be stored: {error}") from None
+
+
+def _walk(value: Any, where: str, depth: int) -> int:
+    """Check every leaf; return the number of characters of text seen."""
+    if depth > MAX_JSON_DEPTH:
+        raise LimitError(f"{where} is nested more than {MAX_JSON_DEPTH} deep")
+    if isinstance(value, str):
+        if len(value) > MAX_FIELD_CHARS:
+            raise LimitError(
+                f"{where} has a field of {len(value):,} characters; at most {MAX_FIELD_CHARS:,}"
+            )
+        return len(value)
+    if isinstance(value, bool) or value is None:
+        return 0
+    if isinstance(value, int):
+        if abs(value) > MAX_WHOLE_NUMBER:
+            raise LimitError(
+                f"{where} has the number {_short(value)}; at most {MAX_WHOLE_NUMBER:,}"
+            )
+        return 0
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > MAX_WHOLE_NUMBER:
+            raise LimitError(f"{where} has the number {value!r}; at most {MAX_WHOLE_NUMBER:,}")
+        return 0
+    if isinstance(value, list):
+        return sum(_walk(item, where, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return sum(_walk(item, where, depth + 1) for item in value.values()) + sum(
+            _walk(key, where, depth + 1) for key in value
+        )
+    raise LimitError(f"{where} holds a {type(value).__name__}, which a recipe cannot hold")
+
+
+def _short(number: int) -> str:
+    """A huge int shortened for a message (str() of a 5,000-digit int raises)."""
+    if number.bit_length() > 64:
+        return f"of {number.bit_length():,} bits"
+    return f"{number:,}"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Ingredient, Recipe, convert_temperatures, format_ingredient
+from ..domain.display import display_line
 from ..domain.shopping import normalise_name
 from .timers import KitchenTimers, TimerPanel, link_timers, parse_timer_url
 
@@ -244,7 +245,7 @@ class CookMode(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("cookMode")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Cooking: {recipe.title}")
+        self.setWindowTitle(f"Cooking: {display_line(recipe.title)}")
         self.recipe = recipe
         self.factor = Fraction(factor)
         self.system = system
@@ -271,6 +272,7 @@ class CookMode(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setStyleSheet(f"color: {MUTED};")
         self.step_label = QLabel(objectName="cookStepNumber")
+        self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label.setStyleSheet(f"color: {ACCENT};")
         self.leave_button = QPushButton("Leave  (Esc)", objectName="cookLeave")
         self.leave_button.clicked.connect(self.close)
@@ -366,13 +368,13 @@ class CookMode(QWidget):
         self.next_button.setEnabled(self.index < total - 1)
         if step is None:
             self.step_label.setText("No steps")
-            self.title_label.setText(self.recipe.title)
+            self.title_label.setText(display_line(self.recipe.title))
             self.step_text.setHtml("<p>This recipe has no steps written down yet.</p>")
             self.ingredients_view.setHtml("")
             return
         self.step_label.setText(f"Step {step.number} of {total}")
         title = self.recipe.title + (f" · {step.component}" if step.component else "")
-        self.title_label.setText(title)
+        self.title_label.setText(display_line(title))
         text = convert_temperatures(step.text, self.system)
         fallback = f"{self.recipe.title}, step {step.number}"
         self.step_text.setHtml(

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from ..domain.display import display_line
 from ..storage import LibraryError
+from .plain import rich_text_of
 
 if TYPE_CHECKING:
     from ..domain import Recipe
@@ -54,7 +56,10 @@ class RecipeEditing(QObject):
         answer = QMessageBox.question(
             self._window,
             "Delete recipe",
-            f"Delete “{recipe.title}”? You can undo this from the Edit menu.",
+            # The static box guesses rich text: the title goes in escaped, shown as typed.
+            rich_text_of(
+                f"Delete “{display_line(recipe.title)}”? You can undo this from the Edit menu."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -65,14 +70,15 @@ class RecipeEditing(QObject):
         if self._window.guard is not None:
             self._window.guard.saved()
         self._window.show_recipe_in_list(recipe)
-        self._window.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
+        self._window.statusBar().showMessage(f"Saved “{display_line(recipe.title)}”", 5000)
 
 
 class DeleteRecipeCommand(QUndoCommand):
     """Deleting a recipe, undoable: undo stores it again whole, with the same id."""
 
     def __init__(self, window: MainWindow, recipe: Recipe) -> None:
-        super().__init__(f"Delete “{recipe.title}”")
+        # Menus read "&" as a mnemonic: doubled, it is shown as typed.
+        super().__init__(f"Delete “{display_line(recipe.title).replace('&', '&&')}”")
         self._window = window
         self._recipe = recipe
 
@@ -86,7 +92,7 @@ class DeleteRecipeCommand(QUndoCommand):
             self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
             return
         self._window.remove_recipe_from_list(self._recipe.id)
-        self._window.statusBar().showMessage(f"Deleted “{self._recipe.title}”", 10000)
+        self._window.statusBar().showMessage(f"Deleted “{display_line(self._recipe.title)}”", 10000)
 
     def undo(self) -> None:
         library = self._window.library
@@ -97,4 +103,4 @@ class DeleteRecipeCommand(QUndoCommand):
             self._window.statusBar().showMessage(f"Could not bring it back: {error}", 10000)
             return
         self._window.show_recipe_in_list(library.get(self._recipe.id))
-        self._window.statusBar().showMessage(f"Restored “{self._recipe.title}”", 5000)
+        self._window.statusBar().showMessage(f"Restored “{display_line(self._recipe.title)}”", 5000)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Recipe
+from ..domain.display import display_line
 from ..io import (
     EXPORT_FORMATS,
     Decision,
@@ -69,6 +70,7 @@ class ImportPreviewDialog(QDialog):
             "Nothing is saved until you press Import.",
             objectName="importSummary",
         )
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the source names a file or page
         summary.setWordWrap(True)
         self.table = QTableWidget(count, len(_COLUMNS), objectName="importTable")
         self.table.setHorizontalHeaderLabels(_COLUMNS)
@@ -77,7 +79,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, item in enumerate(preview.items):
             values = (
-                item.recipe.title or "(untitled)",
+                display_line(item.recipe.title) or "(untitled)",
                 str(item.ingredient_count),
                 str(item.step_count),
                 str(item.component_count),
@@ -201,6 +203,7 @@ def import_clipboard(
 def _warn(parent: QWidget, title: str, problems: list[str]) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, "\n".join(problems), parent=parent)
     box.setObjectName("importProblems")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages quote what was read
     box.open()
 
 
@@ -243,7 +246,7 @@ class ExportDialog(QDialog):
         self._selected, self._library, self._on_done = selected, library, on_done
         self.scope = QComboBox(objectName="exportScope")
         if selected:
-            self.scope.addItem(f"Selected: {selected[0].title}", "selection")
+            self.scope.addItem(f"Selected: {display_line(selected[0].title)}", "selection")
         self.scope.addItem(f"Whole library ({len(library)} recipes)", "library")
         self.format = QComboBox(objectName="exportFormat")
         for name in EXPORT_FORMATS:

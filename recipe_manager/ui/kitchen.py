@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
 
+from ..domain.display import display_line
+
 if TYPE_CHECKING:
     from .cook_mode import CookMode
     from .main_window import MainWindow
@@ -41,7 +43,9 @@ class Kitchen(QObject):
         request = parse_timer_url(url)
         if request is not None:
             self.timers_dock().timers.start(request)
-            self._window.statusBar().showMessage(f"Timer started: {request.name}", 5000)
+            self._window.statusBar().showMessage(
+                f"Timer started: {display_line(request.name)}", 5000
+            )
 
     def open_cook_mode(self) -> CookMode | None:
         window = self._window
@@ -91,4 +95,6 @@ class Kitchen(QObject):
             return
         # The ×½ batch (the spinner's lowest value) goes on the list as one batch.
         self.shopping_list_dialog().add_recipe(recipe, max(1, window.servings_spin.value()))
-        window.statusBar().showMessage(f"Added “{recipe.title}” to the shopping list", 5000)
+        window.statusBar().showMessage(
+            f"Added “{display_line(recipe.title)}” to the shopping list", 5000
+        )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..storage import LibraryError
@@ -175,6 +175,7 @@ class LibraryGuard(QObject):
             self._window,
         )
         box.setObjectName(name)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.accepted.connect(on_yes)
         box.open()
         return box

@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.display import display_line
 from ..storage import LibraryError
 from .after_paint import after_next_paint
 from .editing import RecipeEditing
 from .kitchen import Kitchen
+from .plain import plain_tooltip
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
 from .transfer import RecipeTransfer
@@ -256,6 +258,10 @@ class MainWindow(QMainWindow):
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        # An action's tooltip defaults to its text, which Qt may read as rich text: the
+        # undo text names a recipe, so the tooltips are set escaped.
+        self.editing.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.editing.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
         edit_menu.addSeparator()
         edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
@@ -316,6 +322,12 @@ class MainWindow(QMainWindow):
         self.action_about = self._action("actionAbout", "&About Recipe Manager")
         self.action_about.triggered.connect(self._show_about)
         help_menu.addAction(self.action_about)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.action_undo.setToolTip(plain_tooltip(f"Undo {text}"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.action_redo.setToolTip(plain_tooltip(f"Redo {text}"))
 
     def _action(
         self, name: str, text: str, shortcut: QKeySequence.StandardKey | str | None = None
@@ -474,7 +486,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
-        self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
+        self.setWindowTitle(f"{display_line(self._recipe.title)} — Recipe Manager")
 
     def _wide_enough_for_columns(self) -> bool:
         """Ingredients beside the steps once the pane holds two comfortable columns."""

@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain import Recipe
+from ..domain.display import display_line
 from .recipe_html import Colours, recipe_html
 
 PRINT_COLOURS = Colours(muted="#555555", accent="#8a2f18")
@@ -67,7 +68,7 @@ def open_print_dialog(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")
-    dialog.setWindowTitle(f"Print {recipe.title}")
+    dialog.setWindowTitle(f"Print {display_line(recipe.title)}")
     dialog.accepted.connect(lambda: print_recipe(recipe, factor, system, printer))
     # PySide exposes only QPrintDialog's open(receiver, slot); the plain, non-blocking one is
     # QDialog's.

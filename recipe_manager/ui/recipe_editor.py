@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Recipe, parse_ingredient
+from ..domain.display import display_line
 from ..domain.recipe_text import (
     clean_pasted_ingredients,
     clean_pasted_steps,
@@ -92,7 +93,9 @@ class RecipeEditor(QDialog):
         self._original = recipe or Recipe()
         self._is_new = not self._original.id
         self._saving: SaveTask | None = None
-        self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
+        self.setWindowTitle(
+            "New Recipe" if self._is_new else f"Edit — {display_line(self._original.title)}"
+        )
         self.resize(1000, 760)
         self._build(library.categories())
         self._fill(self._original)

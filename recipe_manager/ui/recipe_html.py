@@ -13,11 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 
 from ..domain import Component, Recipe, convert_temperatures, format_ingredient
+from ..domain.display import display_line
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
 
 PHOTO_WIDTH = 240
+MAX_DETAIL_TITLE = 1_000  # characters of a title shown above the recipe
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,8 @@ def recipe_html(
         source = escape(QUrl.fromLocalFile(str(photo)).toString(), quote=True)
         parts.append(f"<img src=\"{source}\" width='{PHOTO_WIDTH}' style='float:right'>")
     parts.append(
-        f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>"
+        f"<h1 style='color:{colours.accent};margin-bottom:4px'>"
+        f"{escape(display_line(recipe.title, MAX_DETAIL_TITLE))}</h1>"
     )
     if recipe.summary:
         parts.append(f"<p style='color:{colours.muted}'><i>{_text(recipe.summary)}</i></p>")

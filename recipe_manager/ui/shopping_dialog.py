@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 
 from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
+from ..domain.display import display_line
 from ..domain.shopping import ShoppingItem, shopping_items
 from ..storage import LibraryError, RecipeLibrary
+from .plain import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +202,7 @@ class ShoppingListDialog(QDialog):
         if self.library is None:
             return
         for summary in sorted(self.library.summaries(), key=lambda item: item.title.casefold()):
-            self.picker.addItem(summary.title, summary.id)
+            self.picker.addItem(display_line(summary.title), summary.id)
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 
@@ -261,8 +263,8 @@ class ShoppingListDialog(QDialog):
                     old.hide()  # deleted later by the table; never drawn again
         table.setRowCount(len(self._entries))
         for row, entry in enumerate(self._entries):
-            title = QTableWidgetItem(entry.recipe.title)
-            title.setToolTip(entry.recipe.title)
+            title = QTableWidgetItem(display_line(entry.recipe.title))
+            title.setToolTip(plain_tooltip(entry.recipe.title))
             table.setItem(row, 0, title)
             spin = QSpinBox(objectName="shoppingServings")
             spin.setRange(1, 999)
@@ -279,7 +281,7 @@ class ShoppingListDialog(QDialog):
             )
             table.setCellWidget(row, 1, spin)
             remove = QToolButton(objectName="shoppingRemove", text="✕")
-            remove.setToolTip(f"Take {entry.recipe.title} off the list")
+            remove.setToolTip(plain_tooltip(f"Take {entry.recipe.title} off the list"))
             remove.setAccessibleName(f"Remove {entry.recipe.title}")
             # Queued: removing rebuilds the table, which deletes this very button.
             remove.clicked.connect(
@@ -333,7 +335,7 @@ class ShoppingListDialog(QDialog):
             item = QListWidgetItem(shopping_item.text)
             item.setData(KEY_ROLE, shopping_item.key)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setToolTip("For " + ", ".join(shopping_item.recipes))
+            item.setToolTip(plain_tooltip("For " + ", ".join(shopping_item.recipes)))
             checked = shopping_item.key in self._checked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self._style_item(item, checked)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,11 +43,14 @@ from .editing import RecipeEditing
 from .kitchen import Kitchen
 from .plain import plain_tooltip
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .recipe_view import RecipeView
 from .servings_spin import ServingsSpinBox
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
-    from ..domain import Recipe
+    from collections.abc import Callable
+
+    from ..domain import Ingredient, Recipe
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
@@ -60,6 +63,9 @@ LIST_LAYOUT_BATCH = 500
 LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
+BLOCKWISE_LINES = 300  # a recipe with more lines is shown a screenful at a time
+MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units already shown
+PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +82,10 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._recipe: Recipe | None = None
         self._side_by_side = False
+        self._blockwise = False  # a long recipe, shown block by block
+        self._lines_shown: dict[tuple[int, Fraction, str], str] = {}
+        self._photo_waited = ""  # the photo whose thumbnail is being made
+        self._photo_connected = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
@@ -166,7 +176,7 @@ class MainWindow(QMainWindow):
         controls.addWidget(self.unit_system)
         controls.addStretch(1)
 
-        self.recipe_detail = QTextBrowser(objectName="recipeDetail")
+        self.recipe_detail = RecipeView(objectName="recipeDetail")
         self.recipe_detail.setOpenLinks(False)
         self.recipe_detail.setOpenExternalLinks(False)
         self.recipe_detail.setAccessibleName("Recipe")
@@ -430,6 +440,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self._recipe = self.library.get(recipe_id)
+            self._lines_shown.clear()
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
@@ -466,27 +477,96 @@ class MainWindow(QMainWindow):
         if self._recipe is None:
             return
         # The renderer pulls in the quantity engine: loaded with the first recipe, not at start.
-        from .recipe_html import recipe_html
+        from .recipe_html import line_count, recipe_blocks, recipe_html
 
-        scroll = self.recipe_detail.verticalScrollBar().value()
+        recipe = self._recipe
         colours = self._colours()
-        self.recipe_detail.document().setDefaultStyleSheet(
-            f"a {{ color: {colours.accent}; font-weight: bold; }}"
-        )
-        self._side_by_side = self._wide_enough_for_columns()
-        self.recipe_detail.setHtml(
-            recipe_html(
-                self._recipe,
-                self.scale_factor(),
-                self.unit_system_name(),
+        style = f"a {{ color: {colours.accent}; font-weight: bold; }}"
+        if self.recipe_detail.document().defaultStyleSheet() != style:
+            self.recipe_detail.document().setDefaultStyleSheet(style)
+        photo = self._photo_resource(recipe)
+        factor, system = self.scale_factor(), self.unit_system_name()
+        self._blockwise = line_count(recipe) > BLOCKWISE_LINES
+        if self._blockwise:
+            # Long: a screenful now, the rest while idle; a servings step changes lines in place.
+            self._side_by_side = False
+            key = (recipe.id, recipe.updated, id(recipe), photo, colours)
+            blocks = recipe_blocks(
+                recipe,
+                factor,
+                system,
                 colours,
-                side_by_side=self._side_by_side,
                 timer_links=True,
-                photo=self.library.media_path(self._recipe.image) if self.library else None,
+                photo=photo,
+                formatted=self._line_formatter(factor, system),
             )
-        )
-        self.recipe_detail.verticalScrollBar().setValue(scroll)
-        self.setWindowTitle(f"{display_line(self._recipe.title)} — Recipe Manager")
+            self.recipe_detail.show_blocks(key, blocks)
+        else:
+            scroll = self.recipe_detail.verticalScrollBar().value()
+            self._side_by_side = self._wide_enough_for_columns()
+            self.recipe_detail.show_html(
+                recipe_html(
+                    recipe,
+                    factor,
+                    system,
+                    colours,
+                    side_by_side=self._side_by_side,
+                    timer_links=True,
+                    photo=photo,
+                )
+            )
+            self.recipe_detail.verticalScrollBar().setValue(scroll)
+        self.setWindowTitle(f"{display_line(recipe.title)} — Recipe Manager")
+
+    def _line_formatter(self, factor: Fraction, system: str) -> Callable[[Ingredient], str]:
+        """format_ingredient, remembered per line for this recipe: stepping back to servings
+        already shown, or toggling units back, formats nothing again."""
+        from ..domain import format_ingredient
+
+        cache = self._lines_shown
+        if len(cache) > MAX_REMEMBERED_LINES:
+            cache.clear()
+
+        def formatted(ingredient: Ingredient) -> str:
+            key = (id(ingredient), factor, system)
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = format_ingredient(ingredient, factor, system)
+            return text
+
+        return formatted
+
+    def _photo_resource(self, recipe: Recipe) -> str | None:
+        """The name of the recipe's photo thumbnail in the detail view, once it is ready;
+        until then None (the thumbnail is made off the UI thread and the recipe shown again)."""
+        if self.library is None or not recipe.image:
+            return None
+        path = self.library.media_path(recipe.image)
+        if path is None:
+            return None
+        from .recipe_html import PHOTO_WIDTH
+        from .thumbnails import thumbnail_cache
+
+        cache = thumbnail_cache()
+        if not self._photo_connected:
+            cache.ready.connect(self._photo_ready)
+            self._photo_connected = True
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(PHOTO_WIDTH * ratio), round(PHOTO_WIDTH * PHOTO_TALLEST * ratio))
+        pixmap = cache.pixmap(path, size)
+        if pixmap is None:
+            self._photo_waited = str(path)
+            return None
+        name = f"thumb:{path.name}/{size.width()}x{size.height()}"
+        self.recipe_detail.set_image(name, pixmap)
+        return name
+
+    def _photo_ready(self, source: str) -> None:
+        if source != self._photo_waited or self._recipe is None or self.library is None:
+            return
+        self._photo_waited = ""
+        if str(self.library.media_path(self._recipe.image)) == source:
+            self._render()
 
     def _wide_enough_for_columns(self) -> bool:
         """Ingredients beside the steps once the pane holds two comfortable columns."""
@@ -497,7 +577,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.recipe_detail.setHtml(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
+        self.recipe_detail.show_html(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
 
     def _colours(self) -> Colours:
         from .recipe_html import Colours
@@ -594,6 +674,7 @@ class MainWindow(QMainWindow):
             watched is self.recipe_detail.viewport()
             and event.type() == QEvent.Type.Resize
             and self._recipe is not None
+            and not self._blockwise
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()

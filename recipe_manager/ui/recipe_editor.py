@@ -156,6 +156,8 @@ class RecipeEditor(QDialog):
         self.photo_button = QPushButton("Choose Photo…", objectName="photoButton")
         self.photo_button.clicked.connect(self._choose_photo)
         self._image = ""
+        self._photo_source = ""
+        self._photo_connected = False
 
         self.save_error = QLabel(objectName="saveError", wordWrap=True)
         self.save_error.setStyleSheet(ERROR_STYLE)
@@ -301,19 +303,32 @@ class RecipeEditor(QDialog):
             self._show_save_error(str(error))
 
     def _set_image(self, stored: str) -> None:
+        """Show the photo from its thumbnail, made off the UI thread: never the full photo."""
+        from .thumbnails import thumbnail_cache
+
         self._image = stored
         path = self._library.media_path(stored)
-        pixmap = QPixmap(str(path)) if path else QPixmap()
-        if pixmap.isNull():
+        self._photo_source = str(path) if path else ""
+        if path is None:
             self.photo_label.setText("No photo")
             return
-        self.photo_label.setPixmap(
-            pixmap.scaled(
-                self.photo_label.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        ratio = self.devicePixelRatioF()
+        size = self.photo_label.size() * ratio
+        cache = thumbnail_cache()
+        pixmap = cache.pixmap(path, size)
+        if pixmap is None:
+            self.photo_label.setText("No photo" if not cache.is_pending(path, size) else "…")
+            if not self._photo_connected:
+                cache.ready.connect(self._photo_ready)
+                self._photo_connected = True
+            return
+        shown = QPixmap(pixmap)
+        shown.setDevicePixelRatio(ratio)
+        self.photo_label.setPixmap(shown)
+
+    def _photo_ready(self, source: str) -> None:
+        if source and source == self._photo_source:
+            self._set_image(self._image)
 
     # Saving and closing ----------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from html import escape
 from typing import Protocol
 
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import Ingredient, Recipe, convert_temperatures, format_ingredient
+from ..domain import Ingredient, Recipe, View, convert_temperatures, format_ingredient
 from ..domain.shopping import normalise_name
 from .timers import KitchenTimers, TimerPanel, link_timers, parse_timer_url
 
@@ -235,8 +234,7 @@ class CookMode(QWidget):
     def __init__(
         self,
         recipe: Recipe,
-        factor: Fraction,
-        system: str,
+        view: View,
         timers: KitchenTimers,
         parent: QWidget | None = None,
         screen_awake: ScreenAwake | None = None,
@@ -246,8 +244,7 @@ class CookMode(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"Cooking: {recipe.title}")
         self.recipe = recipe
-        self.factor = Fraction(factor)
-        self.system = system
+        self.view = view
         self.timers = timers
         self.steps = cook_steps(recipe)
         self.index = 0
@@ -373,7 +370,7 @@ class CookMode(QWidget):
         self.step_label.setText(f"Step {step.number} of {total}")
         title = self.recipe.title + (f" · {step.component}" if step.component else "")
         self.title_label.setText(title)
-        text = convert_temperatures(step.text, self.system)
+        text = convert_temperatures(step.text, self.view.system)
         fallback = f"{self.recipe.title}, step {step.number}"
         self.step_text.setHtml(
             f"<style>a {{ color: {ACCENT}; font-weight: bold; }}</style>"
@@ -400,7 +397,7 @@ class CookMode(QWidget):
         if step is None:
             return []
         return [
-            format_ingredient(step.ingredients[index], self.factor, self.system)
+            format_ingredient(step.ingredients[index], self.view.factor, self.view.system)
             for index in step.named
         ]
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.view import UnitSystem, View
 from ..storage import LibraryError
 from .after_paint import after_next_paint
 from .editing import RecipeEditing
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
 
-UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
@@ -148,8 +148,8 @@ class MainWindow(QMainWindow):
 
         self.unit_label = QLabel("Units")
         self.unit_system = QComboBox(objectName="unitSystem")
-        for label, system in UNIT_SYSTEMS:
-            self.unit_system.addItem(label, system)
+        for system in UnitSystem:
+            self.unit_system.addItem(system.label, str(system))
         self.unit_system.setAccessibleName("Unit system")
         self.unit_system.currentIndexChanged.connect(self._unit_system_changed)
         self.unit_label.setBuddy(self.unit_system)
@@ -280,8 +280,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         units_menu = view_menu.addMenu("&Units")
         self.unit_actions = QActionGroup(self)
-        for index, (label, system) in enumerate(UNIT_SYSTEMS):
-            action = self._action(f"actionUnits_{system}", label, f"Ctrl+{index + 1}")
+        for index, system in enumerate(UnitSystem):
+            action = self._action(f"actionUnits_{system}", system.label, f"Ctrl+{index + 1}")
             action.setCheckable(True)
             action.setData(system)
             action.triggered.connect(lambda _=False, i=index: self.unit_system.setCurrentIndex(i))
@@ -447,8 +447,12 @@ class MainWindow(QMainWindow):
         """How much to multiply every quantity by, from the spinner."""
         return Fraction(1) if self._recipe is None else self.servings_spin.factor()
 
-    def unit_system_name(self) -> str:
-        return self.unit_system.currentData() or "original"
+    def unit_system_name(self) -> UnitSystem:
+        return UnitSystem.of(self.unit_system.currentData() or UnitSystem.ORIGINAL)
+
+    def current_view(self) -> View:
+        """How the recipe on show is shown: the one value the pane, print and cook mode use."""
+        return View(self.scale_factor(), self.unit_system_name())
 
     def _render(self) -> None:
         if self._recipe is None:
@@ -465,8 +469,7 @@ class MainWindow(QMainWindow):
         self.recipe_detail.setHtml(
             recipe_html(
                 self._recipe,
-                self.scale_factor(),
-                self.unit_system_name(),
+                self.current_view(),
                 colours,
                 side_by_side=self._side_by_side,
                 timer_links=True,
@@ -615,7 +618,7 @@ class MainWindow(QMainWindow):
 
     def _restore_view_settings(self) -> None:
         self.set_font_size(self._settings.value("view/font_size", DEFAULT_FONT_SIZE, int))
-        system = self._settings.value("view/unit_system", "original", str)
+        system = self._settings.value("view/unit_system", UnitSystem.ORIGINAL, str)
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)

@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from recipe_manager.domain import UnitSystem, View
+from recipe_manager.domain.cook_steps import cook_steps, ingredients_named
 from recipe_manager.paths import seed_library_path
 from recipe_manager.storage import read_seed_recipes
-from recipe_manager.ui.cook_mode import CookMode, ScreenAwake, cook_steps, ingredients_named
+from recipe_manager.ui.cook_mode import CookMode
+from recipe_manager.ui.screen_awake import ScreenAwake
 from recipe_manager.ui.timers import KitchenTimers, TimerRequest
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..domain import Component, Ingredient, Recipe, convert_temperatures, format_ingredient
+from ..domain import Component, Ingredient, Recipe, View, convert_temperatures, format_ingredient
 from ..domain.display import display_line
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
@@ -34,8 +34,7 @@ class Colours:
 
 def recipe_html(
     recipe: Recipe,
-    factor: Fraction,
-    system: str,
+    view: View,
     colours: Colours,
     side_by_side: bool = False,
     timer_links: bool = False,
@@ -45,6 +44,7 @@ def recipe_html(
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
     `photo` is the recipe's photo: a file already confined to the library's media folder, or
     the name of an image resource the view provides (a thumbnail: see `thumbnails`)."""
+    factor, system = view.factor, view.system
     parts = []
     if photo is not None:
         parts.append(
@@ -105,8 +105,7 @@ class Block:
 
 def recipe_blocks(
     recipe: Recipe,
-    factor: Fraction,
-    system: str,
+    view: View,
     colours: Colours,
     timer_links: bool = False,
     photo: str | None = None,
@@ -115,6 +114,7 @@ def recipe_blocks(
     """The recipe as `recipe_html` shows it (stacked, never side by side), one block per
     paragraph or ingredient line. The blocks are the same for every servings and unit
     system, so a view can replace each in place; `formatted` may cache the lines."""
+    factor, system = view.factor, view.system
     fmt = formatted or (lambda ingredient: format_ingredient(ingredient, factor, system))
     blocks: list[Block] = []
     if photo is not None:

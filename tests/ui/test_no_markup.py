@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 from window_helpers import open_window
 
-from recipe_manager.domain import Component, Recipe, parse_ingredient
+from recipe_manager.domain import Component, Recipe, View, parse_ingredient
 from recipe_manager.domain.display import display_line, strip_bidi_controls
+from recipe_manager.domain.view import UnitSystem
 from recipe_manager.io import export_recipes
 from recipe_manager.storage import RecipeLibrary
 
@@ -345,7 +346,7 @@ def test_markup_in_every_field_is_shown_as_typed_everywhere(
     editor = window.editing.open_editor(window.current_recipe)
     assert editor is not None
     window.transfer.export()
-    window._show_about()
+    window.show_about()
     walk_everything(app, seen)
     assert show_every_tooltip(app, qtbot) > 3
     cook.close()
@@ -354,7 +355,9 @@ def test_markup_in_every_field_is_shown_as_typed_everywhere(
     # The printed page.
     from recipe_manager.ui.printing import recipe_document
 
-    page = recipe_document(window.current_recipe, Fraction(3, 2), "us", QSizeF(595, 842))
+    page = recipe_document(
+        window.current_recipe, View(Fraction(3, 2), UnitSystem.US), QSizeF(595, 842)
+    )
     assert not images_in(page)
     assert_not_interpreted("printed page", page.toPlainText(), False)
     seen.append(page.toPlainText())

@@ -241,19 +241,35 @@ class CookMode(QWidget):
 
     @staticmethod
     def _fit(view: QTextBrowser, largest: int, smallest: int) -> None:
-        """The largest type that fits the view without scrolling, down to `smallest`."""
+        """The largest type (in steps of 2 px) that fits the view without scrolling, down to
+        `smallest`. Found by halving, so a long step is laid out a few times, not a dozen."""
         document = view.document()
         width = view.viewport().width()
         height = view.viewport().height()
         font = QFont(view.font())
-        pixels = largest
-        while True:
+
+        def fits(pixels: int) -> bool:
             font.setPixelSize(pixels)
             document.setDefaultFont(font)
             document.setTextWidth(width)
-            if document.size().height() <= height or pixels <= smallest:
-                break
-            pixels -= 2
+            return document.size().height() <= height
+
+        sizes = list(range(smallest, largest + 1, 2))
+        if sizes[-1] != largest:
+            sizes.append(largest)
+        low, high = 0, len(sizes) - 1  # sizes[low] is the answer unless a larger one fits
+        if fits(sizes[high]):
+            low = high
+        else:
+            while low < high - 1:
+                middle = (low + high) // 2
+                if fits(sizes[middle]):
+                    low = middle
+                else:
+                    high = middle
+        font.setPixelSize(sizes[low])
+        document.setDefaultFont(font)
+        document.setTextWidth(width)
         view.setFont(font)
 
     def step_pixel_size(self) -> int:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache, partial
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain import Recipe, parse_ingredient
 from ..domain.display import display_line
+from ..domain.limits import field_problems
 from ..domain.recipe_text import (
     clean_pasted_ingredients,
     clean_pasted_steps,
@@ -37,8 +38,14 @@ from ..domain.recipe_text import (
     steps_text,
 )
 from ..storage import LibraryError, RecipeLibrary
+from .recipe_html import Block
+from .recipe_view import RecipeView
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+NO_CUT = 2**31 - 1  # QLineEdit's largest maximum length
+PREVIEW_TABLE_LINES = 300  # up to this many lines the reading is a table, redrawn per keystroke
+PREVIEW_PAUSE_MS = 150  # a longer list is read again once typing pauses this long
+PREVIEW_CACHE_LINES = 20_000  # lines whose reading is remembered
 NOT_STATED = "not stated"
 
 
@@ -98,6 +105,7 @@ class RecipeEditor(QDialog):
         )
         self.resize(1000, 760)
         self._build(library.categories())
+        self._keep_every_character()
         self._fill(self._original)
         self._baseline = self.recipe().to_dict()
 
@@ -135,8 +143,12 @@ class RecipeEditor(QDialog):
             "A line ending in “:” starts a part of the recipe:\nDipping sauce (serves 6):"
         )
         self.ingredients_edit.setAccessibleName("Ingredients, one per line")
-        self.ingredients_edit.textChanged.connect(self._update_preview)
-        self.preview = QTextBrowser(objectName="ingredientPreview")
+        # The live reading follows each keystroke in a short recipe; in a long one it waits
+        # for a pause in typing, and then changes only the lines that changed.
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_PAUSE_MS)
+        self._preview_timer.timeout.connect(self._update_preview)
+        self.ingredients_edit.textChanged.connect(self._ingredients_changed)
+        self.preview = RecipeView(objectName="ingredientPreview")
         self.preview.setAccessibleName("How each ingredient line is read")
         self.preview.setOpenLinks(False)
         self.steps_edit = PastingTextEdit(clean_pasted_steps, "stepsEdit")
@@ -219,6 +231,12 @@ class RecipeEditor(QDialog):
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
 
+    def _keep_every_character(self) -> None:
+        """QLineEdit cuts what is typed or pasted at 32,767 characters without a word: the
+        editor keeps all of it, and saving says which field is too long instead."""
+        for edit in self.findChildren(QLineEdit):
+            edit.setMaxLength(NO_CUT)
+
     def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
         box.setRange(0, 7 * 24 * 60)
@@ -276,14 +294,25 @@ class RecipeEditor(QDialog):
 
     # Preview ---------------------------------------------------------------------------------
 
+    def _ingredients_changed(self) -> None:
+        if self.ingredients_edit.blockCount() <= PREVIEW_TABLE_LINES:
+            self._preview_timer.stop()
+            self._update_preview()
+        else:
+            self._preview_timer.start()
+
     def _update_preview(self) -> None:
-        rows = []
-        for line in self.ingredients_edit.toPlainText().splitlines():
-            if not line.strip():
-                continue
-            rows.append(_preview_row(line))
-        self.preview.setHtml(
-            "<table cellspacing='0' cellpadding='3' width='100%'>" + "".join(rows) + "</table>"
+        lines = [line for line in self.ingredients_edit.toPlainText().splitlines() if line.strip()]
+        if len(lines) <= PREVIEW_TABLE_LINES:
+            self.preview.show_html(
+                "<table cellspacing='0' cellpadding='3' width='100%'>"
+                + "".join(_preview_row(line) for line in lines)
+                + "</table>"
+            )
+            return
+        # Long: one paragraph per line, each read once (cached), shown a screenful at a time.
+        self.preview.show_blocks(
+            "ingredients", [Block("html", partial(_preview_paragraph, line)) for line in lines]
         )
 
     # Photo -----------------------------------------------------------------------------------
@@ -342,6 +371,11 @@ class RecipeEditor(QDialog):
             return
         if self._saving is not None:
             return
+        problems = field_problems(recipe)
+        if problems:
+            # Nothing is cut: every character stays in the editor until the cook shortens it.
+            self._show_save_error("Not saved: " + " ".join(problems[:3]))
+            return
         # The write runs on a worker thread so that typing never waits on the disk; the
         # dialog closes only once the library says the recipe is stored.
         self._saving = SaveTask(self._library, recipe, self._is_new)
@@ -399,22 +433,45 @@ class RecipeEditor(QDialog):
         self.save_error.show()
 
 
-def _preview_row(line: str) -> str:
+@lru_cache(maxsize=PREVIEW_CACHE_LINES)
+def _read_line(line: str) -> tuple[str, str, str, str, str]:
+    """How one line is read: ("heading" or "not read" or "read", amount, unit, name, note)."""
     ingredient = parse_ingredient(line)
     if ingredient.is_heading or line.rstrip().endswith(":"):
-        return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
+        return ("heading", "", "", line.strip(), "")
     if not ingredient.understood:
-        return (
-            "<tr><td colspan='4' style='color:#b3261e'>⚠ not read, kept as typed: "
-            f"{escape(line.strip())}</td></tr>"
-        )
+        return ("not read", "", "", line.strip(), "")
     amount = ""
     if ingredient.quantity is not None:
         amount = str(ingredient.quantity)
         if ingredient.quantity_max is not None:
             amount += f"–{ingredient.quantity_max}"
-    cells = (amount, ingredient.unit or "", ingredient.name, ingredient.note)
+    return ("read", amount, ingredient.unit or "", ingredient.name, ingredient.note)
+
+
+def _preview_row(line: str) -> str:
+    kind, amount, unit, name, note = _read_line(line)
+    if kind == "heading":
+        return f"<tr><td colspan='4'><b>{escape(name)}</b></td></tr>"
+    if kind == "not read":
+        return (
+            "<tr><td colspan='4' style='color:#b3261e'>⚠ not read, kept as typed: "
+            f"{escape(name)}</td></tr>"
+        )
+    cells = (amount, unit, name, note)
     return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+
+
+def _preview_paragraph(line: str) -> str:
+    """The same reading as `_preview_row`, as one paragraph (a long list has no table)."""
+    kind, amount, unit, name, note = _read_line(line)
+    if kind == "heading":
+        return f"<p><b>{escape(name)}</b></p>"
+    if kind == "not read":
+        return f"<p style='color:#b3261e'>⚠ not read, kept as typed: {escape(name)}</p>"
+    quantity = " ".join(escape(part) for part in (amount, unit) if part)
+    extra = f" <i>· {escape(note)}</i>" if note else ""
+    return f"<p>{quantity} · <b>{escape(name)}</b>{extra}</p>"
 
 
 def _non_blank_lines(text: str) -> list[str]:

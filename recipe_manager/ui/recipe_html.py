@@ -101,6 +101,11 @@ class Block:
 
     kind: str  # "html", "item" or "gap" (ends a list)
     render: Callable[[], str]
+    #: Pixels above and below, and a hanging indent: markup merged into a document keeps
+    #: its characters' formats but not its paragraph's, so the view sets these itself.
+    above: int = 0
+    below: int = 0
+    hanging: int = 0
 
 
 def recipe_blocks(
@@ -122,7 +127,11 @@ def recipe_blocks(
         blocks.append(Block("html", lambda: f"<p><img src=\"{source}\" width='{PHOTO_WIDTH}'></p>"))
     title = escape(display_line(recipe.title, MAX_DETAIL_TITLE))
     blocks.append(
-        Block("html", lambda: f"<h1 style='color:{colours.accent};margin-bottom:4px'>{title}</h1>")
+        Block(
+            "html",
+            lambda: f"<h1 style='color:{colours.accent};margin-bottom:4px'>{title}</h1>",
+            below=4,
+        )
     )
     if recipe.summary:
         summary = _text(recipe.summary)
@@ -136,13 +145,16 @@ def recipe_blocks(
                 f"<p style='color:{colours.muted};margin-bottom:14px'>"
                 f"{escape(meta_line(recipe, factor))}</p>"
             ),
+            below=14,
         )
     )
     for component in recipe.components:
         if component.title:
-            blocks.append(Block("html", partial(_part_heading, component, factor, colours)))
+            blocks.append(
+                Block("html", partial(_part_heading, component, factor, colours), above=18)
+            )
         if component.ingredients:
-            blocks.append(Block("html", lambda: "<h3>Ingredients</h3>"))
+            blocks.append(Block("html", lambda: "<h3>Ingredients</h3>", above=12, below=4))
             for ingredient in component.ingredients:
                 if ingredient.is_heading:
                     blocks.append(Block("gap", str))
@@ -153,17 +165,23 @@ def recipe_blocks(
                     blocks.append(Block("item", partial(fmt, ingredient)))
             blocks.append(Block("gap", str))
         if component.steps:
-            blocks.append(Block("html", lambda: "<h3>Method</h3>"))
+            blocks.append(Block("html", lambda: "<h3>Method</h3>", above=12, below=4))
             for number, step in enumerate(component.steps, start=1):
                 blocks.append(
                     Block(
                         "html",
                         partial(_step_html, recipe, step, number, system, colours, timer_links),
+                        below=10,
+                        hanging=28,
                     )
                 )
     if recipe.notes:
         blocks.append(
-            Block("html", lambda: f"<h2 style='color:{colours.accent};margin-top:18px'>Notes</h2>")
+            Block(
+                "html",
+                lambda: f"<h2 style='color:{colours.accent};margin-top:18px'>Notes</h2>",
+                above=18,
+            )
         )
         blocks.extend(Block("html", partial(_note_html, note)) for note in recipe.notes)
     return blocks

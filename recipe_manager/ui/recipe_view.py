@@ -145,6 +145,13 @@ class RecipeView(QTextBrowser):
             if not first:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertHtml(text)
+            if block.above or block.below or block.hanging:
+                spacing = QTextBlockFormat()
+                spacing.setTopMargin(block.above)
+                spacing.setBottomMargin(block.below)
+                spacing.setLeftMargin(block.hanging)
+                spacing.setTextIndent(-block.hanging)
+                cursor.mergeBlockFormat(spacing)
         self._shown.append(cursor.block())
         self._texts.append(text)
 

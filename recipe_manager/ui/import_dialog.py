@@ -9,6 +9,7 @@ window decides how to store them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -207,6 +208,8 @@ def _warn(parent: QWidget, title: str, problems: list[str]) -> None:
     box.open()
 
 
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
 _FORMAT_LABELS = {
     "json": "Recipe Manager JSON (lossless)",
     "jsonld": "schema.org Recipe (JSON-LD)",
@@ -269,7 +272,13 @@ class ExportDialog(QDialog):
         name = self.format.currentData()
         suffix = EXPORT_FORMATS[name]
         recipes = self.recipes()
-        default = recipes[0].title if len(recipes) == 1 else "recipes"
+        # A title names the file on one line, without any character that would make it a
+        # path ("../", a drive) or that some systems refuse in a name.
+        default = (
+            _UNSAFE_IN_NAMES.sub("-", display_line(recipes[0].title, 80)).strip(". ") or "recipe"
+            if len(recipes) == 1
+            else "recipes"
+        )
         files = QFileDialog(self.parentWidget(), "Export recipes", f"{default}{suffix}")
         files.setObjectName("exportFileDialog")
         files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

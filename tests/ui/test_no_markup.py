@@ -345,6 +345,7 @@ def test_markup_in_every_field_is_shown_as_typed_everywhere(
     editor = window.editing.open_editor(window.current_recipe)
     assert editor is not None
     window.transfer.export()
+    window.transfer.print_shown()
     window.show_about()
     walk_everything(app, seen)
     assert show_every_tooltip(app, qtbot) > 3

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -41,6 +42,7 @@ from .after_paint import after_next_paint
 from .editing import RecipeEditing
 from .kitchen import Kitchen
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
 from .transfer import RecipeTransfer
 
@@ -58,6 +60,7 @@ LIST_LAYOUT_BATCH = 500
 LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
+WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
-        self.resize(1180, 760)
+        fit_to_screen(self, WINDOW_SIZE)
 
         self.editing = RecipeEditing(self)
         self.transfer = RecipeTransfer(self)
@@ -246,10 +249,11 @@ class MainWindow(QMainWindow):
         self.action_delete.triggered.connect(self.editing.delete_shown)
         self.action_undo = self.editing.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.action_redo = self.editing.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.action_redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addActions([self.action_undo, self.action_redo])
         edit_menu.addActions([self.action_undo, self.action_redo])
         self.undo_button = QToolButton(objectName="statusUndo")
         self.undo_button.setDefaultAction(self.action_undo)
@@ -357,6 +361,11 @@ class MainWindow(QMainWindow):
             clear_report=self.banner.hide,
             notify=lambda message: self.statusBar().showMessage(message, 8000),
         )
+        self.guard.restored.connect(
+            lambda before, after, label: self.editing.record_replacement(
+                f"Restore Backup of {label}", before, after
+            )
+        )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
         else:
@@ -374,6 +383,7 @@ class MainWindow(QMainWindow):
         """What can wait until the list is on screen: the recipe, search, units."""
         self._select_last_recipe()
         QTimer.singleShot(0, self._prepare_search)
+        QTimer.singleShot(0, self.kitchen.restore_timers)
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
@@ -425,6 +435,8 @@ class MainWindow(QMainWindow):
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
+        # Another recipe opens at its top, not at the last one's reading position.
+        self.recipe_detail.verticalScrollBar().setValue(0)
 
     def _configure_servings(self, recipe: Recipe) -> None:
         """A recipe with servings scales by servings; one without, in batches from ×½."""
@@ -437,6 +449,10 @@ class MainWindow(QMainWindow):
             self.servings_spin.setAccessibleName("Batches to cook (no servings stated)")
         self.servings_spin.setEnabled(True)
         self.reset_button.setEnabled(True)
+
+    @property
+    def settings(self) -> QSettings:
+        return self._settings
 
     @property
     def current_recipe(self) -> Recipe | None:
@@ -571,6 +587,26 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+        if self.proxy.rowCount() == 0 and self.list_model.rowCount() > 0:
+            self._show_no_match(text)
+        elif self._recipe is None and self.proxy.rowCount() > 0:
+            self._select_last_recipe()
+            if self._recipe is None:
+                self._show_nothing_selected()
+
+    def _show_no_match(self, text: str) -> None:
+        """Nothing matches: the pane says so instead of showing a recipe the list hides."""
+        self._recipe = None
+        self.recipe_list.selectionModel().clearCurrentIndex()
+        self._update_actions()
+        self.servings_spin.setEnabled(False)
+        self.reset_button.setEnabled(False)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.recipe_detail.setHtml(
+            f"<p style='color:{muted}'>No recipe matches “{escape(text.strip())}”.</p>"
+            f"<p style='color:{muted}'>Try other words, or press Escape to see every recipe.</p>"
+        )
+        self.setWindowTitle("Recipe Manager")
 
     def _focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -606,12 +642,36 @@ class MainWindow(QMainWindow):
     # View settings -------------------------------------------------------------------------
 
     def set_font_size(self, size: int) -> None:
+        """Zoom; the line at the top of the pane stays at the top (the reading position)."""
         self._font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
-        font = self.recipe_detail.font()
+        detail = self.recipe_detail
+        top = detail.cursorForPosition(detail.viewport().rect().topLeft()).position()
+        at_top = detail.verticalScrollBar().value() == 0
+        font = detail.font()
         font.setPointSize(self._font_size)
-        self.recipe_detail.setFont(font)
-        self.recipe_detail.document().setDefaultFont(font)
+        detail.setFont(font)
+        detail.document().setDefaultFont(font)
         self._settings.setValue("view/font_size", self._font_size)
+        if self._recipe is not None and self._wide_enough_for_columns() != self._side_by_side:
+            self._render()
+        self._scroll_to_position(0 if at_top else top)
+
+    def _scroll_to_position(self, position: int) -> None:
+        """Scroll so that the text at `position` is the first line in the pane."""
+        detail = self.recipe_detail
+        document = detail.document()
+        document.adjustSize()
+        layout = document.documentLayout()
+        block = document.findBlock(position)
+        if not block.isValid():
+            detail.verticalScrollBar().setValue(0)
+            return
+        rect = layout.blockBoundingRect(block)
+        line_top = rect.top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            line_top += line.y()
+        detail.verticalScrollBar().setValue(round(line_top))
 
     def _restore_view_settings(self) -> None:
         self.set_font_size(self._settings.value("view/font_size", DEFAULT_FONT_SIZE, int))
@@ -620,8 +680,10 @@ class MainWindow(QMainWindow):
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
         geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            # Remembered on a bigger screen: bring it back within this one.
+            keep_on_screen(self)
+            QTimer.singleShot(0, lambda: keep_on_screen(self))
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -633,6 +695,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.kitchen.may_quit():
+            event.ignore()
+            return
+        self.kitchen.save_timers()
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QMimeData, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -28,17 +31,32 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Recipe, parse_ingredient
+from ..domain.limits import MAX_WHOLE_NUMBER
+from ..domain.quantities import format_fraction
 from ..domain.recipe_text import (
+    EDITOR_PARAGRAPH,
     clean_pasted_ingredients,
     clean_pasted_steps,
-    components_from_text,
-    ingredients_text,
-    steps_text,
+    components_from_editor_text,
+    editor_heading,
+    editor_ingredients_text,
+    editor_items_from_text,
+    editor_items_text,
+    editor_steps_text,
+    tags_from_text,
+    tags_text,
 )
 from ..storage import LibraryError, RecipeLibrary
+from .screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 NOT_STATED = "not stated"
+EDITOR_SIZE = QSize(1000, 760)
+
+
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The box's text exactly: `toPlainText` would turn no-break spaces into spaces."""
+    return edit.document().toRawText().replace(EDITOR_PARAGRAPH, "\n")
 
 
 class PastingTextEdit(QPlainTextEdit):
@@ -68,9 +86,13 @@ class SaveTask(QRunnable):
         self.setAutoDelete(False)
         self.signals = SaveSignals()
         self._library, self._recipe, self._is_new = library, recipe, is_new
+        #: The recipe as stored just before this save (None for a new one): what undo restores.
+        self.previous: Recipe | None = None
 
     def run(self) -> None:
         try:
+            if not self._is_new and self._recipe.id in self._library:
+                self.previous = self._library.get(self._recipe.id)
             if self._is_new:
                 stored = self._library.get(self._library.add(self._recipe))
             else:
@@ -92,11 +114,13 @@ class RecipeEditor(QDialog):
         self._original = recipe or Recipe()
         self._is_new = not self._original.id
         self._saving: SaveTask | None = None
+        #: After a save of a stored recipe: the version it replaced, for undo.
+        self.previous_version: Recipe | None = None
         self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
-        self.resize(1000, 760)
         self._build(library.categories())
         self._fill(self._original)
         self._baseline = self.recipe().to_dict()
+        fit_to_screen(self, EDITOR_SIZE)
 
     # Building ------------------------------------------------------------------------------
 
@@ -109,7 +133,7 @@ class RecipeEditor(QDialog):
         self.title_edit.textEdited.connect(lambda: self.title_error.hide())
 
         self.servings_edit = QSpinBox(objectName="servingsEdit")
-        self.servings_edit.setRange(0, 999)
+        self.servings_edit.setRange(0, MAX_WHOLE_NUMBER)
         self.servings_edit.setSpecialValueText(NOT_STATED)
         self.servings_edit.setAccessibleName("Servings")
 
@@ -118,7 +142,9 @@ class RecipeEditor(QDialog):
         self.category_edit.setAccessibleName("Category")
         self.cuisine_edit = QLineEdit(objectName="cuisineEdit")
         self.method_edit = QLineEdit(objectName="methodEdit")
-        self.tags_edit = QLineEdit(objectName="tagsEdit", placeholderText="comma, separated")
+        self.tags_edit = QLineEdit(
+            objectName="tagsEdit", placeholderText='comma, separated, "or, quoted"'
+        )
         self.source_edit = QLineEdit(objectName="sourceEdit", placeholderText="book, web page…")
         self.prep_edit = self._minutes_box("prepEdit", "Preparation time")
         self.cook_edit = self._minutes_box("cookEdit", "Cooking time")
@@ -136,17 +162,23 @@ class RecipeEditor(QDialog):
         self.preview = QTextBrowser(objectName="ingredientPreview")
         self.preview.setAccessibleName("How each ingredient line is read")
         self.preview.setOpenLinks(False)
+        # Read-only: Tab passes it by (a click or Ctrl+Tab still reaches it to select text).
+        self.preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.steps_edit = PastingTextEdit(clean_pasted_steps, "stepsEdit")
         self.steps_edit.setPlaceholderText(
-            "One step per line. A line naming a part and ending in “:” starts its steps."
+            "One step per line. An indented line continues the step above.\n"
+            "A line naming a part and ending in “:” starts its steps."
         )
         self.steps_edit.setAccessibleName("Steps, one per line")
         self.notes_edit = QPlainTextEdit(objectName="notesEdit")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("One note per line")
+        self.notes_edit.setPlaceholderText(
+            "One note per line; an indented line continues the note above"
+        )
         self.notes_edit.setAccessibleName("Notes, one per line")
 
         self.photo_label = QLabel(objectName="photoThumbnail", text="No photo")
+        self.photo_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.photo_label.setFixedSize(120, 90)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo_label.setStyleSheet("border: 1px solid palette(mid);")
@@ -197,14 +229,39 @@ class RecipeEditor(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # No default button: Enter in a field never saves a half-typed recipe.
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save)
+        save_button.setToolTip(
+            f"Save ({save_keys.toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.accept)
         self.save_status = QLabel("Saving…", objectName="saveStatus")
         self.save_status.hide()
 
         columns = QHBoxLayout()
-        details_column = QVBoxLayout()
+        details_widget = QWidget(objectName="editorDetails")
+        details_column = QVBoxLayout(details_widget)
+        details_column.setContentsMargins(0, 0, 6, 0)
         details_column.addLayout(details)
         details_column.addStretch(1)
-        columns.addLayout(details_column, 2)
+        # On a small screen the details scroll; the buttons below always stay in sight.
+        self.details_scroll = QScrollArea(objectName="editorDetailsScroll")
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setWidget(details_widget)
+        self.details_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details_scroll.setMinimumWidth(details_widget.sizeHint().width() + 16)
+        for box in (self.ingredients_edit, self.preview, self.steps_edit, self.notes_edit):
+            box.setMinimumHeight(80)
+        columns.addWidget(self.details_scroll, 2)
         columns.addLayout(texts, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -213,10 +270,34 @@ class RecipeEditor(QDialog):
         bottom.addWidget(self.save_status)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Top to bottom as the form reads: the details, then ingredients, steps, notes, the
+        photo, Save and Cancel. The reading pane is left out (it takes no Tab focus)."""
+        chain: list[QWidget] = [
+            self.title_edit,
+            self.servings_edit,
+            self.category_edit,
+            self.cuisine_edit,
+            self.method_edit,
+            self.tags_edit,
+            self.prep_edit,
+            self.cook_edit,
+            self.source_edit,
+            self.summary_edit,
+            self.ingredients_edit,
+            self.steps_edit,
+            self.notes_edit,
+            self.photo_button,
+            *self.buttons.buttons(),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
-        box.setRange(0, 7 * 24 * 60)
+        box.setRange(0, MAX_WHOLE_NUMBER)
         box.setSuffix(" min")
         box.setSpecialValueText("—")
         box.setAccessibleName(accessible)
@@ -231,40 +312,63 @@ class RecipeEditor(QDialog):
 
     def _fill(self, recipe: Recipe) -> None:
         self.title_edit.setText(recipe.title)
-        self.servings_edit.setValue(recipe.servings or 0)
+        self.servings_edit.setValue(min(recipe.servings or 0, MAX_WHOLE_NUMBER))
         self.category_edit.setCurrentText(recipe.category)
         self.cuisine_edit.setText(recipe.cuisine)
         self.method_edit.setText(recipe.method)
-        self.tags_edit.setText(", ".join(recipe.tags))
+        self.tags_edit.setText(tags_text(recipe.tags))
         self.source_edit.setText(recipe.source)
-        self.prep_edit.setValue(recipe.prep_minutes or 0)
-        self.cook_edit.setValue(recipe.cook_minutes or 0)
+        self.prep_edit.setValue(min(recipe.prep_minutes or 0, MAX_WHOLE_NUMBER))
+        self.cook_edit.setValue(min(recipe.cook_minutes or 0, MAX_WHOLE_NUMBER))
         self.summary_edit.setPlainText(recipe.summary)
-        self.ingredients_edit.setPlainText(ingredients_text(recipe.components))
-        self.steps_edit.setPlainText(steps_text(recipe.components))
-        self.notes_edit.setPlainText("\n\n".join(recipe.notes))
+        self.ingredients_edit.setPlainText(editor_ingredients_text(recipe.components))
+        self.steps_edit.setPlainText(editor_steps_text(recipe.components))
+        self.notes_edit.setPlainText(editor_items_text(recipe.notes))
         self._set_image(recipe.image)
+        # What each box showed: a box the cook leaves as it was keeps the stored value
+        # exactly, even where the text form cannot say it (spaces around a title, an empty
+        # step, servings of 0).
+        self._shown = self._field_texts()
+
+    def _field_texts(self) -> dict[str, object]:
+        return {
+            "title": self.title_edit.text(),
+            "servings": self.servings_edit.value(),
+            "category": self.category_edit.currentText(),
+            "cuisine": self.cuisine_edit.text(),
+            "method": self.method_edit.text(),
+            "tags": self.tags_edit.text(),
+            "source": self.source_edit.text(),
+            "prep_minutes": self.prep_edit.value(),
+            "cook_minutes": self.cook_edit.value(),
+            "summary": plain_text(self.summary_edit),
+            "components": (plain_text(self.ingredients_edit), plain_text(self.steps_edit)),
+            "notes": plain_text(self.notes_edit),
+        }
 
     def recipe(self) -> Recipe:
-        """The recipe as the fields now describe it; fields the editor does not show are kept."""
-        servings = self.servings_edit.value() or None
-        return self._original.copy(
-            title=self.title_edit.text().strip(),
-            servings=servings,
-            category=self.category_edit.currentText().strip(),
-            cuisine=self.cuisine_edit.text().strip(),
-            method=self.method_edit.text().strip(),
-            tags=[tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip()],
-            source=self.source_edit.text().strip(),
-            prep_minutes=self.prep_edit.value() or None,
-            cook_minutes=self.cook_edit.value() or None,
-            summary=self.summary_edit.toPlainText().strip(),
-            components=components_from_text(
-                self.ingredients_edit.toPlainText(), self.steps_edit.toPlainText()
-            ),
-            notes=_non_blank_lines(self.notes_edit.toPlainText()),
-            image=self._image,
-        )
+        """The recipe as the fields now describe it; fields the editor does not show, and
+        boxes left as they were shown, keep their stored values exactly."""
+        now = self._field_texts()
+        ingredients, steps = now["components"]  # type: ignore[misc]
+        read = {
+            "title": lambda: self.title_edit.text().strip(),
+            "servings": lambda: self.servings_edit.value() or None,
+            "category": lambda: self.category_edit.currentText().strip(),
+            "cuisine": lambda: self.cuisine_edit.text().strip(),
+            "method": lambda: self.method_edit.text().strip(),
+            "tags": lambda: tags_from_text(self.tags_edit.text()),
+            "source": lambda: self.source_edit.text().strip(),
+            "prep_minutes": lambda: self.prep_edit.value() or None,
+            "cook_minutes": lambda: self.cook_edit.value() or None,
+            "summary": lambda: plain_text(self.summary_edit).strip(),
+            "components": lambda: components_from_editor_text(ingredients, steps),
+            "notes": lambda: editor_items_from_text(plain_text(self.notes_edit)),
+        }
+        changes = {
+            name: reader() for name, reader in read.items() if now[name] != self._shown[name]
+        }
+        return self._original.copy(image=self._image, **changes)
 
     def is_modified(self) -> bool:
         return self.recipe().to_dict() != self._baseline
@@ -273,7 +377,7 @@ class RecipeEditor(QDialog):
 
     def _update_preview(self) -> None:
         rows = []
-        for line in self.ingredients_edit.toPlainText().splitlines():
+        for line in plain_text(self.ingredients_edit).split("\n"):
             if not line.strip():
                 continue
             rows.append(_preview_row(line))
@@ -340,6 +444,8 @@ class RecipeEditor(QDialog):
         self.save_status.setVisible(saving)
 
     def _save_done(self, stored: Recipe) -> None:
+        if self._saving is not None:
+            self.previous_version = self._saving.previous
         self._saving = None
         self._set_saving(False)
         self.save_error.hide()
@@ -363,7 +469,8 @@ class RecipeEditor(QDialog):
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
+                # A stray Enter goes back to the editor: it neither saves nor throws away.
+                QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Save:
                 self.accept()
@@ -376,14 +483,32 @@ class RecipeEditor(QDialog):
         event.ignore()
         self.reject()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter on a button presses it; Enter in a one-line field moves to the next field.
+        It never saves: saving is the Save button or the platform's Save shortcut."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            else:
+                self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _show_save_error(self, message: str) -> None:
         self.save_error.setText(message)
         self.save_error.show()
 
 
 def _preview_row(line: str) -> str:
+    if editor_heading(line) is not None:
+        return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
+    line = line.lstrip(" \t")
     ingredient = parse_ingredient(line)
-    if ingredient.is_heading or line.rstrip().endswith(":"):
+    if ingredient.is_heading:
         return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
     if not ingredient.understood:
         return (
@@ -392,12 +517,10 @@ def _preview_row(line: str) -> str:
         )
     amount = ""
     if ingredient.quantity is not None:
-        amount = str(ingredient.quantity)
+        # As a cook writes it: "1½", never the fraction "3/2".
+        amount = format_fraction(ingredient.quantity)
         if ingredient.quantity_max is not None:
-            amount += f"–{ingredient.quantity_max}"
+            amount += f"–{format_fraction(ingredient.quantity_max)}"
+    # The unit by its full name ("tablespoon" for "tbsp"): it shows what the line was read as.
     cells = (amount, ingredient.unit or "", ingredient.name, ingredient.note)
     return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
-
-
-def _non_blank_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
-TIMERS_KEY = "kitchen/timers"  # the running timers, as JSON, to bring back after a restart
+from .settings import RUNNING_TIMERS
 
 if TYPE_CHECKING:
     from .cook_mode import CookMode
@@ -49,14 +49,11 @@ class Kitchen(QObject):
             return
         settings = self._window.settings
         snapshot = self._timer_dock.timers.snapshot()
-        if snapshot:
-            settings.setValue(TIMERS_KEY, json.dumps(snapshot))
-        else:
-            settings.remove(TIMERS_KEY)
+        RUNNING_TIMERS.write(settings, json.dumps(snapshot) if snapshot else "")
 
     def restore_timers(self) -> int:
         """Bring back the timers running when the app last closed; returns how many."""
-        text = self._window.settings.value(TIMERS_KEY, "", str)
+        text = RUNNING_TIMERS.read(self._window.settings)
         if not text:
             return 0
         try:
@@ -64,7 +61,7 @@ class Kitchen(QObject):
         except ValueError:
             saved = None
         if not isinstance(saved, list) or not saved:
-            self._window.settings.remove(TIMERS_KEY)
+            RUNNING_TIMERS.write(self._window.settings, "")
             return 0
         count = self.timers_dock().timers.restore(saved)
         if count:
@@ -131,8 +128,7 @@ class Kitchen(QObject):
 
         self._cook_mode = CookMode(
             window.current_recipe,
-            window.scale_factor(),
-            window.unit_system_name(),
+            window.current_view(),
             self.timers_dock().timers,
             window,
         )

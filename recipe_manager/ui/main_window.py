@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -19,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,19 +30,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTextBrowser,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
+from ..domain.view import UnitSystem, View
 from ..storage import LibraryError
+from .actions import build_actions, make_action
 from .after_paint import after_next_paint
 from .editing import RecipeEditing
 from .kitchen import Kitchen
 from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
 from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
+from .settings import FONT_SIZE, LAST_RECIPE, UNIT_SYSTEM, WINDOW_GEOMETRY, WINDOW_SPLITTER
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
@@ -52,8 +55,7 @@ if TYPE_CHECKING:
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
 
-UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
-DEFAULT_FONT_SIZE = 13
+DEFAULT_FONT_SIZE = FONT_SIZE.default
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 LIST_LAYOUT_BATCH = 500
@@ -151,8 +153,8 @@ class MainWindow(QMainWindow):
 
         self.unit_label = QLabel("Units")
         self.unit_system = QComboBox(objectName="unitSystem")
-        for label, system in UNIT_SYSTEMS:
-            self.unit_system.addItem(label, system)
+        for system in UnitSystem:
+            self.unit_system.addItem(system.label, str(system))
         self.unit_system.setAccessibleName("Unit system")
         self.unit_system.currentIndexChanged.connect(self._unit_system_changed)
         self.unit_label.setBuddy(self.unit_system)
@@ -208,45 +210,15 @@ class MainWindow(QMainWindow):
         self.recipe_detail.viewport().installEventFilter(self)
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.action_new = self._action(
-            "actionNewRecipe", "&New Recipe…", QKeySequence.StandardKey.New
-        )
-        self.action_import = self._action("actionImport", "&Import…", QKeySequence.StandardKey.Open)
-        self.action_paste_import = self._action(
-            "actionPasteImport", "Import from &Clipboard", "Ctrl+Shift+V"
-        )
-        self.action_export = self._action("actionExport", "&Export…", "Ctrl+Shift+E")
-        self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
-        self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
-        self.action_quit.triggered.connect(self.close)
-        self.action_new.triggered.connect(lambda: self.editing.open_editor(None))
-        self.action_import.triggered.connect(self.transfer.import_from_files)
-        self.action_paste_import.triggered.connect(self.transfer.import_from_clipboard)
-        self.action_export.triggered.connect(self.transfer.export)
-        self.action_print.triggered.connect(self.transfer.print_shown)
-        file_menu.addActions(
-            [self.action_new, self.action_import, self.action_paste_import, self.action_export]
-        )
-        file_menu.addSeparator()
-        self.action_restore = self._action("actionRestoreBackup", "&Restore Backup…")
-        self.action_restore.triggered.connect(lambda: self.guard.choose_backup())
-        file_menu.addAction(self.action_restore)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_print)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
+        toolbar = QToolBar("Kitchen", self, objectName="kitchenToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menus = build_actions(self, toolbar)
+        self.addToolBar(toolbar)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.action_edit = self._action("actionEditRecipe", "&Edit Recipe…", "Ctrl+E")
-        self.action_duplicate = self._action("actionDuplicateRecipe", "D&uplicate Recipe", "Ctrl+D")
-        self.action_delete = self._action(
-            "actionDeleteRecipe", "&Delete Recipe", QKeySequence.StandardKey.Delete
-        )
-        self.action_edit.setShortcuts([QKeySequence("Ctrl+E")])
-        self.action_edit.triggered.connect(self.editing.edit_shown)
-        self.action_duplicate.triggered.connect(self.editing.duplicate_shown)
-        self.action_delete.triggered.connect(self.editing.delete_shown)
+        # Undo and Redo are the undo stack's own actions: their text names the next change.
+        edit_menu = menus["&Edit"]
+        first_edit_action = edit_menu.actions()[0]
         self.action_undo = self.editing.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("actionUndo")
         self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -254,82 +226,48 @@ class MainWindow(QMainWindow):
         self.action_redo.setObjectName("actionRedo")
         self.action_redo.setShortcuts(QKeySequence.StandardKey.Redo)
         self.addActions([self.action_undo, self.action_redo])
-        edit_menu.addActions([self.action_undo, self.action_redo])
+        edit_menu.insertActions(first_edit_action, [self.action_undo, self.action_redo])
+        edit_menu.insertSeparator(first_edit_action)
         self.undo_button = QToolButton(objectName="statusUndo")
         self.undo_button.setDefaultAction(self.action_undo)
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
-        edit_menu.addSeparator()
-        self.action_find = self._action("actionFind", "&Find…", QKeySequence.StandardKey.Find)
-        self.action_find.triggered.connect(self._focus_search)
-        edit_menu.addAction(self.action_find)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.action_zoom_in = self._action(
-            "actionZoomIn", "Zoom &In", QKeySequence.StandardKey.ZoomIn
-        )
-        self.action_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.action_zoom_out = self._action(
-            "actionZoomOut", "Zoom &Out", QKeySequence.StandardKey.ZoomOut
-        )
-        self.action_zoom_reset = self._action("actionZoomReset", "&Actual Size", "Ctrl+0")
-        self.action_zoom_in.triggered.connect(lambda: self.set_font_size(self._font_size + 1))
-        self.action_zoom_out.triggered.connect(lambda: self.set_font_size(self._font_size - 1))
-        self.action_zoom_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
-        view_menu.addSeparator()
-        units_menu = view_menu.addMenu("&Units")
+        # One action per unit system, Ctrl+1 to Ctrl+3, in the View menu's Units submenu.
+        units_menu = menus["&View"].addMenu("&Units")
         self.unit_actions = QActionGroup(self)
-        for index, (label, system) in enumerate(UNIT_SYSTEMS):
-            action = self._action(f"actionUnits_{system}", label, f"Ctrl+{index + 1}")
+        for index, system in enumerate(UnitSystem):
+            action = make_action(
+                self, f"actionUnits_{system}", system.label, (f"Ctrl+{index + 1}",)
+            )
             action.setCheckable(True)
             action.setData(system)
             action.triggered.connect(lambda _=False, i=index: self.unit_system.setCurrentIndex(i))
             self.unit_actions.addAction(action)
             units_menu.addAction(action)
 
-        kitchen_menu = self.menuBar().addMenu("&Kitchen")
-        self.action_cook = self._action("actionCookMode", "&Cook Mode", "F11")
-        self.action_cook.triggered.connect(self.kitchen.open_cook_mode)
-        self.action_shopping = self._action("actionShoppingList", "&Shopping List…", "Ctrl+L")
-        self.action_shopping.triggered.connect(self.kitchen.open_shopping_list)
-        self.action_add_to_shopping = self._action(
-            "actionAddToShoppingList", "&Add to Shopping List", "Ctrl+Shift+L"
-        )
-        self.action_add_to_shopping.triggered.connect(self.kitchen.add_shown_recipe)
-        self.action_timers = self._action("actionTimers", "Show &Timers", "Ctrl+T")
-        self.action_timers.triggered.connect(lambda: self.kitchen.timers_dock().show())
-        kitchen_menu.addActions(
-            [self.action_cook, self.action_shopping, self.action_add_to_shopping]
-        )
-        kitchen_menu.addSeparator()
-        kitchen_menu.addAction(self.action_timers)
-        toolbar = self.addToolBar("Kitchen")
-        toolbar.setObjectName("kitchenToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.action_new, self.action_edit, self.action_cook])
-        toolbar.addSeparator()
-        toolbar.addActions([self.action_shopping, self.action_add_to_shopping])
+    # Handlers named in the action table -------------------------------------------------------
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.action_about = self._action("actionAbout", "&About Recipe Manager")
-        self.action_about.triggered.connect(self._show_about)
-        help_menu.addAction(self.action_about)
+    def new_recipe(self) -> None:
+        self.editing.open_editor(None)
 
-    def _action(
-        self, name: str, text: str, shortcut: QKeySequence.StandardKey | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)
-        return action
+    def choose_backup(self) -> None:
+        if self.guard is not None:
+            self.guard.choose_backup()
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self._font_size + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self._font_size - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_font_size(DEFAULT_FONT_SIZE)
+
+    def show_timers(self) -> None:
+        self.kitchen.timers_dock().show()
 
     # Loading -------------------------------------------------------------------------------
 
@@ -404,7 +342,7 @@ class MainWindow(QMainWindow):
     def _select_last_recipe(self) -> None:
         if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
             return
-        wanted = self._settings.value("view/last_recipe", "", str)
+        wanted = LAST_RECIPE.read(self._settings)
         source_row = self.list_model.row_of(wanted) if wanted else None
         proxy_index = (
             self.proxy.mapFromSource(self.list_model.index(source_row))
@@ -431,7 +369,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
-        self._settings.setValue("view/last_recipe", recipe_id)
+        LAST_RECIPE.write(self._settings, recipe_id)
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
@@ -463,8 +401,12 @@ class MainWindow(QMainWindow):
         """How much to multiply every quantity by, from the spinner."""
         return Fraction(1) if self._recipe is None else self.servings_spin.factor()
 
-    def unit_system_name(self) -> str:
-        return self.unit_system.currentData() or "original"
+    def unit_system_name(self) -> UnitSystem:
+        return UnitSystem.of(self.unit_system.currentData() or UnitSystem.ORIGINAL)
+
+    def current_view(self) -> View:
+        """How the recipe on show is shown: the one value the pane, print and cook mode use."""
+        return View(self.scale_factor(), self.unit_system_name())
 
     def _render(self) -> None:
         if self._recipe is None:
@@ -481,8 +423,7 @@ class MainWindow(QMainWindow):
         self.recipe_detail.setHtml(
             recipe_html(
                 self._recipe,
-                self.scale_factor(),
-                self.unit_system_name(),
+                self.current_view(),
                 colours,
                 side_by_side=self._side_by_side,
                 timer_links=True,
@@ -519,7 +460,7 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        self._settings.setValue("view/unit_system", system)
+        UNIT_SYSTEM.write(self._settings, system)
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -534,7 +475,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._recipe = None
         if shown is not None and shown in self.library:
-            self._settings.setValue("view/last_recipe", shown)
+            LAST_RECIPE.write(self._settings, shown)
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
@@ -608,7 +549,7 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle("Recipe Manager")
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -651,7 +592,7 @@ class MainWindow(QMainWindow):
         font.setPointSize(self._font_size)
         detail.setFont(font)
         detail.document().setDefaultFont(font)
-        self._settings.setValue("view/font_size", self._font_size)
+        FONT_SIZE.write(self._settings, self._font_size)
         if self._recipe is not None and self._wide_enough_for_columns() != self._side_by_side:
             self._render()
         self._scroll_to_position(0 if at_top else top)
@@ -674,18 +615,18 @@ class MainWindow(QMainWindow):
         detail.verticalScrollBar().setValue(round(line_top))
 
     def _restore_view_settings(self) -> None:
-        self.set_font_size(self._settings.value("view/font_size", DEFAULT_FONT_SIZE, int))
-        system = self._settings.value("view/unit_system", "original", str)
+        self.set_font_size(FONT_SIZE.read(self._settings))
+        system = UNIT_SYSTEM.read(self._settings)
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        geometry = WINDOW_GEOMETRY.read(self._settings)
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
             # Remembered on a bigger screen: bring it back within this one.
             keep_on_screen(self)
             QTimer.singleShot(0, lambda: keep_on_screen(self))
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
+        splitter = WINDOW_SPLITTER.read(self._settings)
+        if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -701,12 +642,12 @@ class MainWindow(QMainWindow):
         self.kitchen.save_timers()
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
+        WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
         self._settings.sync()
         super().closeEvent(event)
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle("About Recipe Manager")

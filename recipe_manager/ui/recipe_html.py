@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..domain import Component, Recipe, convert_temperatures, format_ingredient
+from ..domain import Component, Recipe, View, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
@@ -30,8 +30,7 @@ class Colours:
 
 def recipe_html(
     recipe: Recipe,
-    factor: Fraction,
-    system: str,
+    view: View,
     colours: Colours,
     side_by_side: bool = False,
     timer_links: bool = False,
@@ -40,6 +39,7 @@ def recipe_html(
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
     `photo` is the recipe's photo file, already confined to the library's media folder."""
+    factor, system = view.factor, view.system
     parts = []
     if photo is not None:
         source = escape(QUrl.fromLocalFile(str(photo)).toString(), quote=True)

@@ -43,11 +43,11 @@ from PySide6.QtWidgets import (
 from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
 from ..domain.shopping import ShoppingItem, shopping_items
+from ..domain.view import UnitSystem, scale_factor
 from ..storage import LibraryError, RecipeLibrary
 
 log = logging.getLogger(__name__)
 
-UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 STATE_VERSION = 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,9 +66,7 @@ class _Entry:
 
     @property
     def factor(self) -> Fraction:
-        if self.recipe.servings:
-            return Fraction(self.amount, self.recipe.servings)
-        return Fraction(self.amount)
+        return scale_factor(self.recipe.servings, self.amount)
 
 
 class ShoppingListDialog(QDialog):
@@ -136,8 +134,8 @@ class ShoppingListDialog(QDialog):
         left_layout.addWidget(self.recipe_table, 1)
 
         self.units = QComboBox(objectName="shoppingUnits")
-        for label, system in UNIT_SYSTEMS:
-            self.units.addItem(label, system)
+        for system in UnitSystem:
+            self.units.addItem(system.label, str(system))
         self.units.currentIndexChanged.connect(self._units_changed)
         units_label = QLabel("&Units")
         units_label.setBuddy(self.units)
@@ -290,8 +288,8 @@ class ShoppingListDialog(QDialog):
 
     # The list ------------------------------------------------------------------------------
 
-    def system(self) -> str:
-        return self.units.currentData() or "original"
+    def system(self) -> UnitSystem:
+        return UnitSystem.of(self.units.currentData() or UnitSystem.ORIGINAL)
 
     def items(self) -> list[ShoppingItem]:
         return list(self._items)
@@ -478,7 +476,9 @@ class ShoppingListDialog(QDialog):
         self._entries = [entry for entry in entries if entry is not None]
         self._checked = {key for key in state.get("checked", []) if isinstance(key, str)}
         self.units.blockSignals(True)
-        self.units.setCurrentIndex(max(0, self.units.findData(state.get("system", "original"))))
+        self.units.setCurrentIndex(
+            max(0, self.units.findData(state.get("system", UnitSystem.ORIGINAL)))
+        )
         self.units.blockSignals(False)
 
     def _entry_from(self, data: dict[str, Any]) -> _Entry | None:

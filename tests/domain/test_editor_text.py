@@ -114,8 +114,10 @@ _WORD = st.text(
 # A line: words with single spaces, never starting or ending with a space.
 _LINE = st.lists(_WORD, min_size=1, max_size=5).map(" ".join)
 # A step or note: lines joined by line breaks, an empty line allowed inside.
-_ITEM = st.lists(st.one_of(_LINE, st.just("")), min_size=1, max_size=4).map("\n".join).filter(
-    lambda text: text.split("\n")[0] != "" and text.split("\n")[-1] != ""
+_ITEM = (
+    st.lists(st.one_of(_LINE, st.just("")), min_size=1, max_size=4)
+    .map("\n".join)
+    .filter(lambda text: text.split("\n")[0] != "" and text.split("\n")[-1] != "")
 )
 _TITLES = st.sampled_from(["", "Sauce", "Marinade", "sauce", "Pork: crackling"])
 _SERVINGS = st.one_of(st.none(), st.integers(min_value=0, max_value=100_000))

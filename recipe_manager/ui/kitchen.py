@@ -31,6 +31,7 @@ class Kitchen(QObject):
         self._shopping: ShoppingListDialog | None = None
         self._quit_box: QMessageBox | None = None
         self._quit_confirmed = False
+        self._timers_restored = False
 
     def timers_dock(self) -> TimerDock:
         if self._timer_dock is None:
@@ -52,7 +53,10 @@ class Kitchen(QObject):
         RUNNING_TIMERS.write(settings, json.dumps(snapshot) if snapshot else "")
 
     def restore_timers(self) -> int:
-        """Bring back the timers running when the app last closed; returns how many."""
+        """Bring back the timers running when the app last closed (once); returns how many."""
+        if self._timers_restored:
+            return 0
+        self._timers_restored = True
         text = RUNNING_TIMERS.read(self._window.settings)
         if not text:
             return 0

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setAccessibleName("Servings to cook")
         self.servings_spin.setMinimumWidth(110)
         self.servings_spin.valueChanged.connect(self._render)
+        self.servings_spin.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.servings_label.setBuddy(self.servings_spin)
         self.reset_button = QToolButton(objectName="servingsReset", text="Reset")
         self.reset_button.setToolTip("Back to the recipe's own servings")
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
         """What can wait until the list is on screen: the recipe, search, units."""
         self._select_last_recipe()
         QTimer.singleShot(0, self._prepare_search)
-        QTimer.singleShot(0, self.kitchen.restore_timers)
+        self.kitchen.restore_timers()
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()

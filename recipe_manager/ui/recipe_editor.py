@@ -483,6 +483,13 @@ class RecipeEditor(QDialog):
         event.ignore()
         self.reject()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The button box makes Save the default as it is shown; a stray Enter must not save.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setDefault(False)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Enter on a button presses it; Enter in a one-line field moves to the next field.
         It never saves: saving is the Save button or the platform's Save shortcut."""

@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -45,11 +45,30 @@ from ..domain import Recipe, RecipeFormatError
 from ..domain.shopping import ShoppingItem, shopping_items
 from ..domain.view import UnitSystem, scale_factor
 from ..storage import LibraryError, RecipeLibrary
+from .screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
+SHOPPING_SIZE = QSize(980, 640)
+
+
+def _amount_spin(suffix: str = " servings", prefix: str = "") -> QSpinBox:
+    spin = QSpinBox(objectName="shoppingServings")
+    spin.setRange(1, 999)
+    spin.setPrefix(prefix)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _amount_column_width() -> int:
+    """Wide enough to read "999 servings" and "×999 batch" with the arrows beside them."""
+    widths = []
+    for spin in (_amount_spin(), _amount_spin(" batch", "×")):
+        spin.setValue(999)
+        widths.append(spin.sizeHint().width())
+    return max(widths) + 12
 
 
 def shopping_state_path(library_path: Path) -> Path:
@@ -84,7 +103,6 @@ class ShoppingListDialog(QDialog):
         self.setObjectName("shoppingList")
         self.setWindowTitle("Shopping List")
         self.setModal(False)
-        self.resize(980, 640)
         self.library = library
         self.state_path = state_path
         self._entries: list[_Entry] = []
@@ -94,6 +112,7 @@ class ShoppingListDialog(QDialog):
         self._load()
         self.refresh_recipes()
         self._rebuild()
+        fit_to_screen(self, SHOPPING_SIZE)
 
     # Building ------------------------------------------------------------------------------
 
@@ -115,7 +134,9 @@ class ShoppingListDialog(QDialog):
         self.recipe_table.setHorizontalHeaderLabels(["Recipe", "For", ""])
         header = self.recipe_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The header can't measure the spin boxes in this column: size it for what they show.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, _amount_column_width())
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.recipe_table.verticalHeader().hide()
         self.recipe_table.verticalHeader().setSectionResizeMode(
@@ -234,12 +255,57 @@ class ShoppingListDialog(QDialog):
     def _same(first: Recipe, second: Recipe) -> bool:
         return first.id == second.id if first.id or second.id else first is second
 
+    def offer(self, recipe: Recipe | None) -> None:
+        """Put `recipe` (the one on show) in the picker, ready: Enter or Add puts it on the list."""
+        if recipe is None:
+            return
+        index = self.picker.findData(recipe.id)
+        if index >= 0:
+            self.picker.setCurrentIndex(index)
+            self.picker.lineEdit().selectAll()
+            self.picker.setFocus()
+
+    def _picked_index(self) -> int | None:
+        """The recipe the picker names: its exact title, else the one title holding what was
+        typed (case and accents ignored), else the completer's current choice."""
+        text = self.picker.currentText().strip()
+        if not text:
+            return None
+        exact = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
+        if exact >= 0:
+            return exact
+        from ..domain.search import fold
+
+        wanted = fold(text)
+        holding = [
+            row for row in range(self.picker.count()) if wanted in fold(self.picker.itemText(row))
+        ]
+        if len(holding) == 1:
+            return holding[0]
+        completion = self.picker.completer().currentCompletion()
+        if len(holding) > 1 and completion and self.picker.completer().popup().isVisible():
+            index = self.picker.findText(completion, Qt.MatchFlag.MatchFixedString)
+            return index if index >= 0 else None
+        return -len(holding) if holding else None
+
     def _add_picked(self) -> None:
         if self.library is None:
             return
-        index = self.picker.findText(self.picker.currentText(), Qt.MatchFlag.MatchFixedString)
+        index = self._picked_index()
+        if index is None:
+            typed = self.picker.currentText().strip()
+            self.status_label.setText(
+                f"No recipe is called “{typed}”; choose one from the list."
+                if typed
+                else "Type part of a recipe's name, or choose one from the list."
+            )
+            return
         if index < 0:
-            self.status_label.setText("Choose a recipe from the library's list.")
+            self.status_label.setText(
+                f"{-index} recipes hold “{self.picker.currentText().strip()}”: "
+                "type more of the name, or choose one from the list."
+            )
+            self.picker.completer().complete()
             return
         try:
             recipe = self.library.get(self.picker.itemData(index))
@@ -247,6 +313,7 @@ class ShoppingListDialog(QDialog):
             self.status_label.setText(str(error))
             return
         self.add_recipe(recipe)
+        self.status_label.setText(f"Added {recipe.title}.")
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 
@@ -262,15 +329,15 @@ class ShoppingListDialog(QDialog):
             title = QTableWidgetItem(entry.recipe.title)
             title.setToolTip(entry.recipe.title)
             table.setItem(row, 0, title)
-            spin = QSpinBox(objectName="shoppingServings")
-            spin.setRange(1, 999)
+            spin = _amount_spin()
+            spin.setMinimumWidth(self.recipe_table.horizontalHeader().sectionSize(1) - 4)
             spin.setValue(entry.amount)
             if entry.recipe.servings:
                 spin.setSuffix(" servings" if entry.amount != 1 else " serving")
                 spin.setAccessibleName(f"Servings of {entry.recipe.title}")
             else:
                 spin.setPrefix("×")
-                spin.setSuffix(" batch")
+                spin.setSuffix(" batch" if entry.amount == 1 else " batches")
                 spin.setAccessibleName(f"Batches of {entry.recipe.title}")
             spin.valueChanged.connect(
                 lambda value, recipe=entry.recipe: self.set_amount(recipe, value)
@@ -344,8 +411,12 @@ class ShoppingListDialog(QDialog):
     def _update_spin_suffixes(self) -> None:
         for row, entry in enumerate(self._entries):
             spin = self.recipe_table.cellWidget(row, 1)
-            if isinstance(spin, QSpinBox) and entry.recipe.servings:
+            if not isinstance(spin, QSpinBox):
+                continue
+            if entry.recipe.servings:
                 spin.setSuffix(" servings" if entry.amount != 1 else " serving")
+            else:
+                spin.setSuffix(" batch" if entry.amount == 1 else " batches")
 
     def _item_checked(self, item: QListWidgetItem) -> None:
         key = item.data(KEY_ROLE)

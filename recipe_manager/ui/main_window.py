@@ -563,6 +563,17 @@ class MainWindow(QMainWindow):
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()
+        if watched is self.search_field and event.type() == QEvent.Type.ShortcutOverride:
+            # Ctrl+Z in the search box undoes the last change to the library unless there is
+            # typing in the box to undo: after a save, focus is often back in the search box.
+            if (
+                event.matches(QKeySequence.StandardKey.Undo)
+                and not self.search_field.isUndoAvailable()
+            ) or (
+                event.matches(QKeySequence.StandardKey.Redo)
+                and not self.search_field.isRedoAvailable()
+            ):
+                return True
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.search_field.text():
                 self.search_field.clear()

@@ -191,12 +191,15 @@ class RecipeEditor(QDialog):
         self.save_error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_error.hide()
 
+        # Title and servings first, then what a cook types next (ingredients, steps, notes),
+        # then the details beside them: the form reads, and Tab moves, in that order.
+        header = QHBoxLayout()
+        header.addWidget(self._label("&Title", self.title_edit))
+        header.addWidget(self.title_edit, 1)
+        header.addSpacing(12)
+        header.addWidget(self._label("Ser&vings", self.servings_edit))
+        header.addWidget(self.servings_edit)
         details = QFormLayout()
-        title_row = QVBoxLayout()
-        title_row.addWidget(self.title_edit)
-        title_row.addWidget(self.title_error)
-        details.addRow(self._label("&Title", self.title_edit), title_row)
-        details.addRow(self._label("Ser&vings", self.servings_edit), self.servings_edit)
         details.addRow(self._label("C&ategory", self.category_edit), self.category_edit)
         details.addRow(self._label("C&uisine", self.cuisine_edit), self.cuisine_edit)
         details.addRow(self._label("&Method", self.method_edit), self.method_edit)
@@ -261,9 +264,11 @@ class RecipeEditor(QDialog):
         self.details_scroll.setMinimumWidth(details_widget.sizeHint().width() + 16)
         for box in (self.ingredients_edit, self.preview, self.steps_edit, self.notes_edit):
             box.setMinimumHeight(80)
-        columns.addWidget(self.details_scroll, 2)
         columns.addLayout(texts, 5)
+        columns.addWidget(self.details_scroll, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.title_error)
         layout.addLayout(columns, 1)
         layout.addWidget(self.save_error)
         bottom = QHBoxLayout()
@@ -273,11 +278,15 @@ class RecipeEditor(QDialog):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        """Top to bottom as the form reads: the details, then ingredients, steps, notes, the
-        photo, Save and Cancel. The reading pane is left out (it takes no Tab focus)."""
+        """As the form reads: title, servings, ingredients, steps, notes, then the details
+        beside them down to the photo, Save and Cancel. The reading pane is left out (it
+        takes no Tab focus)."""
         chain: list[QWidget] = [
             self.title_edit,
             self.servings_edit,
+            self.ingredients_edit,
+            self.steps_edit,
+            self.notes_edit,
             self.category_edit,
             self.cuisine_edit,
             self.method_edit,
@@ -286,9 +295,6 @@ class RecipeEditor(QDialog):
             self.cook_edit,
             self.source_edit,
             self.summary_edit,
-            self.ingredients_edit,
-            self.steps_edit,
-            self.notes_edit,
             self.photo_button,
             *self.buttons.buttons(),
         ]

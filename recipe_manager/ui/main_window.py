@@ -563,17 +563,14 @@ class MainWindow(QMainWindow):
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()
-        if watched is self.search_field and event.type() == QEvent.Type.ShortcutOverride:
-            # Ctrl+Z in the search box undoes the last change to the library unless there is
-            # typing in the box to undo: after a save, focus is often back in the search box.
-            if (
-                event.matches(QKeySequence.StandardKey.Undo)
-                and not self.search_field.isUndoAvailable()
-            ) or (
-                event.matches(QKeySequence.StandardKey.Redo)
-                and not self.search_field.isRedoAvailable()
-            ):
-                return True
+        # Ctrl+Z in the search box undoes the last change to the library unless there is
+        # typing in the box to undo: after a save, focus is often back in the search box.
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.ShortcutOverride
+            and self._library_undo_key(event)
+        ):
+            return True
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.search_field.text():
                 self.search_field.clear()
@@ -584,6 +581,13 @@ class MainWindow(QMainWindow):
                     self.recipe_list.setCurrentIndex(self.proxy.index(0, 0))
                 return True
         return super().eventFilter(watched, event)
+
+    def _library_undo_key(self, event) -> bool:
+        """Whether an undo/redo key in the search box is meant for the library's changes."""
+        field = self.search_field
+        return (event.matches(QKeySequence.StandardKey.Undo) and not field.isUndoAvailable()) or (
+            event.matches(QKeySequence.StandardKey.Redo) and not field.isRedoAvailable()
+        )
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.list_model.rowCount()

@@ -38,14 +38,18 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..storage import LibraryError
 from .after_paint import after_next_paint
+from .browse import ALL, BrowsePanel
+from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
-from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .recipe_list_delegate import RecipeRowDelegate
+from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
     from ..domain import Recipe
+    from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
@@ -73,6 +77,8 @@ class MainWindow(QMainWindow):
         self._seed_file = seed_file
         self._settings = settings
         self._recipe: Recipe | None = None
+        # "I have 1.4 kg of pork belly": the factor and header while it is in force.
+        self._scale_to: ScaleTo | None = None
         self._side_by_side = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -82,6 +88,7 @@ class MainWindow(QMainWindow):
         self.editing = RecipeEditing(self)
         self.transfer = RecipeTransfer(self)
         self.kitchen = Kitchen(self)
+        self.cooks = CooksFeatures(self)
         self.list_model = RecipeListModel(self)
         self.proxy = RecipeFilterProxy(self.list_model, self)
         self._build_widgets()
@@ -120,6 +127,11 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
+        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list))
+        self.recipe_list.setDragEnabled(True)
+        self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.recipe_list.customContextMenuRequested.connect(self.cooks.show_list_menu)
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
         self.recipe_list.activated.connect(lambda _index: self.editing.edit_shown())
 
@@ -128,18 +140,35 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
+        self.sort_order = QComboBox(objectName="recipeSort")
+        for value, label in SORT_ORDERS:
+            self.sort_order.addItem(label, value)
+        self.sort_order.setAccessibleName("Order recipes by")
+        self.sort_order.currentIndexChanged.connect(self._sort_changed)
+        sort_label = QLabel("S&ort")
+        sort_label.setBuddy(self.sort_order)
+        sort_row = QHBoxLayout()
+        sort_row.setContentsMargins(0, 0, 0, 0)
+        sort_row.addWidget(self.count_label, 1)
+        sort_row.addWidget(sort_label)
+        sort_row.addWidget(self.sort_order)
+
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(8, 8, 4, 8)
         list_layout.addWidget(self.search_field)
         list_layout.addWidget(self.recipe_list, 1)
-        list_layout.addWidget(self.count_label)
+        list_layout.addLayout(sort_row)
+
+        self.browse = BrowsePanel(self.list_model)
+        self.browse.chosen.connect(self._browse_chosen)
+        self.browse.setMinimumWidth(150)
 
         self.servings_label = QLabel("Servings")
         self.servings_spin = ServingsSpinBox(objectName="servingsSpin")
         self.servings_spin.setAccessibleName("Servings to cook")
         self.servings_spin.setMinimumWidth(110)
-        self.servings_spin.valueChanged.connect(self._render)
+        self.servings_spin.valueChanged.connect(self._servings_changed)
         self.servings_label.setBuddy(self.servings_spin)
         self.reset_button = QToolButton(objectName="servingsReset", text="Reset")
         self.reset_button.setToolTip("Back to the recipe's own servings")
@@ -171,18 +200,37 @@ class MainWindow(QMainWindow):
         self.recipe_detail.anchorClicked.connect(self.kitchen.start_timer)
         self.recipe_detail.document().setDocumentMargin(16)
 
+        self.scale_banner = QWidget(objectName="scaleBanner")
+        self.scale_note = QLabel(objectName="scaleNote", wordWrap=True)
+        self.scale_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scale_reset = QToolButton(objectName="scaleReset", text="Reset")
+        self.scale_reset.setToolTip("Back to the recipe's own amounts")
+        self.scale_reset.setAccessibleName("Reset scaling to what you have")
+        self.scale_reset.clicked.connect(self.clear_scale_to)
+        banner_layout = QHBoxLayout(self.scale_banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        banner_layout.addWidget(self.scale_note, 1)
+        banner_layout.addWidget(self.scale_reset)
+        self.scale_banner.setStyleSheet(
+            "#scaleBanner { background: palette(alternate-base); border-radius: 4px; }"
+        )
+        self.scale_banner.hide()
+
         detail_pane = QWidget()
         detail_layout = QVBoxLayout(detail_pane)
         detail_layout.setContentsMargins(4, 8, 8, 8)
         detail_layout.addLayout(controls)
+        detail_layout.addWidget(self.scale_banner)
         detail_layout.addWidget(self.recipe_detail, 1)
 
         self.splitter = QSplitter(objectName="mainSplitter")
+        self.splitter.addWidget(self.browse)
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(detail_pane)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 860])
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([200, 300, 680])
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -196,6 +244,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(self.library_path), objectName="libraryPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.setTabOrder(self.browse.view, self.search_field)
         self.setTabOrder(self.search_field, self.recipe_list)
         self.setTabOrder(self.recipe_list, self.servings_spin)
         self.setTabOrder(self.servings_spin, self.reset_button)
@@ -260,6 +309,22 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
         edit_menu.addSeparator()
+        self.action_favourite = self._action("actionFavourite", "&Favourite", "Ctrl+Shift+F")
+        self.action_favourite.setCheckable(True)
+        self.action_favourite.toggled.connect(self.cooks.set_favourite)
+        edit_menu.addAction(self.action_favourite)
+        self.rating_menu = edit_menu.addMenu("&Rating")
+        self.rating_menu.setObjectName("ratingMenu")
+        self.rating_actions = QActionGroup(self)
+        for stars in range(6):
+            label = "No rating" if stars == 0 else "★" * stars + "☆" * (5 - stars)
+            action = self._action(f"actionRate{stars}", label, f"Ctrl+Alt+{stars}")
+            action.setCheckable(True)
+            action.setData(stars)
+            action.triggered.connect(lambda _=False, n=stars: self.cooks.set_rating(n or None))
+            self.rating_actions.addAction(action)
+            self.rating_menu.addAction(action)
+        edit_menu.addSeparator()
         self.action_find = self._action("actionFind", "&Find…", QKeySequence.StandardKey.Find)
         self.action_find.triggered.connect(self._focus_search)
         edit_menu.addAction(self.action_find)
@@ -277,6 +342,20 @@ class MainWindow(QMainWindow):
         self.action_zoom_out.triggered.connect(lambda: self.set_font_size(self._font_size - 1))
         self.action_zoom_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
         view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
+        view_menu.addSeparator()
+        self.action_browse = self._action("actionBrowse", "&Browse Panel", "F9")
+        self.action_browse.setCheckable(True)
+        self.action_browse.setChecked(True)
+        self.action_browse.toggled.connect(self._show_browse)
+        self.browse.collapse_button.clicked.connect(lambda: self.action_browse.setChecked(False))
+        view_menu.addAction(self.action_browse)
+        self.action_weigh = self._action(
+            "actionWeighIngredients", "&Weigh Dry Ingredients (Metric)", "Ctrl+G"
+        )
+        self.action_weigh.setCheckable(True)
+        self.action_weigh.setToolTip("In metric, show flour, sugar, butter and the like in grams")
+        self.action_weigh.toggled.connect(self._weigh_changed)
+        view_menu.addAction(self.action_weigh)
         view_menu.addSeparator()
         units_menu = view_menu.addMenu("&Units")
         self.unit_actions = QActionGroup(self)
@@ -297,10 +376,22 @@ class MainWindow(QMainWindow):
             "actionAddToShoppingList", "&Add to Shopping List", "Ctrl+Shift+L"
         )
         self.action_add_to_shopping.triggered.connect(self.kitchen.add_shown_recipe)
+        self.action_scale_to = self._action(
+            "actionScaleToAmount", "Scale to What You &Have…", "Ctrl+Shift+H"
+        )
+        self.action_scale_to.triggered.connect(self.cooks.open_scale_to_amount)
+        self.action_meal_plan = self._action("actionMealPlan", "&Meal Plan", "Ctrl+M")
+        self.action_meal_plan.triggered.connect(self.cooks.open_meal_plan)
         self.action_timers = self._action("actionTimers", "Show &Timers", "Ctrl+T")
         self.action_timers.triggered.connect(lambda: self.kitchen.timers_dock().show())
         kitchen_menu.addActions(
-            [self.action_cook, self.action_shopping, self.action_add_to_shopping]
+            [
+                self.action_cook,
+                self.action_scale_to,
+                self.action_meal_plan,
+                self.action_shopping,
+                self.action_add_to_shopping,
+            ]
         )
         kitchen_menu.addSeparator()
         kitchen_menu.addAction(self.action_timers)
@@ -310,7 +401,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.action_new, self.action_edit, self.action_cook])
         toolbar.addSeparator()
-        toolbar.addActions([self.action_shopping, self.action_add_to_shopping])
+        toolbar.addActions(
+            [self.action_meal_plan, self.action_shopping, self.action_add_to_shopping]
+        )
 
         help_menu = self.menuBar().addMenu("&Help")
         self.action_about = self._action("actionAbout", "&About Recipe Manager")
@@ -422,6 +515,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 10000)
             return
         self._settings.setValue("view/last_recipe", recipe_id)
+        self._scale_to = None
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
@@ -444,8 +538,70 @@ class MainWindow(QMainWindow):
         return self._recipe
 
     def scale_factor(self) -> Fraction:
-        """How much to multiply every quantity by, from the spinner."""
-        return Fraction(1) if self._recipe is None else self.servings_spin.factor()
+        """How much to multiply every quantity by: scaled to what the cook has, or from the
+        spinner."""
+        if self._recipe is None:
+            return Fraction(1)
+        if self._scale_to is not None:
+            return self._scale_to.factor
+        return self.servings_spin.factor()
+
+    def weigh_dry(self) -> bool:
+        return self.action_weigh.isChecked()
+
+    # Scale to what you have ----------------------------------------------------------------
+
+    def scale_to(self, scale: ScaleTo) -> None:
+        """Show the recipe scaled so the chosen line is what the cook has."""
+        if self._recipe is None:
+            return
+        self._scale_to = scale
+        servings = self._recipe.servings
+        self.servings_spin.blockSignals(True)
+        if servings:
+            shown = scale.factor * servings
+            self.servings_spin.setValue(max(1, min(999, round(shown))))
+            self.servings_spin.setPrefix("" if shown.denominator == 1 else "about ")
+        self.servings_spin.blockSignals(False)
+        self.scale_note.setText(self.scale_note_text())
+        self.scale_banner.show()
+        self._render()
+
+    def scale_note_text(self) -> str:
+        """ "Scaled to 1.4 kg pork belly", with what it means for servings and times."""
+        scale = self._scale_to
+        if scale is None or self._recipe is None:
+            return ""
+        from ..domain.timers import find_timers
+        from .recipe_html import servings_text
+
+        parts = [f"Scaled to {scale.label}"]
+        if scale.used_low_end:
+            parts[0] += " (the recipe's range is scaled from its low end)"
+        if self._recipe.servings:
+            parts.append(servings_text(scale.factor * self._recipe.servings).lower())
+        else:
+            parts.append(f"×{float(scale.factor):.3g} of the recipe")
+        text = ": ".join(parts) + "."
+        has_time = bool(self._recipe.cook_minutes) or any(
+            find_timers(step) for component in self._recipe.components for step in component.steps
+        )
+        if has_time:
+            text += (
+                " Cooking times are as written: those that depend on size or weight"
+                " are not changed."
+            )
+        return text
+
+    def clear_scale_to(self) -> None:
+        if self._scale_to is None:
+            return
+        self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
+        if self._recipe is not None:
+            self.servings_spin.reset()
+            self._render()
 
     def unit_system_name(self) -> str:
         return self.unit_system.currentData() or "original"
@@ -471,6 +627,8 @@ class MainWindow(QMainWindow):
                 side_by_side=self._side_by_side,
                 timer_links=True,
                 photo=self.library.media_path(self._recipe.image) if self.library else None,
+                weigh=self.weigh_dry(),
+                scale_note=self.scale_note_text(),
             )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
@@ -497,8 +655,18 @@ class MainWindow(QMainWindow):
             accent=DARK_ACCENT if dark else LIGHT_ACCENT,
         )
 
+    def _servings_changed(self) -> None:
+        if self._scale_to is not None:
+            # Turning the spinner goes back to scaling by servings.
+            self._scale_to = None
+            self.scale_banner.hide()
+            self.servings_spin.setPrefix("")
+        self._render()
+
     def _reset_servings(self) -> None:
-        if self._recipe is not None:
+        if self._scale_to is not None:
+            self.clear_scale_to()
+        elif self._recipe is not None:
             self.servings_spin.reset()
 
     def _unit_system_changed(self, index: int) -> None:
@@ -533,8 +701,47 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable and shown)
         self.action_export.setEnabled(writable)
         self.action_shopping.setEnabled(writable)
-        for action in (self.action_print, self.action_cook, self.action_add_to_shopping):
+        for action in (
+            self.action_print,
+            self.action_cook,
+            self.action_add_to_shopping,
+            self.action_scale_to,
+        ):
             action.setEnabled(shown)
+        self.action_meal_plan.setEnabled(self.library is not None)
+        self.update_mark_actions()
+
+    def update_mark_actions(self) -> None:
+        """The Favourite and Rating actions show the shown recipe's marks."""
+        writable = self.library is not None and not self.library.read_only
+        recipe = self._recipe
+        self.action_favourite.blockSignals(True)
+        self.action_favourite.setChecked(recipe is not None and recipe.favourite)
+        self.action_favourite.blockSignals(False)
+        self.action_favourite.setEnabled(writable and recipe is not None)
+        rating = (recipe.rating or 0) if recipe is not None else 0
+        for action in self.rating_actions.actions():
+            action.setEnabled(writable and recipe is not None)
+            action.setChecked(action.data() == rating)
+
+    def recipe_marks_saved(self, stored: Recipe) -> None:
+        """A favourite or rating is on disk: the list row, counts and detail follow."""
+        row = self.list_model.replace_recipe(self.library.summary(stored.id))
+        if self._recipe is not None and self._recipe.id == stored.id:
+            self._recipe = stored
+            self.update_mark_actions()
+            self._render()
+        proxy_index = self.proxy.mapFromSource(self.list_model.index(row))
+        if proxy_index.isValid():
+            self.recipe_list.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.statusBar().showMessage(
+            f"“{stored.title}”: "
+            + ("favourite" if stored.favourite else "not a favourite")
+            + (f", {stored.rating} of 5 stars" if stored.rating else ""),
+            5000,
+        )
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -571,6 +778,31 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+
+    def _browse_chosen(self, key: tuple[str, str]) -> None:
+        """Narrow the list to a browse row's recipes, combined with the search."""
+        if key[0] == ALL:
+            self.proxy.set_browse(None, None)
+            return
+        keys_for = self.browse.counts.keys_for
+        self.proxy.set_browse(key, lambda summary: key in keys_for(summary))
+
+    def _sort_changed(self, index: int) -> None:
+        mode = self.sort_order.itemData(index) or "title"
+        self._settings.setValue("view/sort", mode)
+        self.proxy.set_sort(mode)
+
+    def _show_browse(self, shown: bool) -> None:
+        self.browse.setVisible(shown)
+        self._settings.setValue("view/browse", shown)
+        if shown:
+            self.browse.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _weigh_changed(self, weigh: bool) -> None:
+        self._settings.setValue("view/weigh", weigh)
+        if self.kitchen.has_shopping_list():
+            self.kitchen.shopping_list_dialog().set_weigh(weigh)
+        self._render()
 
     def _focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -619,6 +851,11 @@ class MainWindow(QMainWindow):
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
+        self.action_weigh.setChecked(self._settings.value("view/weigh", False, bool))
+        self.action_browse.setChecked(self._settings.value("view/browse", True, bool))
+        self.browse.setVisible(self.action_browse.isChecked())
+        sort = max(0, self.sort_order.findData(self._settings.value("view/sort", "title", str)))
+        self.sort_order.setCurrentIndex(sort)
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

@@ -1,4 +1,4 @@
-# Two commands: `make run` starts the app, `make test` runs the whole suite.
+# Two commands: `make run` starts the app, `make test` runs the checks and the whole suite.
 # Both create .venv/ on first use with nothing but Python 3.11+ on the machine.
 
 PYTHON ?= python3
@@ -10,14 +10,15 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed-app
 	$(BIN)/python main.py
 
-test: $(VENV)/.installed-test
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint
 	$(BIN)/python -m pytest
 
+# Style, the layer rules (pyproject's [tool.importlinter]) and the types of the headless layers.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

@@ -155,7 +155,7 @@ def _primary_fits(primary: Measure, factor: Fraction, system: str) -> bool:
     return fits_system(primary.unit, system)
 
 
-def _spoon_stays_metric(quantity: Fraction, factor: Fraction, unit: str) -> bool:
+def _spoon_stays_metric(quantity: Fraction, factor: Fraction | int, unit: str) -> bool:
     return quantity * factor * conversion_factor(unit, "milliliter") < METRIC_SPOON_LIMIT_ML
 
 

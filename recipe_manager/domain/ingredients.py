@@ -254,7 +254,9 @@ def _read_measure(text: str, pos: int) -> tuple[Amount, Token] | None:
     return amount, unit
 
 
-def _read_alternative(text: str, pos: int) -> tuple[Amount, Token, Measure, tuple[int, int]] | None:
+def _read_alternative(
+    text: str, pos: int
+) -> tuple[Amount, Token, Measure | None, tuple[int, int]] | None:
     """The author's second measure right after the first: "/5½oz", " (120 ml)", "/1lb 2oz"."""
     slash = re.match(r"\s*/\s*", text[pos:])
     paren = re.match(r"\s*\(\s*(?:about|approx\.?|approximately|~|or|scant)?\s*", text[pos:])
@@ -287,6 +289,12 @@ def _read_alternative(text: str, pos: int) -> tuple[Amount, Token, Measure, tupl
     return amount, unit, found, (pos, end)
 
 
+def _always(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a pattern that can match nothing (only optional parts) ends, from `pos`."""
+    match = pattern.match(text, pos)
+    return pos if match is None else match.end()
+
+
 _JOINER = re.compile(r"\s*(?:(?:\+|\bplus\b|&|\band\b)\s*)?")
 
 
@@ -299,7 +307,7 @@ def _read_compound(line: str, amount: Amount, unit: Token) -> tuple[Amount, Toke
     """
     if amount.high is not None:
         return None
-    extra = _read_measure(line, _JOINER.match(line, unit.end).end())
+    extra = _read_measure(line, _always(_JOINER, line, unit.end))
     if extra is None or extra[0].high is not None:
         return None
     ratio = exact_ratio(unit.unit, extra[1].unit)
@@ -449,7 +457,7 @@ def _read(text: str) -> Reading:
         return Reading(Ingredient(text=text, understood=False))
     if _is_heading(stripped):
         return Reading(Ingredient(text=text, name=stripped.rstrip(":").strip(), is_heading=True))
-    pos = _LEADING_JUNK.match(line).end()
+    pos = _always(_LEADING_JUNK, line, 0)
     prefix = ""
     label = _PREFIX_LABEL.match(line, pos)
     if label:
@@ -603,8 +611,7 @@ def _later_measure(
     """
     for match in re.finditer(r"\(", line[pos:]):
         start = pos + match.start()
-        opener = _PAREN_MEASURE.match(line, start)
-        measure = _read_measure(line, opener.end())
+        measure = _read_measure(line, _always(_PAREN_MEASURE, line, start))
         if measure is None:
             continue
         amount, unit = measure

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .ingredients import Ingredient, Measure, parse_ingredient
 from .units import conversion_factor, unit_info
+
+if TYPE_CHECKING:
+    from .model import Recipe
 
 _KIND_WORDS = {"mass": "a weight", "volume": "a volume", "length": "a length"}
 
@@ -60,6 +64,38 @@ def scale_to_amount(ingredient: Ingredient, amount_text: str) -> ScaleTo:
         text = f"{text} {_plural(ingredient.unit) if have.quantity != 1 else ingredient.unit}"
     label = f"{text} {name}" if not have.name.strip() else text
     return ScaleTo(factor, label, used_low_end=ingredient.quantity_max is not None)
+
+
+def servings_text(servings: Fraction) -> str:
+    """ "Serves 6"; a number of servings that is not whole reads "About 4 servings"."""
+    if servings.denominator == 1:
+        return f"Serves {servings}"
+    about = max(1, round(servings))
+    return f"About {about} {'serving' if about == 1 else 'servings'}"
+
+
+def scale_note(recipe: Recipe, scale: ScaleTo) -> str:
+    """The header of a recipe scaled to what the cook has: "Scaled to 1.4 kg pork belly:
+    about 4 servings.", with the range and cooking-time caveats where they apply."""
+    from .timers import find_timers
+
+    head = f"Scaled to {scale.label}"
+    if scale.used_low_end:
+        head += " (the recipe's range is scaled from its low end)"
+    if recipe.servings:
+        amount = servings_text(scale.factor * recipe.servings)
+        amount = amount[0].lower() + amount[1:]
+    else:
+        amount = f"×{float(scale.factor):.3g} of the recipe"
+    text = f"{head}: {amount}."
+    has_time = bool(recipe.cook_minutes) or any(
+        find_timers(step) for component in recipe.components for step in component.steps
+    )
+    if has_time:
+        text += (
+            " Cooking times are as written: those that depend on size or weight are not changed."
+        )
+    return text
 
 
 def _ratio(have: Measure, ingredient: Ingredient, name: str) -> Fraction:

@@ -13,10 +13,12 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-METRIC = "metric"
-US = "us"
-ORIGINAL = "original"
-SYSTEMS = (ORIGINAL, METRIC, US)
+from .view import UnitSystem
+
+METRIC = UnitSystem.METRIC
+US = UnitSystem.US
+ORIGINAL = UnitSystem.ORIGINAL
+SYSTEMS = tuple(UnitSystem)
 
 # Counts (eggs, cloves, servings) read in halves, thirds and quarters.
 COUNT_DENOMINATORS = (2, 3, 4)

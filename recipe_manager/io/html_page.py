@@ -434,8 +434,8 @@ def _page_steps(elements: list[Element]) -> list[str]:
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
         items = _items(container) or [e for e in container.iter() if e.tag == "p"]
-        steps = (clean_text(item.text()) for item in items)
-        return [step for step in steps if step]
+        texts = (clean_text(item.text()) for item in items)
+        return [step for step in texts if step]
     for heading in _headed(elements, _STEPS_WORD, _MAKING):
         steps = _section_steps(heading)
         if steps:

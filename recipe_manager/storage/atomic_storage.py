@@ -286,7 +286,7 @@ def write_chunks_atomically(
 def clean_temp_files(path: Path) -> list[Path]:
     """Remove what a killed save left beside `path`; call only while holding the write lock."""
     prefix = temp_prefix(path)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(path.parent.iterdir())
     except OSError:

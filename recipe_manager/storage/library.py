@@ -109,6 +109,8 @@ class RecipeLibrary:
         self.moved_aside: list[Path] = []
         self.reloads = 0
         self._lock = threading.RLock()
+        self._doc_ids: dict[str, int] = {}
+        self._next_doc_id = 1
         self._session_lock: FileLock | None = None
         self._backup_due = True
         self._last_backup_at: datetime | None = None

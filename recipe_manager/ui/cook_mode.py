@@ -7,16 +7,9 @@ While it is open the screen is kept awake, and allowed to sleep again when it cl
 
 from __future__ import annotations
 
-import ctypes
-import re
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
-from fractions import Fraction
 from html import escape
-from typing import Protocol
 
-from PySide6.QtCore import QProcess, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,203 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import Ingredient, Recipe, convert_temperatures, format_ingredient
-from ..domain.shopping import normalise_name
+from ..domain import Recipe, View, convert_temperatures, format_ingredient
+from ..domain.cook_steps import CookStep, cook_steps
+from .screen_awake import ScreenAwake
 from .timers import KitchenTimers, TimerPanel, link_timers, parse_timer_url
 
-APP_NAME = "Recipe Manager"
 BACKGROUND, TEXT, MUTED, ACCENT, MARK = "#fffaf2", "#1b1b1b", "#6b6259", "#a33b20", "#ffe58a"
 _NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down}
 _BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
-_ALL_INGREDIENTS = re.compile(r"(?i)\ball (?:the |of the )?ingredients\b")
-# Words too general to stand for an ingredient on their own ("the sauce", "the red one").
-_GENERIC_WORDS = frozenset(
-    {"sauce", "powder", "paste", "juice", "seed", "leaf", "flake", "stock", "red", "green"}
-    | {"white", "black", "dark", "light", "hot", "sweet", "dried", "ground", "whole", "sea"}
-)
-
-
-# Steps and their ingredients ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CookStep:
-    """One step of the recipe, numbered through the whole recipe, with its component's
-    ingredients and which of them the step names."""
-
-    number: int
-    component: str
-    text: str
-    ingredients: tuple[Ingredient, ...]
-    named: tuple[int, ...]
-
-
-def cook_steps(recipe: Recipe) -> list[CookStep]:
-    steps: list[CookStep] = []
-    for component in recipe.components:
-        ingredients = tuple(line for line in component.ingredients if not line.is_heading)
-        for text in component.steps:
-            if text.strip():
-                steps.append(
-                    CookStep(
-                        len(steps) + 1,
-                        component.title,
-                        text,
-                        ingredients,
-                        tuple(ingredients_named(text, ingredients)),
-                    )
-                )
-    return steps
-
-
-def ingredients_named(step: str, ingredients: Sequence[Ingredient]) -> list[int]:
-    """Indexes of the ingredients a step names: "soy sauce", "garlic"; a word of one name
-    only ("the pork" for pork belly, "rub oil into the skin" for vegetable oil) counts when
-    no other ingredient shares it; "mix all the ingredients" names every one."""
-    if _ALL_INGREDIENTS.search(step):
-        return list(range(len(ingredients)))
-    step_words = set(normalise_name(step).split())
-    padded = f" {normalise_name(step)} "
-    keys = [normalise_name(ingredient.name) for ingredient in ingredients]
-    named = {index for index, key in enumerate(keys) if key and f" {key} " in padded}
-    owners: dict[str, set[int]] = {}
-    for index, key in enumerate(keys):
-        for word in key.split():
-            owners.setdefault(word, set()).add(index)
-    for word in step_words:
-        indexes = owners.get(word, set())
-        if (
-            len(indexes) == 1
-            and len(word) > 2
-            and word not in _GENERIC_WORDS
-            and not indexes & named
-            and not any(word in keys[index].split() for index in named)
-        ):
-            named |= indexes
-    return sorted(named)
-
-
-# Keeping the screen awake ---------------------------------------------------------------
-
-
-class Inhibitor(Protocol):
-    def inhibit(self, reason: str) -> bool: ...
-    def release(self) -> None: ...
-
-
-class FreedesktopInhibitor:
-    """org.freedesktop.ScreenSaver.Inhibit over QtDBus, on a connection of our own.
-
-    The service lifts an inhibition when the connection that asked for it closes, so
-    releasing closes that connection. That also spares UnInhibit, whose uint32 cookie
-    PySide6 can only send as a signed int, which services reject.
-    """
-
-    _count = 0
-
-    def __init__(self) -> None:
-        FreedesktopInhibitor._count += 1
-        self._name = f"recipe-manager-screen-awake-{FreedesktopInhibitor._count}"
-        self._connected = False
-
-    def inhibit(self, reason: str) -> bool:
-        try:
-            from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
-        except ImportError:
-            return False
-        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, self._name)
-        self._connected = True
-        if not bus.isConnected():
-            self.release()
-            return False
-        screensaver = QDBusInterface(
-            "org.freedesktop.ScreenSaver",
-            "/org/freedesktop/ScreenSaver",
-            "org.freedesktop.ScreenSaver",
-            bus,
-        )
-        reply = screensaver.call("Inhibit", APP_NAME, reason)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-            self.release()
-            return False
-        return True
-
-    def release(self) -> None:
-        if self._connected:
-            from PySide6.QtDBus import QDBusConnection
-
-            QDBusConnection.disconnectFromBus(self._name)
-            self._connected = False
-
-
-class WindowsInhibitor:
-    """SetThreadExecutionState: the display stays on while the flag is set."""
-
-    _CONTINUOUS, _DISPLAY_REQUIRED = 0x80000000, 0x00000002
-
-    def inhibit(self, reason: str) -> bool:
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        return bool(kernel.SetThreadExecutionState(self._CONTINUOUS | self._DISPLAY_REQUIRED))
-
-    def release(self) -> None:
-        ctypes.windll.kernel32.SetThreadExecutionState(self._CONTINUOUS)  # type: ignore[attr-defined]
-
-
-class MacInhibitor:
-    """`caffeinate -d` for as long as it runs."""
-
-    def __init__(self) -> None:
-        self._process: QProcess | None = None
-
-    def inhibit(self, reason: str) -> bool:
-        self._process = QProcess()
-        self._process.start("caffeinate", ["-d"])
-        return self._process.waitForStarted(2000)
-
-    def release(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.waitForFinished(2000)
-            self._process = None
-
-
-def platform_inhibitor() -> Inhibitor | None:
-    if sys.platform == "win32":
-        return WindowsInhibitor()
-    if sys.platform == "darwin":
-        return MacInhibitor()
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return FreedesktopInhibitor()
-    return None
-
-
-class ScreenAwake:
-    """Keeps the screen from sleeping between `acquire` and `release`; silently nothing
-    where the platform offers no way (or no session bus)."""
-
-    def __init__(self, reason: str, inhibitor: Inhibitor | None = None) -> None:
-        self.reason = reason
-        self._inhibitor = inhibitor if inhibitor is not None else platform_inhibitor()
-        self.active = False
-
-    def acquire(self) -> None:
-        if self.active or self._inhibitor is None:
-            return
-        try:
-            self.active = self._inhibitor.inhibit(self.reason)
-        except (OSError, AttributeError, RuntimeError):
-            self.active = False
-
-    def release(self) -> None:
-        if not self.active or self._inhibitor is None:
-            return
-        self.active = False
-        try:
-            self._inhibitor.release()
-        except (OSError, AttributeError, RuntimeError):
-            return
-
-
 # The window -----------------------------------------------------------------------------
 
 
@@ -235,8 +39,7 @@ class CookMode(QWidget):
     def __init__(
         self,
         recipe: Recipe,
-        factor: Fraction,
-        system: str,
+        view: View,
         timers: KitchenTimers,
         parent: QWidget | None = None,
         screen_awake: ScreenAwake | None = None,
@@ -246,8 +49,7 @@ class CookMode(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"Cooking: {recipe.title}")
         self.recipe = recipe
-        self.factor = Fraction(factor)
-        self.system = system
+        self.view = view
         self.timers = timers
         self.steps = cook_steps(recipe)
         self.index = 0
@@ -373,7 +175,7 @@ class CookMode(QWidget):
         self.step_label.setText(f"Step {step.number} of {total}")
         title = self.recipe.title + (f" · {step.component}" if step.component else "")
         self.title_label.setText(title)
-        text = convert_temperatures(step.text, self.system)
+        text = convert_temperatures(step.text, self.view.system)
         fallback = f"{self.recipe.title}, step {step.number}"
         self.step_text.setHtml(
             f"<style>a {{ color: {ACCENT}; font-weight: bold; }}</style>"
@@ -400,7 +202,9 @@ class CookMode(QWidget):
         if step is None:
             return []
         return [
-            format_ingredient(step.ingredients[index], self.factor, self.system)
+            format_ingredient(
+                step.ingredients[index], self.view.factor, self.view.system, weigh=self.view.weigh
+            )
             for index in step.named
         ]
 

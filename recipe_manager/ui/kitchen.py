@@ -54,8 +54,7 @@ class Kitchen(QObject):
 
         self._cook_mode = CookMode(
             window.current_recipe,
-            window.scale_factor(),
-            window.unit_system_name(),
+            window.current_view(),
             self.timers_dock().timers,
             window,
         )

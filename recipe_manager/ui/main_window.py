@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,16 +26,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTextBrowser,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
+from ..domain.view import UnitSystem, View
 from ..storage import LibraryError
+from .actions import build_actions, make_action
 from .after_paint import after_next_paint
 from .browse import ALL, BrowsePanel
 from .cooks import CooksFeatures
@@ -45,6 +48,16 @@ from .kitchen import Kitchen
 from .recipe_list_delegate import RecipeRowDelegate
 from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
 from .servings_spin import ServingsSpinBox
+from .settings import (
+    BROWSE_SHOWN,
+    FONT_SIZE,
+    LAST_RECIPE,
+    LIST_SORT,
+    UNIT_SYSTEM,
+    WEIGH_DRY,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
@@ -54,8 +67,7 @@ if TYPE_CHECKING:
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
 
-UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
-DEFAULT_FONT_SIZE = 13
+DEFAULT_FONT_SIZE = FONT_SIZE.default
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 LIGHT_ACCENT, DARK_ACCENT = "#a33b20", "#f2a488"  # terracotta, readable on either theme
 LIST_LAYOUT_BATCH = 500
@@ -177,8 +189,8 @@ class MainWindow(QMainWindow):
 
         self.unit_label = QLabel("Units")
         self.unit_system = QComboBox(objectName="unitSystem")
-        for label, system in UNIT_SYSTEMS:
-            self.unit_system.addItem(label, system)
+        for system in UnitSystem:
+            self.unit_system.addItem(system.label, str(system))
         self.unit_system.setAccessibleName("Unit system")
         self.unit_system.currentIndexChanged.connect(self._unit_system_changed)
         self.unit_label.setBuddy(self.unit_system)
@@ -211,9 +223,6 @@ class MainWindow(QMainWindow):
         banner_layout.setContentsMargins(8, 4, 8, 4)
         banner_layout.addWidget(self.scale_note, 1)
         banner_layout.addWidget(self.scale_reset)
-        self.scale_banner.setStyleSheet(
-            "#scaleBanner { background: palette(alternate-base); border-radius: 4px; }"
-        )
         self.scale_banner.hide()
 
         detail_pane = QWidget()
@@ -254,171 +263,80 @@ class MainWindow(QMainWindow):
         self.recipe_detail.viewport().installEventFilter(self)
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.action_new = self._action(
-            "actionNewRecipe", "&New Recipe…", QKeySequence.StandardKey.New
-        )
-        self.action_import = self._action("actionImport", "&Import…", QKeySequence.StandardKey.Open)
-        self.action_paste_import = self._action(
-            "actionPasteImport", "Import from &Clipboard", "Ctrl+Shift+V"
-        )
-        self.action_export = self._action("actionExport", "&Export…", "Ctrl+Shift+E")
-        self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
-        self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
-        self.action_quit.triggered.connect(self.close)
-        self.action_new.triggered.connect(lambda: self.editing.open_editor(None))
-        self.action_import.triggered.connect(self.transfer.import_from_files)
-        self.action_paste_import.triggered.connect(self.transfer.import_from_clipboard)
-        self.action_export.triggered.connect(self.transfer.export)
-        self.action_print.triggered.connect(self.transfer.print_shown)
-        file_menu.addActions(
-            [self.action_new, self.action_import, self.action_paste_import, self.action_export]
-        )
-        file_menu.addSeparator()
-        self.action_restore = self._action("actionRestoreBackup", "&Restore Backup…")
-        self.action_restore.triggered.connect(lambda: self.guard.choose_backup())
-        file_menu.addAction(self.action_restore)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_print)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
+        toolbar = QToolBar("Kitchen", self, objectName="kitchenToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menus = build_actions(self, toolbar)
+        self.addToolBar(toolbar)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.action_edit = self._action("actionEditRecipe", "&Edit Recipe…", "Ctrl+E")
-        self.action_duplicate = self._action("actionDuplicateRecipe", "D&uplicate Recipe", "Ctrl+D")
-        self.action_delete = self._action(
-            "actionDeleteRecipe", "&Delete Recipe", QKeySequence.StandardKey.Delete
-        )
-        self.action_edit.setShortcuts([QKeySequence("Ctrl+E")])
-        self.action_edit.triggered.connect(self.editing.edit_shown)
-        self.action_duplicate.triggered.connect(self.editing.duplicate_shown)
-        self.action_delete.triggered.connect(self.editing.delete_shown)
+        # Undo and Redo are the undo stack's own actions: their text names the next change.
+        edit_menu = menus["&Edit"]
+        first_edit_action = edit_menu.actions()[0]
         self.action_undo = self.editing.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("actionUndo")
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.action_redo = self.editing.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
         self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([self.action_undo, self.action_redo])
+        edit_menu.insertActions(first_edit_action, [self.action_undo, self.action_redo])
+        edit_menu.insertSeparator(first_edit_action)
         self.undo_button = QToolButton(objectName="statusUndo")
         self.undo_button.setDefaultAction(self.action_undo)
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.action_edit, self.action_duplicate, self.action_delete])
-        edit_menu.addSeparator()
-        self.action_favourite = self._action("actionFavourite", "&Favourite", "Ctrl+Shift+F")
-        self.action_favourite.setCheckable(True)
+
+        # Favourite and rating; the rating is one checkable action per number of stars.
         self.action_favourite.toggled.connect(self.cooks.set_favourite)
-        edit_menu.addAction(self.action_favourite)
-        self.rating_menu = edit_menu.addMenu("&Rating")
-        self.rating_menu.setObjectName("ratingMenu")
+        self.rating_menu = QMenu("&Rating", self, objectName="ratingMenu")
+        edit_menu.insertMenu(self.action_find, self.rating_menu)
         self.rating_actions = QActionGroup(self)
         for stars in range(6):
             label = "No rating" if stars == 0 else "★" * stars + "☆" * (5 - stars)
-            action = self._action(f"actionRate{stars}", label, f"Ctrl+Alt+{stars}")
+            action = make_action(self, f"actionRate{stars}", label, (f"Ctrl+Alt+{stars}",))
             action.setCheckable(True)
             action.setData(stars)
             action.triggered.connect(lambda _=False, n=stars: self.cooks.set_rating(n or None))
             self.rating_actions.addAction(action)
             self.rating_menu.addAction(action)
-        edit_menu.addSeparator()
-        self.action_find = self._action("actionFind", "&Find…", QKeySequence.StandardKey.Find)
-        self.action_find.triggered.connect(self._focus_search)
-        edit_menu.addAction(self.action_find)
-
-        view_menu = self.menuBar().addMenu("&View")
-        self.action_zoom_in = self._action(
-            "actionZoomIn", "Zoom &In", QKeySequence.StandardKey.ZoomIn
-        )
-        self.action_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.action_zoom_out = self._action(
-            "actionZoomOut", "Zoom &Out", QKeySequence.StandardKey.ZoomOut
-        )
-        self.action_zoom_reset = self._action("actionZoomReset", "&Actual Size", "Ctrl+0")
-        self.action_zoom_in.triggered.connect(lambda: self.set_font_size(self._font_size + 1))
-        self.action_zoom_out.triggered.connect(lambda: self.set_font_size(self._font_size - 1))
-        self.action_zoom_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
-        view_menu.addSeparator()
-        self.action_browse = self._action("actionBrowse", "&Browse Panel", "F9")
-        self.action_browse.setCheckable(True)
-        self.action_browse.setChecked(True)
         self.action_browse.toggled.connect(self._show_browse)
         self.browse.collapse_button.clicked.connect(lambda: self.action_browse.setChecked(False))
-        view_menu.addAction(self.action_browse)
-        self.action_weigh = self._action(
-            "actionWeighIngredients", "&Weigh Dry Ingredients (Metric)", "Ctrl+G"
-        )
-        self.action_weigh.setCheckable(True)
-        self.action_weigh.setToolTip("In metric, show flour, sugar, butter and the like in grams")
         self.action_weigh.toggled.connect(self._weigh_changed)
-        view_menu.addAction(self.action_weigh)
-        view_menu.addSeparator()
-        units_menu = view_menu.addMenu("&Units")
+
+        # One action per unit system, Ctrl+1 to Ctrl+3, in the View menu's Units submenu.
+        units_menu = menus["&View"].addMenu("&Units")
         self.unit_actions = QActionGroup(self)
-        for index, (label, system) in enumerate(UNIT_SYSTEMS):
-            action = self._action(f"actionUnits_{system}", label, f"Ctrl+{index + 1}")
+        for index, system in enumerate(UnitSystem):
+            action = make_action(
+                self, f"actionUnits_{system}", system.label, (f"Ctrl+{index + 1}",)
+            )
             action.setCheckable(True)
             action.setData(system)
             action.triggered.connect(lambda _=False, i=index: self.unit_system.setCurrentIndex(i))
             self.unit_actions.addAction(action)
             units_menu.addAction(action)
 
-        kitchen_menu = self.menuBar().addMenu("&Kitchen")
-        self.action_cook = self._action("actionCookMode", "&Cook Mode", "F11")
-        self.action_cook.triggered.connect(self.kitchen.open_cook_mode)
-        self.action_shopping = self._action("actionShoppingList", "&Shopping List…", "Ctrl+L")
-        self.action_shopping.triggered.connect(self.kitchen.open_shopping_list)
-        self.action_add_to_shopping = self._action(
-            "actionAddToShoppingList", "&Add to Shopping List", "Ctrl+Shift+L"
-        )
-        self.action_add_to_shopping.triggered.connect(self.kitchen.add_shown_recipe)
-        self.action_scale_to = self._action(
-            "actionScaleToAmount", "Scale to What You &Have…", "Ctrl+Shift+H"
-        )
-        self.action_scale_to.triggered.connect(self.cooks.open_scale_to_amount)
-        self.action_meal_plan = self._action("actionMealPlan", "&Meal Plan", "Ctrl+M")
-        self.action_meal_plan.triggered.connect(self.cooks.open_meal_plan)
-        self.action_timers = self._action("actionTimers", "Show &Timers", "Ctrl+T")
-        self.action_timers.triggered.connect(lambda: self.kitchen.timers_dock().show())
-        kitchen_menu.addActions(
-            [
-                self.action_cook,
-                self.action_scale_to,
-                self.action_meal_plan,
-                self.action_shopping,
-                self.action_add_to_shopping,
-            ]
-        )
-        kitchen_menu.addSeparator()
-        kitchen_menu.addAction(self.action_timers)
-        toolbar = self.addToolBar("Kitchen")
-        toolbar.setObjectName("kitchenToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.action_new, self.action_edit, self.action_cook])
-        toolbar.addSeparator()
-        toolbar.addActions(
-            [self.action_meal_plan, self.action_shopping, self.action_add_to_shopping]
-        )
+    # Handlers named in the action table -------------------------------------------------------
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.action_about = self._action("actionAbout", "&About Recipe Manager")
-        self.action_about.triggered.connect(self._show_about)
-        help_menu.addAction(self.action_about)
+    def new_recipe(self) -> None:
+        self.editing.open_editor(None)
 
-    def _action(
-        self, name: str, text: str, shortcut: QKeySequence.StandardKey | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)
-        return action
+    def choose_backup(self) -> None:
+        if self.guard is not None:
+            self.guard.choose_backup()
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self._font_size + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self._font_size - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_font_size(DEFAULT_FONT_SIZE)
+
+    def show_timers(self) -> None:
+        self.kitchen.timers_dock().show()
 
     # Loading -------------------------------------------------------------------------------
 
@@ -487,7 +405,7 @@ class MainWindow(QMainWindow):
     def _select_last_recipe(self) -> None:
         if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
             return
-        wanted = self._settings.value("view/last_recipe", "", str)
+        wanted = LAST_RECIPE.read(self._settings)
         source_row = self.list_model.row_of(wanted) if wanted else None
         proxy_index = (
             self.proxy.mapFromSource(self.list_model.index(source_row))
@@ -514,8 +432,10 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
-        self._settings.setValue("view/last_recipe", recipe_id)
+        LAST_RECIPE.write(self._settings, recipe_id)
         self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
@@ -568,30 +488,12 @@ class MainWindow(QMainWindow):
         self._render()
 
     def scale_note_text(self) -> str:
-        """ "Scaled to 1.4 kg pork belly", with what it means for servings and times."""
-        scale = self._scale_to
-        if scale is None or self._recipe is None:
+        """ "Scaled to 1.4 kg pork belly: about 4 servings." with the caveats, or ""."""
+        if self._scale_to is None or self._recipe is None:
             return ""
-        from ..domain.timers import find_timers
-        from .recipe_html import servings_text
+        from ..domain.scale_to import scale_note
 
-        parts = [f"Scaled to {scale.label}"]
-        if scale.used_low_end:
-            parts[0] += " (the recipe's range is scaled from its low end)"
-        if self._recipe.servings:
-            parts.append(servings_text(scale.factor * self._recipe.servings).lower())
-        else:
-            parts.append(f"×{float(scale.factor):.3g} of the recipe")
-        text = ": ".join(parts) + "."
-        has_time = bool(self._recipe.cook_minutes) or any(
-            find_timers(step) for component in self._recipe.components for step in component.steps
-        )
-        if has_time:
-            text += (
-                " Cooking times are as written: those that depend on size or weight"
-                " are not changed."
-            )
-        return text
+        return scale_note(self._recipe, self._scale_to)
 
     def clear_scale_to(self) -> None:
         if self._scale_to is None:
@@ -603,8 +505,13 @@ class MainWindow(QMainWindow):
             self.servings_spin.reset()
             self._render()
 
-    def unit_system_name(self) -> str:
-        return self.unit_system.currentData() or "original"
+    def unit_system_name(self) -> UnitSystem:
+        return UnitSystem.of(self.unit_system.currentData() or UnitSystem.ORIGINAL)
+
+    def current_view(self) -> View:
+        """How the recipe on show is shown: the one value the pane, print and cook mode use."""
+        view = View(self.scale_factor(), self.unit_system_name(), weigh=self.weigh_dry())
+        return view.scaled_to(self._scale_to) if self._scale_to is not None else view
 
     def _render(self) -> None:
         if self._recipe is None:
@@ -621,14 +528,11 @@ class MainWindow(QMainWindow):
         self.recipe_detail.setHtml(
             recipe_html(
                 self._recipe,
-                self.scale_factor(),
-                self.unit_system_name(),
+                self.current_view(),
                 colours,
                 side_by_side=self._side_by_side,
                 timer_links=True,
                 photo=self.library.media_path(self._recipe.image) if self.library else None,
-                weigh=self.weigh_dry(),
-                scale_note=self.scale_note_text(),
             )
         )
         self.recipe_detail.verticalScrollBar().setValue(scroll)
@@ -671,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        self._settings.setValue("view/unit_system", system)
+        UNIT_SYSTEM.write(self._settings, system)
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -686,7 +590,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._recipe = None
         if shown is not None and shown in self.library:
-            self._settings.setValue("view/last_recipe", shown)
+            LAST_RECIPE.write(self._settings, shown)
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
@@ -726,6 +630,7 @@ class MainWindow(QMainWindow):
 
     def recipe_marks_saved(self, stored: Recipe) -> None:
         """A favourite or rating is on disk: the list row, counts and detail follow."""
+        assert self.library is not None
         row = self.list_model.replace_recipe(self.library.summary(stored.id))
         if self._recipe is not None and self._recipe.id == stored.id:
             self._recipe = stored
@@ -736,12 +641,10 @@ class MainWindow(QMainWindow):
             self.recipe_list.selectionModel().setCurrentIndex(
                 proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        self.statusBar().showMessage(
-            f"“{stored.title}”: "
-            + ("favourite" if stored.favourite else "not a favourite")
-            + (f", {stored.rating} of 5 stars" if stored.rating else ""),
-            5000,
-        )
+        marks = "a favourite" if stored.favourite else "not a favourite"
+        if stored.rating:
+            marks += f", {stored.rating} of 5 stars"
+        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -789,22 +692,22 @@ class MainWindow(QMainWindow):
 
     def _sort_changed(self, index: int) -> None:
         mode = self.sort_order.itemData(index) or "title"
-        self._settings.setValue("view/sort", mode)
+        LIST_SORT.write(self._settings, mode)
         self.proxy.set_sort(mode)
 
     def _show_browse(self, shown: bool) -> None:
         self.browse.setVisible(shown)
-        self._settings.setValue("view/browse", shown)
+        BROWSE_SHOWN.write(self._settings, int(shown))
         if shown:
             self.browse.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _weigh_changed(self, weigh: bool) -> None:
-        self._settings.setValue("view/weigh", weigh)
+        WEIGH_DRY.write(self._settings, int(weigh))
         if self.kitchen.has_shopping_list():
             self.kitchen.shopping_list_dialog().set_weigh(weigh)
         self._render()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -843,24 +746,24 @@ class MainWindow(QMainWindow):
         font.setPointSize(self._font_size)
         self.recipe_detail.setFont(font)
         self.recipe_detail.document().setDefaultFont(font)
-        self._settings.setValue("view/font_size", self._font_size)
+        FONT_SIZE.write(self._settings, self._font_size)
 
     def _restore_view_settings(self) -> None:
-        self.set_font_size(self._settings.value("view/font_size", DEFAULT_FONT_SIZE, int))
-        system = self._settings.value("view/unit_system", "original", str)
+        self.set_font_size(FONT_SIZE.read(self._settings))
+        system = UNIT_SYSTEM.read(self._settings)
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
-        self.action_weigh.setChecked(self._settings.value("view/weigh", False, bool))
-        self.action_browse.setChecked(self._settings.value("view/browse", True, bool))
+        self.action_weigh.setChecked(bool(WEIGH_DRY.read(self._settings)))
+        self.action_browse.setChecked(bool(BROWSE_SHOWN.read(self._settings)))
         self.browse.setVisible(self.action_browse.isChecked())
-        sort = max(0, self.sort_order.findData(self._settings.value("view/sort", "title", str)))
+        sort = max(0, self.sort_order.findData(LIST_SORT.read(self._settings)))
         self.sort_order.setCurrentIndex(sort)
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+        geometry = WINDOW_GEOMETRY.read(self._settings)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
+        splitter = WINDOW_SPLITTER.read(self._settings)
+        if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -872,12 +775,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
+        WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
         self._settings.sync()
         super().closeEvent(event)
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle("About Recipe Manager")

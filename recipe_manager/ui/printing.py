@@ -7,7 +7,6 @@ recipe fits on one page.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -15,7 +14,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain import Recipe
+from ..domain import Recipe, View
 from .recipe_html import Colours, recipe_html
 
 PRINT_COLOURS = Colours(muted="#555555", accent="#8a2f18")
@@ -23,12 +22,10 @@ SIDE_BY_SIDE_MIN_POINTS = 400  # about 14 cm of usable width
 FONT_POINTS = (11.0, 10.0, 9.0, 8.5, 8.0)
 
 
-def recipe_document(
-    recipe: Recipe, factor: Fraction, system: str, page_size: QSizeF
-) -> QTextDocument:
+def recipe_document(recipe: Recipe, view: View, page_size: QSizeF) -> QTextDocument:
     """The recipe laid out for a page of `page_size` points, on one page if it fits."""
     side_by_side = page_size.width() >= SIDE_BY_SIDE_MIN_POINTS
-    html = recipe_html(recipe, Fraction(factor), system, PRINT_COLOURS, side_by_side)
+    html = recipe_html(recipe, view, PRINT_COLOURS, side_by_side)
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setPageSize(page_size)
@@ -42,9 +39,9 @@ def recipe_document(
     return document
 
 
-def print_recipe(recipe: Recipe, factor: Fraction, system: str, printer: QPrinter) -> None:
+def print_recipe(recipe: Recipe, view: View, printer: QPrinter) -> None:
     page = printer.pageLayout().paintRect(QPageLayout.Unit.Point).size()
-    recipe_document(recipe, factor, system, page).print_(printer)
+    recipe_document(recipe, view, page).print_(printer)
 
 
 def pdf_printer(path: str | Path) -> QPrinter:
@@ -56,19 +53,17 @@ def pdf_printer(path: str | Path) -> QPrinter:
     return printer
 
 
-def save_pdf(recipe: Recipe, factor: Fraction, system: str, path: str | Path) -> None:
-    print_recipe(recipe, factor, system, pdf_printer(path))
+def save_pdf(recipe: Recipe, view: View, path: str | Path) -> None:
+    print_recipe(recipe, view, pdf_printer(path))
 
 
-def open_print_dialog(
-    parent: QWidget, recipe: Recipe, factor: Fraction, system: str
-) -> QPrintDialog:
+def open_print_dialog(parent: QWidget, recipe: Recipe, view: View) -> QPrintDialog:
     """The system's print dialog, opened without blocking; prints when accepted."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")
     dialog.setWindowTitle(f"Print {recipe.title}")
-    dialog.accepted.connect(lambda: print_recipe(recipe, factor, system, printer))
+    dialog.accepted.connect(lambda: print_recipe(recipe, view, printer))
     # PySide exposes only QPrintDialog's open(receiver, slot); the plain, non-blocking one is
     # QDialog's.
     QDialog.open(dialog)

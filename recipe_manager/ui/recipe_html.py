@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..domain import Component, Recipe, convert_temperatures, format_ingredient
+from ..domain import Component, Recipe, View, convert_temperatures, format_ingredient
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
@@ -30,20 +30,23 @@ class Colours:
 
 def recipe_html(
     recipe: Recipe,
-    factor: Fraction,
-    system: str,
+    view: View,
     colours: Colours,
     side_by_side: bool = False,
     timer_links: bool = False,
     photo: Path | None = None,
-    weigh: bool = False,
-    scale_note: str = "",
 ) -> str:
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
     `photo` is the recipe's photo file, already confined to the library's media folder.
-    `weigh` shows dry ingredients by weight in metric; `scale_note` ("Scaled to 1.4 kg pork
-    belly") is said under the title when the recipe is scaled to what the cook has."""
+    A view with `weigh` shows dry ingredients by weight in metric; one scaled to what the
+    cook has says so under the title."""
+    factor, system, weigh = view.factor, view.system, view.weigh
+    scale_note = ""
+    if view.scale_to is not None:
+        from ..domain.scale_to import scale_note as note_for
+
+        scale_note = note_for(recipe, view.scale_to)
     parts = []
     if photo is not None:
         source = escape(QUrl.fromLocalFile(str(photo)).toString(), quote=True)
@@ -124,6 +127,8 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
     if recipe.rating:
         items.append("★" * recipe.rating + "☆" * (5 - recipe.rating))
     if recipe.servings:
+        from ..domain.scale_to import servings_text
+
         items.append(servings_text(recipe.servings * factor))
     elif factor != 1:
         items.append(f"×{_count(factor)} {'batch' if factor <= 1 else 'batches'}")
@@ -142,14 +147,6 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
     if recipe.source:
         items.append(f"Source: {recipe.source}")
     return " · ".join(items)
-
-
-def servings_text(servings: Fraction) -> str:
-    """ "Serves 6"; a number of servings that is not whole reads "About 4 servings"."""
-    if servings.denominator == 1:
-        return f"Serves {servings}"
-    about = max(1, round(servings))
-    return f"About {about} {'serving' if about == 1 else 'servings'}"
 
 
 def _count(value: Fraction) -> str:

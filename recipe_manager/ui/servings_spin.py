@@ -8,7 +8,8 @@ from fractions import Fraction
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QSpinBox
 
-HALF_BATCH = 0  # in batch mode the lowest value stands for ×½
+from ..domain.view import HALF_BATCH, scale_factor
+
 _NUMBER = re.compile(r"\d+")
 
 
@@ -39,9 +40,7 @@ class ServingsSpinBox(QSpinBox):
 
     def factor(self) -> Fraction:
         """How much every quantity is multiplied by."""
-        if self._servings:
-            return Fraction(self.value(), self._servings)
-        return Fraction(1, 2) if self.value() == HALF_BATCH else Fraction(self.value())
+        return scale_factor(self._servings, self.value())
 
     def reset(self) -> None:
         self.setValue(self._servings or 1)

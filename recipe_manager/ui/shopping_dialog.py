@@ -56,6 +56,7 @@ from ..domain.meal_plan import (
 )
 from ..domain.shopping import ShoppingItem, shopping_items
 from ..domain.shopping_text import as_html, as_markdown, as_text, by_aisle
+from ..domain.view import UnitSystem, scale_factor
 from ..storage import LibraryError, RecipeLibrary
 from ..storage.shopping_file import (
     load_shopping_state,
@@ -66,7 +67,6 @@ from ..storage.shopping_file import (
 
 log = logging.getLogger(__name__)
 
-UNIT_SYSTEMS = (("As written", "original"), ("Metric", "metric"), ("US", "us"))
 KEY_ROLE = Qt.ItemDataRole.UserRole
 AISLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,9 +82,7 @@ class _Entry:
 
     @property
     def factor(self) -> Fraction:
-        if self.recipe.servings:
-            return Fraction(self.amount, self.recipe.servings)
-        return Fraction(self.amount)
+        return scale_factor(self.recipe.servings, self.amount)
 
 
 class ShoppingListDialog(QDialog):
@@ -160,8 +158,8 @@ class ShoppingListDialog(QDialog):
         left_layout.addWidget(self.recipe_table, 1)
 
         self.units = QComboBox(objectName="shoppingUnits")
-        for label, system in UNIT_SYSTEMS:
-            self.units.addItem(label, system)
+        for system in UnitSystem:
+            self.units.addItem(system.label, str(system))
         self.units.currentIndexChanged.connect(self._units_changed)
         units_label = QLabel("&Units")
         units_label.setBuddy(self.units)
@@ -328,8 +326,8 @@ class ShoppingListDialog(QDialog):
 
     # The list ------------------------------------------------------------------------------
 
-    def system(self) -> str:
-        return self.units.currentData() or "original"
+    def system(self) -> UnitSystem:
+        return UnitSystem.of(self.units.currentData() or UnitSystem.ORIGINAL)
 
     def items(self) -> list[ShoppingItem]:
         return list(self._items)
@@ -540,7 +538,9 @@ class ShoppingListDialog(QDialog):
         self._entries = [entry for entry in entries if entry is not None]
         self._checked = {key for key in state.get("checked", []) if isinstance(key, str)}
         self.units.blockSignals(True)
-        self.units.setCurrentIndex(max(0, self.units.findData(state.get("system", "original"))))
+        self.units.setCurrentIndex(
+            max(0, self.units.findData(state.get("system", UnitSystem.ORIGINAL)))
+        )
         self.units.blockSignals(False)
         self.show_staples.blockSignals(True)
         self.show_staples.setChecked(state.get("show_staples") is True)

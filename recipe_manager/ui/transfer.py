@@ -59,9 +59,7 @@ class RecipeTransfer(QObject):
 
         window = self._window
         if window.current_recipe is not None:
-            open_print_dialog(
-                window, window.current_recipe, window.scale_factor(), window.unit_system_name()
-            )
+            open_print_dialog(window, window.current_recipe, window.current_view())
 
     def _library_recipes(self) -> list[Recipe]:
         library = self._window.library

@@ -1,4 +1,4 @@
-"""Shared data for the import/export tests: the seed library and the shared corpus."""
+"""Shared data for the import/export tests: the seed library."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ import pytest
 from recipe_manager.domain import Recipe
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-PAGES = SHARED / "corpus" / "pages"
-SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,11 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from repo_data import REPO_ROOT as REPO
+from repo_data import SHARED_CORPUS, needs
 
-REPO = Path(__file__).resolve().parents[2]
-PAGES = REPO.parent / "shared" / "corpus" / "pages"
+PAGES = SHARED_CORPUS / "pages"
+pytestmark = needs(PAGES)
 
 _spec = importlib.util.spec_from_file_location("import_scores", REPO / "bench" / "import_scores.py")
 scores_module = importlib.util.module_from_spec(_spec)

@@ -6,12 +6,10 @@ listed here explicitly, and everything else must be equal.
 
 from __future__ import annotations
 
-from pathlib import Path
+from repo_data import SEEDS
 
 from recipe_manager.domain import Recipe
 from recipe_manager.io import import_file
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_crispy_pork_belly(seed_recipes: list[Recipe]) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from repo_data import SEEDS
+
 from recipe_manager.paths import seed_library_path
 from recipe_manager.storage import RecipeLibrary, open_library, read_seed_recipes
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def seeds_by_title() -> dict:

@@ -7,9 +7,12 @@ from fractions import Fraction
 import pytest
 from PySide6.QtCore import Qt
 
+from recipe_manager.domain import UnitSystem, View
+from recipe_manager.domain.cook_steps import cook_steps, ingredients_named
 from recipe_manager.paths import seed_library_path
 from recipe_manager.storage import read_seed_recipes
-from recipe_manager.ui.cook_mode import CookMode, ScreenAwake, cook_steps, ingredients_named
+from recipe_manager.ui.cook_mode import CookMode
+from recipe_manager.ui.screen_awake import ScreenAwake
 from recipe_manager.ui.timers import KitchenTimers, TimerRequest
 
 
@@ -41,7 +44,12 @@ def timers(qtbot) -> KitchenTimers:
 
 def open_cook_mode(qtbot, recipe, timers, factor=Fraction(1), system="original"):
     inhibitor = FakeInhibitor()
-    cook = CookMode(recipe, factor, system, timers, screen_awake=ScreenAwake("Cooking", inhibitor))
+    cook = CookMode(
+        recipe,
+        View(Fraction(factor), UnitSystem.of(system)),
+        timers,
+        screen_awake=ScreenAwake("Cooking", inhibitor),
+    )
     qtbot.addWidget(cook)
     cook.open()
     qtbot.waitExposed(cook)

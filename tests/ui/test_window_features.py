@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from repo_data import SEEDS
 from window_helpers import PORK, SOY, select, titles
 
 from recipe_manager.storage import RecipeLibrary
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_a_timer_link_in_a_step_starts_a_named_countdown(qtbot, window) -> None:

@@ -1,0 +1,78 @@
+"""Cook mode's steps: the recipe one step at a time, each with the ingredients it names.
+
+Pure reading of the recipe, kept out of the window so that it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .ingredients import Ingredient
+from .model import Recipe
+from .shopping import normalise_name
+
+_ALL_INGREDIENTS = re.compile(r"(?i)\ball (?:the |of the )?ingredients\b")
+# Words too general to stand for an ingredient on their own ("the sauce", "the red one").
+_GENERIC_WORDS = frozenset(
+    {"sauce", "powder", "paste", "juice", "seed", "leaf", "flake", "stock", "red", "green"}
+    | {"white", "black", "dark", "light", "hot", "sweet", "dried", "ground", "whole", "sea"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CookStep:
+    """One step of the recipe, numbered through the whole recipe, with its component's
+    ingredients and which of them the step names."""
+
+    number: int
+    component: str
+    text: str
+    ingredients: tuple[Ingredient, ...]
+    named: tuple[int, ...]
+
+
+def cook_steps(recipe: Recipe) -> list[CookStep]:
+    steps: list[CookStep] = []
+    for component in recipe.components:
+        ingredients = tuple(line for line in component.ingredients if not line.is_heading)
+        for text in component.steps:
+            if text.strip():
+                steps.append(
+                    CookStep(
+                        len(steps) + 1,
+                        component.title,
+                        text,
+                        ingredients,
+                        tuple(ingredients_named(text, ingredients)),
+                    )
+                )
+    return steps
+
+
+def ingredients_named(step: str, ingredients: Sequence[Ingredient]) -> list[int]:
+    """Indexes of the ingredients a step names: "soy sauce", "garlic"; a word of one name
+    only ("the pork" for pork belly, "rub oil into the skin" for vegetable oil) counts when
+    no other ingredient shares it; "mix all the ingredients" names every one."""
+    if _ALL_INGREDIENTS.search(step):
+        return list(range(len(ingredients)))
+    step_words = set(normalise_name(step).split())
+    padded = f" {normalise_name(step)} "
+    keys = [normalise_name(ingredient.name) for ingredient in ingredients]
+    named = {index for index, key in enumerate(keys) if key and f" {key} " in padded}
+    owners: dict[str, set[int]] = {}
+    for index, key in enumerate(keys):
+        for word in key.split():
+            owners.setdefault(word, set()).add(index)
+    for word in step_words:
+        indexes = owners.get(word, set())
+        if (
+            len(indexes) == 1
+            and len(word) > 2
+            and word not in _GENERIC_WORDS
+            and not indexes & named
+            and not any(word in keys[index].split() for index in named)
+        ):
+            named |= indexes
+    return sorted(named)

@@ -277,6 +277,17 @@ def grams_for(quantity: Fraction, unit_ml: Fraction, name: str) -> Fraction | No
     return quantity * unit_ml * row.grams_per_ml
 
 
+def ingredient_weight(ingredient: Ingredient) -> DryWeight | None:
+    """The row for a line, reading a short note with its name where the reader split them
+    ("1 cup shredded coconut" names "coconut", noting "shredded")."""
+    note = ingredient.note.strip()
+    if note and len(note.split()) <= 2:
+        row = dry_weight(f"{note} {ingredient.name}")
+        if row is not None:
+            return row
+    return dry_weight(ingredient.name)
+
+
 def weighed_measure(ingredient: Ingredient) -> Measure | None:
     """The line's volume as grams ("1 cup all-purpose flour" → 125 g), or None to keep it as
     written: not a volume, not in the table, or the author already gave a weight beside it
@@ -290,7 +301,7 @@ def weighed_measure(ingredient: Ingredient) -> Measure | None:
     alternative_info = unit_info(alternative.unit) if alternative is not None else None
     if alternative_info is not None and alternative_info.dimension == "mass":
         return None
-    row = dry_weight(ingredient.name)
+    row = ingredient_weight(ingredient)
     if row is None:
         return None
     assert ingredient.unit is not None

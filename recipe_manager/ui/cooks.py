@@ -108,7 +108,7 @@ class CooksFeatures(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _result: self._forget_scale_dialog(dialog))
         self._scale_dialog = dialog
-        dialog.open()
+        dialog.show()  # not modal: the recipe stays readable while the cook weighs
         return dialog
 
     def _forget_scale_dialog(self, dialog: ScaleToAmountDialog) -> None:

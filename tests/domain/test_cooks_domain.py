@@ -103,7 +103,7 @@ def test_the_header_says_what_was_scaled_servings_and_times() -> None:
     assert servings_text(Fraction(9, 2)) == "About 4 servings"
 
 
-# Aisles, pantry, shop units ------------------------------------------------------------------------
+# Aisles, pantry, shop units --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

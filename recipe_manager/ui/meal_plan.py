@@ -245,9 +245,8 @@ class MealPlanWidget(QWidget):
 
     def _fill(self) -> None:
         days = week_days(self._week)
-        self.week_label.setText(
-            f"{days[0].strftime('%d %b')} – {days[-1].strftime('%d %b %Y')}".lstrip("0")
-        )
+        first, last = days[0], days[-1]
+        self.week_label.setText(f"{first.day} {first:%b} – {last.day} {last:%b} {last.year}")
         if self.from_date.date() == QDate(2000, 1, 1) or not self.from_date.date().isValid():
             self.from_date.setDate(QDate(days[0]))
             self.to_date.setDate(QDate(days[-1]))

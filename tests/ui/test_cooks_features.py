@@ -260,3 +260,22 @@ def test_shopping_aisles_are_remembered_and_staples_left_out(qtbot, library_path
     dialog = again.kitchen.shopping_list_dialog()
     dialog.show_staples.setChecked(False)
     assert dialog.aisle_of("garlic") == "spices" and dialog.aisle_of("sesame oil") is None
+
+
+def test_the_editor_offers_tags_and_categories_in_use(qtbot, library_path: Path) -> None:
+    make_library(library_path)
+    window = open_window(qtbot, library_path)
+    window.findChild(QAction, "actionNewRecipe").trigger()
+    editor = window.findChild(QDialog, "recipeEditor")
+    category = editor.findChild(QComboBox, "categoryEdit")
+    assert [category.itemText(i) for i in range(category.count())] == ["Dessert", "Main"]
+    tags = editor.findChild(QLineEdit, "tagsEdit")
+    tags.setFocus()
+    qtbot.keyClicks(tags, "pork, we")
+    completer = editor._completers[0]
+    assert completer.completionCount() == 1
+    assert completer.completionModel().index(0, 0).data() == "weekend"
+    completer.activated.emit("weekend")
+    assert tags.text() == "pork, weekend"
+    editor.findChild(QLineEdit, "titleEdit").setText("x")
+    editor.reject = lambda: None

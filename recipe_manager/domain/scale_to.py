@@ -60,8 +60,9 @@ def scale_to_amount(ingredient: Ingredient, amount_text: str) -> ScaleTo:
     have_measure = Measure(have.quantity, None, have.unit)
     ratio = _ratio(have_measure, ingredient, name)
     factor = (ratio / ingredient.quantity).limit_denominator(1_000_000)
-    if have.unit is None and unit_info(ingredient.unit) is not None:
-        text = f"{text} {_plural(ingredient.unit) if have.quantity != 1 else ingredient.unit}"
+    counted_in = ingredient.unit
+    if have.unit is None and counted_in is not None and unit_info(counted_in) is not None:
+        text = f"{text} {_plural(counted_in) if have.quantity != 1 else counted_in}"
     label = f"{text} {name}" if not have.name.strip() else text
     return ScaleTo(factor, label, used_low_end=ingredient.quantity_max is not None)
 

@@ -63,7 +63,7 @@ class DryWeight:
         return self.grams_per_cup / ML_PER_CUP
 
 
-def _row(names: str, grams: float | int, cups: Fraction | int, source: str) -> DryWeight:
+def _row(names: str, grams: Fraction | float, cups: Fraction | int, source: str) -> DryWeight:
     return DryWeight(
         tuple(name.strip() for name in names.split("|")),
         Fraction(str(grams)),

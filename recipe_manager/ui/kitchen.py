@@ -145,19 +145,28 @@ class Kitchen(QObject):
 
     def shopping_list_dialog(self) -> ShoppingListDialog:
         if self._shopping is None:
-            from .shopping_dialog import ShoppingListDialog, shopping_state_path
+            from ..storage.shopping_file import shopping_state_path
+            from .shopping_dialog import ShoppingListDialog
 
             window = self._window
             self._shopping = ShoppingListDialog(
-                window, window.library, shopping_state_path(window.library_path)
+                window,
+                window.library,
+                shopping_state_path(window.library_path),
+                window.cooks.plan_store(),
             )
+            self._shopping.set_weigh(window.weigh_dry())
         return self._shopping
+
+    def has_shopping_list(self) -> bool:
+        return self._shopping is not None
 
     def open_shopping_list(self) -> None:
         if self._window.library is None:
             return
         dialog = self.shopping_list_dialog()
         dialog.refresh_recipes()
+        dialog.refresh_choices()
         # The recipe on show is offered first: Enter or Add puts it on the list.
         dialog.offer(self._window.current_recipe)
         dialog.show()

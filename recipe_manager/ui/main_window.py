@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTextBrowser,
@@ -41,16 +42,29 @@ from ..domain.view import UnitSystem, View
 from ..storage import LibraryError
 from .actions import build_actions, make_action
 from .after_paint import after_next_paint
+from .browse import ALL, BrowsePanel
+from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
-from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .recipe_list_delegate import RecipeRowDelegate
+from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
 from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
-from .settings import FONT_SIZE, LAST_RECIPE, UNIT_SYSTEM, WINDOW_GEOMETRY, WINDOW_SPLITTER
+from .settings import (
+    BROWSE_SHOWN,
+    FONT_SIZE,
+    LAST_RECIPE,
+    LIST_SORT,
+    UNIT_SYSTEM,
+    WEIGH_DRY,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
     from ..domain import Recipe
+    from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
@@ -78,6 +92,8 @@ class MainWindow(QMainWindow):
         self._seed_file = seed_file
         self._settings = settings
         self._recipe: Recipe | None = None
+        # "I have 1.4 kg of pork belly": the factor and header while it is in force.
+        self._scale_to: ScaleTo | None = None
         self._side_by_side = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -87,6 +103,7 @@ class MainWindow(QMainWindow):
         self.editing = RecipeEditing(self)
         self.transfer = RecipeTransfer(self)
         self.kitchen = Kitchen(self)
+        self.cooks = CooksFeatures(self)
         self.list_model = RecipeListModel(self)
         self.proxy = RecipeFilterProxy(self.list_model, self)
         self._build_widgets()
@@ -125,6 +142,11 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
+        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list))
+        self.recipe_list.setDragEnabled(True)
+        self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.recipe_list.customContextMenuRequested.connect(self.cooks.show_list_menu)
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
         self.recipe_list.activated.connect(lambda _index: self.editing.edit_shown())
 
@@ -133,18 +155,35 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
+        self.sort_order = QComboBox(objectName="recipeSort")
+        for value, label in SORT_ORDERS:
+            self.sort_order.addItem(label, value)
+        self.sort_order.setAccessibleName("Order recipes by")
+        self.sort_order.currentIndexChanged.connect(self._sort_changed)
+        sort_label = QLabel("S&ort")
+        sort_label.setBuddy(self.sort_order)
+        sort_row = QHBoxLayout()
+        sort_row.setContentsMargins(0, 0, 0, 0)
+        sort_row.addWidget(self.count_label, 1)
+        sort_row.addWidget(sort_label)
+        sort_row.addWidget(self.sort_order)
+
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(8, 8, 4, 8)
         list_layout.addWidget(self.search_field)
         list_layout.addWidget(self.recipe_list, 1)
-        list_layout.addWidget(self.count_label)
+        list_layout.addLayout(sort_row)
+
+        self.browse = BrowsePanel(self.list_model)
+        self.browse.chosen.connect(self._browse_chosen)
+        self.browse.setMinimumWidth(150)
 
         self.servings_label = QLabel("Servings")
         self.servings_spin = ServingsSpinBox(objectName="servingsSpin")
         self.servings_spin.setAccessibleName("Servings to cook")
         self.servings_spin.setMinimumWidth(110)
-        self.servings_spin.valueChanged.connect(self._render)
+        self.servings_spin.valueChanged.connect(self._servings_changed)
         self.servings_spin.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.servings_label.setBuddy(self.servings_spin)
         self.reset_button = QToolButton(objectName="servingsReset", text="Reset")
@@ -177,18 +216,34 @@ class MainWindow(QMainWindow):
         self.recipe_detail.anchorClicked.connect(self.kitchen.start_timer)
         self.recipe_detail.document().setDocumentMargin(16)
 
+        self.scale_banner = QWidget(objectName="scaleBanner")
+        self.scale_note = QLabel(objectName="scaleNote", wordWrap=True)
+        self.scale_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scale_reset = QToolButton(objectName="scaleReset", text="Reset")
+        self.scale_reset.setToolTip("Back to the recipe's own amounts")
+        self.scale_reset.setAccessibleName("Reset scaling to what you have")
+        self.scale_reset.clicked.connect(self.clear_scale_to)
+        banner_layout = QHBoxLayout(self.scale_banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        banner_layout.addWidget(self.scale_note, 1)
+        banner_layout.addWidget(self.scale_reset)
+        self.scale_banner.hide()
+
         detail_pane = QWidget()
         detail_layout = QVBoxLayout(detail_pane)
         detail_layout.setContentsMargins(4, 8, 8, 8)
         detail_layout.addLayout(controls)
+        detail_layout.addWidget(self.scale_banner)
         detail_layout.addWidget(self.recipe_detail, 1)
 
         self.splitter = QSplitter(objectName="mainSplitter")
+        self.splitter.addWidget(self.browse)
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(detail_pane)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 860])
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([200, 300, 680])
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -202,6 +257,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(self.library_path), objectName="libraryPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.setTabOrder(self.browse.view, self.search_field)
         self.setTabOrder(self.search_field, self.recipe_list)
         self.setTabOrder(self.recipe_list, self.servings_spin)
         self.setTabOrder(self.servings_spin, self.reset_button)
@@ -235,6 +291,23 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
+
+        # Favourite and rating; the rating is one checkable action per number of stars.
+        self.action_favourite.toggled.connect(self.cooks.set_favourite)
+        self.rating_menu = QMenu("&Rating", self, objectName="ratingMenu")
+        edit_menu.insertMenu(self.action_find, self.rating_menu)
+        self.rating_actions = QActionGroup(self)
+        for stars in range(6):
+            label = "No rating" if stars == 0 else "★" * stars + "☆" * (5 - stars)
+            action = make_action(self, f"actionRate{stars}", label, (f"Ctrl+Alt+{stars}",))
+            action.setCheckable(True)
+            action.setData(stars)
+            action.triggered.connect(lambda _=False, n=stars: self.cooks.set_rating(n or None))
+            self.rating_actions.addAction(action)
+            self.rating_menu.addAction(action)
+        self.action_browse.toggled.connect(self._show_browse)
+        self.browse.collapse_button.clicked.connect(lambda: self.action_browse.setChecked(False))
+        self.action_weigh.toggled.connect(self._weigh_changed)
 
         # One action per unit system, Ctrl+1 to Ctrl+3, in the View menu's Units submenu.
         units_menu = menus["&View"].addMenu("&Units")
@@ -371,6 +444,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 10000)
             return
         LAST_RECIPE.write(self._settings, recipe_id)
+        self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
@@ -399,15 +475,60 @@ class MainWindow(QMainWindow):
         return self._recipe
 
     def scale_factor(self) -> Fraction:
-        """How much to multiply every quantity by, from the spinner."""
-        return Fraction(1) if self._recipe is None else self.servings_spin.factor()
+        """How much to multiply every quantity by: scaled to what the cook has, or from the
+        spinner."""
+        if self._recipe is None:
+            return Fraction(1)
+        if self._scale_to is not None:
+            return self._scale_to.factor
+        return self.servings_spin.factor()
+
+    def weigh_dry(self) -> bool:
+        return self.action_weigh.isChecked()
+
+    # Scale to what you have ----------------------------------------------------------------
+
+    def scale_to(self, scale: ScaleTo) -> None:
+        """Show the recipe scaled so the chosen line is what the cook has."""
+        if self._recipe is None:
+            return
+        self._scale_to = scale
+        servings = self._recipe.servings
+        self.servings_spin.blockSignals(True)
+        if servings:
+            shown = scale.factor * servings
+            self.servings_spin.setValue(max(1, min(999, round(shown))))
+            self.servings_spin.setPrefix("" if shown.denominator == 1 else "about ")
+        self.servings_spin.blockSignals(False)
+        self.scale_note.setText(self.scale_note_text())
+        self.scale_banner.show()
+        self._render()
+
+    def scale_note_text(self) -> str:
+        """ "Scaled to 1.4 kg pork belly: about 4 servings." with the caveats, or ""."""
+        if self._scale_to is None or self._recipe is None:
+            return ""
+        from ..domain.scale_to import scale_note
+
+        return scale_note(self._recipe, self._scale_to)
+
+    def clear_scale_to(self) -> None:
+        if self._scale_to is None:
+            return
+        self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
+        if self._recipe is not None:
+            self.servings_spin.reset()
+            self._render()
 
     def unit_system_name(self) -> UnitSystem:
         return UnitSystem.of(self.unit_system.currentData() or UnitSystem.ORIGINAL)
 
     def current_view(self) -> View:
         """How the recipe on show is shown: the one value the pane, print and cook mode use."""
-        return View(self.scale_factor(), self.unit_system_name())
+        view = View(self.scale_factor(), self.unit_system_name(), weigh=self.weigh_dry())
+        return view.scaled_to(self._scale_to) if self._scale_to is not None else view
 
     def _render(self) -> None:
         if self._recipe is None:
@@ -455,8 +576,18 @@ class MainWindow(QMainWindow):
             accent=DARK_ACCENT if dark else LIGHT_ACCENT,
         )
 
+    def _servings_changed(self) -> None:
+        if self._scale_to is not None:
+            # Turning the spinner goes back to scaling by servings.
+            self._scale_to = None
+            self.scale_banner.hide()
+            self.servings_spin.setPrefix("")
+        self._render()
+
     def _reset_servings(self) -> None:
-        if self._recipe is not None:
+        if self._scale_to is not None:
+            self.clear_scale_to()
+        elif self._recipe is not None:
             self.servings_spin.reset()
 
     def _unit_system_changed(self, index: int) -> None:
@@ -491,8 +622,46 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable and shown)
         self.action_export.setEnabled(writable)
         self.action_shopping.setEnabled(writable)
-        for action in (self.action_print, self.action_cook, self.action_add_to_shopping):
+        for action in (
+            self.action_print,
+            self.action_cook,
+            self.action_add_to_shopping,
+            self.action_scale_to,
+        ):
             action.setEnabled(shown)
+        self.action_meal_plan.setEnabled(self.library is not None)
+        self.update_mark_actions()
+
+    def update_mark_actions(self) -> None:
+        """The Favourite and Rating actions show the shown recipe's marks."""
+        writable = self.library is not None and not self.library.read_only
+        recipe = self._recipe
+        self.action_favourite.blockSignals(True)
+        self.action_favourite.setChecked(recipe is not None and recipe.favourite)
+        self.action_favourite.blockSignals(False)
+        self.action_favourite.setEnabled(writable and recipe is not None)
+        rating = (recipe.rating or 0) if recipe is not None else 0
+        for action in self.rating_actions.actions():
+            action.setEnabled(writable and recipe is not None)
+            action.setChecked(action.data() == rating)
+
+    def recipe_marks_saved(self, stored: Recipe) -> None:
+        """A favourite or rating is on disk: the list row, counts and detail follow."""
+        assert self.library is not None
+        row = self.list_model.replace_recipe(self.library.summary(stored.id))
+        if self._recipe is not None and self._recipe.id == stored.id:
+            self._recipe = stored
+            self.update_mark_actions()
+            self._render()
+        proxy_index = self.proxy.mapFromSource(self.list_model.index(row))
+        if proxy_index.isValid():
+            self.recipe_list.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        marks = "a favourite" if stored.favourite else "not a favourite"
+        if stored.rating:
+            marks += f", {stored.rating} of 5 stars"
+        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -549,6 +718,31 @@ class MainWindow(QMainWindow):
             f"<p style='color:{muted}'>Try other words, or press Escape to see every recipe.</p>"
         )
         self.setWindowTitle("Recipe Manager")
+
+    def _browse_chosen(self, key: tuple[str, str]) -> None:
+        """Narrow the list to a browse row's recipes, combined with the search."""
+        if key[0] == ALL:
+            self.proxy.set_browse(None, None)
+            return
+        keys_for = self.browse.counts.keys_for
+        self.proxy.set_browse(key, lambda summary: key in keys_for(summary))
+
+    def _sort_changed(self, index: int) -> None:
+        mode = self.sort_order.itemData(index) or "title"
+        LIST_SORT.write(self._settings, mode)
+        self.proxy.set_sort(mode)
+
+    def _show_browse(self, shown: bool) -> None:
+        self.browse.setVisible(shown)
+        BROWSE_SHOWN.write(self._settings, int(shown))
+        if shown:
+            self.browse.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _weigh_changed(self, weigh: bool) -> None:
+        WEIGH_DRY.write(self._settings, int(weigh))
+        if self.kitchen.has_shopping_list():
+            self.kitchen.shopping_list_dialog().set_weigh(weigh)
+        self._render()
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -636,6 +830,11 @@ class MainWindow(QMainWindow):
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
+        self.action_weigh.setChecked(bool(WEIGH_DRY.read(self._settings)))
+        self.action_browse.setChecked(bool(BROWSE_SHOWN.read(self._settings)))
+        self.browse.setVisible(self.action_browse.isChecked())
+        sort = max(0, self.sort_order.findData(LIST_SORT.read(self._settings)))
+        self.sort_order.setCurrentIndex(sort)
         geometry = WINDOW_GEOMETRY.read(self._settings)
         if not geometry.isEmpty() and self.restoreGeometry(geometry):
             # Remembered on a bigger screen: bring it back within this one.

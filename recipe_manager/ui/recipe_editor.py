@@ -118,11 +118,22 @@ class RecipeEditor(QDialog):
         self.previous_version: Recipe | None = None
         self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
         self._build(library.categories())
+        self._offer_values_in_use(library)
         self._fill(self._original)
         self._baseline = self.recipe().to_dict()
         fit_to_screen(self, EDITOR_SIZE)
 
     # Building ------------------------------------------------------------------------------
+
+    def _offer_values_in_use(self, library: RecipeLibrary) -> None:
+        """The tags, cuisines and methods already in the library, offered as the cook types."""
+        from .completion import offer_values, values_in_use
+
+        self._completers = [
+            offer_values(self.tags_edit, values_in_use(library, "tags"), separated=True),
+            offer_values(self.cuisine_edit, values_in_use(library, "cuisine")),
+            offer_values(self.method_edit, values_in_use(library, "method")),
+        ]
 
     def _build(self, categories: list[str]) -> None:
         self.title_edit = QLineEdit(objectName="titleEdit")

@@ -49,7 +49,14 @@ RUNNING_TIMERS = Setting(
     "kitchen/timers", "", "kitchen timers (JSON, wall-clock deadlines) to bring back at start"
 )
 
+WEIGH_DRY = Setting("view/weigh", 0, "1 to show dry ingredients by weight in metric")
+BROWSE_SHOWN = Setting("view/browse", 1, "1 while the browse panel is shown")
+LIST_SORT = Setting("view/sort", "title", "the recipe list's order: title, rating, favourites")
+
 ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
+    WEIGH_DRY,
+    BROWSE_SHOWN,
+    LIST_SORT,
     FONT_SIZE,
     UNIT_SYSTEM,
     LAST_RECIPE,

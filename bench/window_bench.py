@@ -146,8 +146,37 @@ def child_interact(library: Path, runs: int) -> None:
     warm_up_ms = (time.perf_counter() - warm_up_start) * 1000
 
     samples: dict[str, list[float]] = {
-        name: [] for name in ("idle_list", "idle_detail", "type", "erase", "servings", "units")
+        name: []
+        for name in (
+            "idle_list",
+            "idle_detail",
+            "type",
+            "erase",
+            "servings",
+            "units",
+            "browse",
+            "browse_type",
+            "sort",
+        )
     }
+    # The browse panel is open (its default); its counts are gathered in idle slices after
+    # the list is shown. Time the slowest slice while waiting for them.
+    assert window.browse.isVisible()
+    slices: list[float] = []
+    while window.browse.is_counting():
+        start = time.perf_counter()
+        QApplication.processEvents()
+        slices.append((time.perf_counter() - start) * 1000)
+    browse_model = window.browse.model
+    from recipe_manager.ui.browse import FILTER_ROLE
+
+    browse_rows = [
+        browse_model.index(r, 0)
+        for r in range(browse_model.rowCount())
+        if browse_model.index(r, 0).data(FILTER_ROLE) is not None
+    ]
+    category_rows = [index for index in browse_rows if index.data(FILTER_ROLE)[0] == "category"]
+    all_row = browse_rows[0]
     window.search_field.setFocus()
     for _ in range(runs):
         select()
@@ -165,6 +194,23 @@ def child_interact(library: Path, runs: int) -> None:
                 frame(
                     lambda: QTest.keyClick(window.search_field, Qt.Key.Key_Backspace), list_viewport
                 )
+            )
+        for index in category_rows[:4]:
+            samples["browse"].append(
+                frame(lambda i=index: window.browse.view.setCurrentIndex(i), list_viewport)
+            )
+            for char in SEARCH_TEXT[:4]:
+                samples["browse_type"].append(
+                    frame(lambda c=char: QTest.keyClick(window.search_field, c), list_viewport)
+                )
+            window.search_field.clear()
+            samples["browse"].append(
+                frame(lambda: window.browse.view.setCurrentIndex(all_row), list_viewport)
+            )
+        for mode in ("rating", "favourites", "title"):
+            index = window.sort_order.findData(mode)
+            samples["sort"].append(
+                frame(lambda i=index: window.sort_order.setCurrentIndex(i), list_viewport)
             )
         select()
         for value in (servings + 1, servings * 2, servings * 3, 1, 7, servings):
@@ -184,6 +230,8 @@ def child_interact(library: Path, runs: int) -> None:
                 "warm_up_ms": warm_up_ms,
                 "recipe": window.current_recipe.title,
                 "matches": matches,
+                "browse_count_slice_max_ms": max(slices, default=0.0),
+                "browse_rows": len(browse_rows),
             }
         ),
         flush=True,
@@ -280,6 +328,9 @@ INTERACTION_BASELINES = {
     "erase": "idle_list",
     "servings": "idle_detail",
     "units": "idle_detail",
+    "browse": "idle_list",
+    "browse_type": "idle_list",
+    "sort": "idle_list",
 }
 
 
@@ -351,6 +402,9 @@ def report(results: dict[str, Any]) -> str:
         ("erase", "search keystroke Backspace"),
         ("servings", "servings spinner setValue"),
         ("units", "unit toggle, after units.warm_up()"),
+        ("browse", "browse row chosen (a category, then All)"),
+        ("browse_type", "search keystroke within a category"),
+        ("sort", "list order changed (rating, favourites, title)"),
     ):
         entry = stats[name]
         lines.append(
@@ -363,6 +417,8 @@ def report(results: dict[str, Any]) -> str:
         f"  (pint registry {state} when toggled)",
         f"pint registry without its disk cache: {interact['pint_cache_ms']:.0f} ms (primed "
         f"before the runs); units.warm_up() before the toggles: {interact['warm_up_ms']:.1f} ms",
+        f"browse panel open: {interact['browse_rows']} rows; slowest idle counting slice "
+        f"{interact['browse_count_slice_max_ms']:.1f} ms",
         f"detail pane showed {interact['recipe']!r}; "
         f"{SEARCH_TEXT!r} matched {interact['matches']:,} recipes",
     ]

@@ -29,6 +29,14 @@ _EXPORTS = {
     "ShoppingItem": "shopping",
     "shopping_items": "shopping",
     "shopping_list": "shopping",
+    "factor_for_amount": "scale_to",
+    "scale_to_amount": "scale_to",
+    "ScaleTo": "scale_to",
+    "DRY_WEIGHTS": "weights",
+    "dry_weight": "weights",
+    "AISLES": "aisles",
+    "aisle_for": "aisles",
+    "MealPlanEntry": "meal_plan",
 }
 __all__ = sorted(_EXPORTS)
 

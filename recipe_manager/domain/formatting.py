@@ -8,6 +8,7 @@ At factor 1 in "original" the line comes back exactly as written, without touchi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
@@ -37,7 +38,10 @@ METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 
 def format_ingredient(
-    ingredient: Ingredient, factor: Fraction = Fraction(1), system: str = ORIGINAL
+    ingredient: Ingredient,
+    factor: Fraction = Fraction(1),
+    system: str = ORIGINAL,
+    weigh: bool = False,
 ) -> str:
     """The line as the detail pane shows it: scaled by `factor`, units in `system`.
 
@@ -46,7 +50,8 @@ def format_ingredient(
     measure that fits the system, it is shown instead of a computed one; in "original" both
     measures are shown, both scaled ("1 cup (240 ml) soy sauce"). The line is read from
     `ingredient.text`, the one thing an Ingredient is sure to say. Raises ValueError for an
-    unknown system.
+    unknown system. With `weigh` in metric, a volume of a dry ingredient whose weight is
+    known (`weights`) is shown in grams.
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
@@ -54,14 +59,34 @@ def format_ingredient(
     if factor == 1 and system == ORIGINAL:
         return ingredient.text
     reading = read_line(ingredient.text)
+    weighed = weigh and system == METRIC and _weighed(reading)
+    if weighed:
+        reading = weighed
     ingredient = reading.ingredient
-    if factor == 1 and _already_in(ingredient, system):
+    if factor == 1 and not weighed and _already_in(ingredient, system):
         # Nothing to scale and nothing to convert: the author's words ("a", "3/8 cup",
         # "1 cup + 2 tbsp") and all.
         return ingredient.text
     if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
         return ingredient.text
     return _rewrite(ingredient.text, reading, factor, system)
+
+
+def _weighed(reading: Reading) -> Reading | None:
+    """The reading with a dry ingredient's volume read as its weight (the `weights` table)."""
+    from .weights import weighed_measure
+
+    grams = weighed_measure(reading.ingredient)
+    if grams is None:
+        return None
+    ingredient = replace(
+        reading.ingredient,
+        quantity=grams.quantity,
+        quantity_max=grams.quantity_max,
+        unit=grams.unit,
+        alternative=None,
+    )
+    return replace(reading, ingredient=ingredient)
 
 
 def _already_in(ingredient: Ingredient, system: str) -> bool:

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from .ingredients import Ingredient
 
 SCHEMA_VERSION = 1
+MAX_RATING = 5
 
 
 class RecipeFormatError(ValueError):
@@ -69,6 +70,9 @@ class Recipe:
     image: str = ""
     created: str = ""
     updated: str = ""
+    # The cook's own marks: they ride inside the recipe's document, so they sync with it.
+    favourite: bool = False
+    rating: int | None = None  # 1–5 stars, None for not rated
 
     def copy(self, **changes: Any) -> Recipe:
         """A deep copy, so that editing it never touches the original's lists."""
@@ -95,6 +99,8 @@ class Recipe:
             "image": self.image,
             "created": self.created,
             "updated": self.updated,
+            "favourite": self.favourite,
+            "rating": self.rating,
         }
 
     @classmethod
@@ -129,6 +135,8 @@ class Recipe:
             image=_text(data, "image"),
             created=_text(data, "created"),
             updated=_text(data, "updated"),
+            favourite=_flag(data, "favourite"),
+            rating=_rating(data, "rating"),
         )
 
 
@@ -142,6 +150,25 @@ def _text(data: dict[str, Any], key: str) -> str:
     value = data.get(key) or ""
     if not isinstance(value, str):
         raise RecipeFormatError(f"{key!r} must be text, not {type(value).__name__}")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise RecipeFormatError(f"{key!r} must be true or false, not {value!r}")
+    return value
+
+
+def _rating(data: dict[str, Any], key: str) -> int | None:
+    """1 to 5 stars, or None; 0 reads as "not rated" (what other apps write)."""
+    value = _optional_int(data, key)
+    if value is None or value == 0:
+        return None
+    if value > MAX_RATING:
+        raise RecipeFormatError(f"{key!r} must be 1 to {MAX_RATING} stars, not {value!r}")
     return value
 
 

@@ -97,3 +97,234 @@ def parse_heading(line: str) -> tuple[str, int | None] | None:
         return None
     servings = int(match["servings"]) if match["servings"] else None
     return match["title"], servings
+
+
+# The editor's exact form ---------------------------------------------------------------------
+#
+# The editor shows a stored recipe in plain text boxes and reads them back when it saves.
+# Opening a recipe and saving it untouched must store exactly the same recipe, so the
+# editor's form says everything the model can hold, in ways a cook can also type:
+#
+# Ingredients, one per line. A line ending in ":" starts a part ("Sauce (serves 4):"; a
+# lone ":" starts a part without a title). An indented line is an ingredient as written,
+# never a heading: "  Salt to taste:" is an ingredient that ends in a colon.
+#
+# Steps (and notes), one per line. An indented line continues the one above it: the step
+# holds a line break there. A blank line just before an indented one is an empty line
+# inside the step. A line naming a part and ending in ":" starts that part's steps; when
+# two parts share a title, each such line moves on to the next part of that title.
+#
+# Tags, separated by commas; a tag holding a comma or a quote is written in double quotes,
+# with a quote inside doubled: "salt, pepper", spicy.
+#
+# What the form cannot say (a line starting or ending with spaces, an empty step, a step
+# that reads as another part's heading) the editor keeps by leaving a box the cook did not
+# touch exactly as it was stored; see `recipe_editor`.
+
+CONTINUATION_INDENT = "    "
+EDITOR_PARAGRAPH = "\u2029"  # how QTextDocument separates its blocks in raw text
+
+
+def _is_indented(line: str) -> bool:
+    return bool(line) and line[0] in " \t"
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip(" \t")
+
+
+def _unindent(line: str) -> str:
+    if line.startswith(CONTINUATION_INDENT):
+        return line[len(CONTINUATION_INDENT) :]
+    return line.lstrip(" \t")
+
+
+def editor_heading(line: str) -> tuple[str, int | None] | None:
+    """A part's heading as the editor reads it: never an indented line; ":" alone is a part
+    without a title; otherwise as `parse_heading`."""
+    if _is_indented(line):
+        return None
+    if line.rstrip(" \t") == ":":
+        return "", None
+    match = _HEADING.match(line)
+    if match is None or not (match["title"] or match["servings"]):
+        return None
+    servings = int(match["servings"]) if match["servings"] else None
+    return match["title"], servings
+
+
+def editor_heading_line(component: Component) -> str:
+    title = component.title
+    if component.servings is None:
+        return f"{title}:"
+    return f"{title} (serves {component.servings}):" if title else f"(serves {component.servings}):"
+
+
+def _heading_reads_back(component: Component) -> bool:
+    return editor_heading(editor_heading_line(component)) == (component.title, component.servings)
+
+
+def editor_ingredients_text(components: list[Component]) -> str:
+    """The ingredients box for these parts; `components_from_editor_text` reads it back."""
+    lines: list[str] = []
+    for index, component in enumerate(components):
+        # The first part needs no heading when it has none to give and the boxes create
+        # it anyway: by its ingredients, or by its steps when it is the only part.
+        implicit = (
+            index == 0
+            and not component.title
+            and component.servings is None
+            and bool(component.ingredients or (component.steps and len(components) == 1))
+        )
+        if not implicit:
+            lines.append(editor_heading_line(component))
+        for ingredient in component.ingredients:
+            text = ingredient.text
+            needs_indent = editor_heading(text) is not None or _is_indented(text)
+            lines.append(f"  {text}" if needs_indent else text)
+    return "\n".join(lines)
+
+
+def _item_lines(item: str) -> list[str]:
+    """One step or note as editor lines: the first as written, the rest indented."""
+    first, *rest = item.split("\n")
+    lines = [first]
+    for part in rest:
+        lines.append(CONTINUATION_INDENT + part if part else "")
+    return lines
+
+
+def editor_steps_text(components: list[Component]) -> str:
+    """The steps box: a blank line between steps, a heading before each part's steps."""
+    blocks: list[str] = []
+    titles = [component.title.casefold() for component in components]
+    for index, component in enumerate(components):
+        shared = titles.count(titles[index]) > 1
+        if index > 0:
+            needed = bool(component.steps) or shared
+        else:
+            needed = shared or bool(component.title and len(components) > 1)
+        if needed:
+            blocks.append(editor_heading_line(component))
+        blocks.extend("\n".join(_item_lines(step)) for step in component.steps)
+    return "\n\n".join(blocks)
+
+
+def editor_items_text(items: list[str]) -> str:
+    """Notes (or any list of texts) one per line, line breaks as indented lines."""
+    return "\n\n".join("\n".join(_item_lines(item)) for item in items)
+
+
+def _read_items(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Group lines into items: (first line, continuation parts); blank lines dropped unless
+    they sit inside an item, just before an indented line."""
+    items: list[tuple[str, list[str]]] = []
+    pending_blanks = 0
+    for line in lines:
+        if _is_blank(line):
+            pending_blanks += 1
+            continue
+        if _is_indented(line) and items:
+            items[-1][1].extend([""] * pending_blanks)
+            items[-1][1].append(_unindent(line))
+        else:
+            items.append((line.lstrip(" \t") if _is_indented(line) else line, []))
+        pending_blanks = 0
+    return items
+
+
+def _joined(item: tuple[str, list[str]]) -> str:
+    first, rest = item
+    return "\n".join([first, *rest])
+
+
+def editor_items_from_text(text: str) -> list[str]:
+    """Notes back from their box: one per line, indented lines continuing the one above."""
+    return [_joined(item) for item in _read_items(text.split("\n"))]
+
+
+def components_from_editor_text(ingredients: str, steps: str) -> list[Component]:
+    """The parts the two boxes describe; the exact inverse of the two `editor_*_text`."""
+    components: list[Component] = []
+    for line in ingredients.split("\n"):
+        if _is_blank(line):
+            continue
+        heading = editor_heading(line)
+        if heading is not None:
+            components.append(Component(title=heading[0], servings=heading[1]))
+            continue
+        if not components:
+            components.append(Component())
+        text = line.lstrip(" \t") if _is_indented(line) else line
+        components[-1].ingredients.append(parse_ingredient(text))
+
+    cursor = -1  # the part the steps go to; before any heading, the first part
+    for item in _read_items(steps.split("\n")):
+        heading = editor_heading(item[0]) if not item[1] else None
+        target = _part_named(components, heading[0], cursor) if heading else None
+        if target is not None:
+            cursor = target
+            continue
+        if not components:
+            components.append(Component())
+        cursor = max(cursor, 0)
+        components[cursor].steps.append(_joined(item))
+    return components
+
+
+def _part_named(components: list[Component], title: str, cursor: int) -> int | None:
+    """The next part after `cursor` with this title, else the first with it, else None."""
+    wanted = title.casefold()
+    matches = [i for i, c in enumerate(components) if c.title.casefold() == wanted]
+    if not matches:
+        return None
+    later = [i for i in matches if i > cursor]
+    return later[0] if later else matches[0]
+
+
+def tags_text(tags: list[str]) -> str:
+    """Tags for the one-line box: comma separated, quoted where a tag needs it."""
+    return ", ".join(_quote_tag(tag) for tag in tags)
+
+
+def _quote_tag(tag: str) -> str:
+    if not tag or any(char in tag for char in ',"') or tag != tag.strip():
+        return '"' + tag.replace('"', '""') + '"'
+    return tag
+
+
+def tags_from_text(text: str) -> list[str]:
+    """Tags back from the box: split at commas outside quotes; empty ones dropped."""
+    tags: list[str] = []
+    current: list[str] = []
+    quoted = False  # inside quotes
+    was_quoted = False
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quoted:
+            if char == '"' and text[index + 1 : index + 2] == '"':
+                current.append('"')
+                index += 1
+            elif char == '"':
+                quoted = False
+            else:
+                current.append(char)
+        elif char == '"' and not "".join(current).strip():
+            quoted, was_quoted, current = True, True, []
+        elif char == ",":
+            _finish_tag(tags, current, was_quoted)
+            current, was_quoted = [], False
+        elif not (was_quoted and char in " \t"):
+            current.append(char)
+        index += 1
+    _finish_tag(tags, current, was_quoted)
+    return tags
+
+
+def _finish_tag(tags: list[str], current: list[str], was_quoted: bool) -> None:
+    tag = "".join(current)
+    if was_quoted:
+        tags.append(tag)
+    elif tag.strip():
+        tags.append(tag.strip())

@@ -4,7 +4,13 @@ Lines for the same ingredient are summed where the units allow it (2 tbsp + ½ c
 is one amount, shown in the chosen unit system; 3 cloves + 2 garlic cloves is 5 cloves);
 amounts that cannot be added stay side by side ("1 kg + 1 large piece pork belly"), and an
 ingredient with no amount is listed once ("rock salt"). Sums go through pint's factors in
-`units` (the app's one registry); preparation notes never take part in matching.
+`units` (the app's one registry); preparation notes never take part in matching. A volume
+and a weight of a dry ingredient whose weight per cup is known (`weights`) add up in grams
+("1 cup flour" + "200 g flour" is 325 g).
+
+For the shop (`for_shop=True`), each line also knows its aisle (`aisles`, with the cook's
+own choices winning) and whether it is a pantry staple, and counts are rounded to what a
+shop sells (`aisles.ROUNDING_RULE`).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from .aisles import DRY_GOODS, OTHER, aisle_for, is_pantry_staple, round_up_count, shop_unit
 from .formatting import choose_unit, is_plural, shows_alternative, singularize, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
@@ -83,6 +90,8 @@ class ShoppingItem:
     name: str
     amounts: tuple[str, ...] = ()
     recipes: tuple[str, ...] = ()
+    aisle: str = OTHER
+    staple: bool = False
 
     @property
     def text(self) -> str:
@@ -99,10 +108,21 @@ def shopping_list(
 
 
 def shopping_items(
-    items: Iterable[tuple[Recipe, Fraction | int]], system: str = ORIGINAL
+    items: Iterable[tuple[Recipe, Fraction | int]],
+    system: str = ORIGINAL,
+    *,
+    weigh: bool = False,
+    for_shop: bool = False,
+    aisles: dict[str, str] | None = None,
+    staples: frozenset[str] | set[str] = frozenset(),
 ) -> list[ShoppingItem]:
     """The list as items, in the order ingredients first appear. Raises ValueError for an
-    unknown system."""
+    unknown system.
+
+    `weigh` (in metric) lists dry ingredients by weight, as the detail pane does;
+    `for_shop` rounds counts to what a shop sells; `aisles` are the cook's own aisle
+    choices by item key and `staples` the keys the cook keeps in the pantry.
+    """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
     groups: dict[str, _Group] = {}
@@ -117,7 +137,18 @@ def shopping_items(
                     continue
                 group = groups.setdefault(key, _Group(key))
                 group.add(ingredient, Fraction(factor), system, recipe.title)
-    return [group.item(system) for group in groups.values()]
+    result = []
+    for group in groups.values():
+        group.weigh_dry(weigh and system == METRIC)
+        item = group.item(system, for_shop)
+        if for_shop:
+            staple = is_pantry_staple(item.key, staples)
+            aisle = aisle_for(item.key, aisles)
+            if group.canned() and not (aisles and item.key in aisles):
+                aisle = DRY_GOODS
+            item = replace(item, aisle=aisle, staple=staple)
+        result.append(item)
+    return result
 
 
 def _named(ingredient: Ingredient) -> Ingredient:
@@ -197,9 +228,76 @@ class _Group:
             total.high = previous_high + (high if high is not None else low) * ratio
         total.low += low * ratio
 
-    def item(self, system: str) -> ShoppingItem:
-        amounts = tuple(_amount_text(total, system) for total in self.totals.values())
+    def canned(self) -> bool:
+        """Bought in tins or jars only (a can of tomatoes is on the dry-goods shelf)."""
+        return bool(self.totals) and all(total.unit in _CANNED for total in self.totals.values())
+
+    def weigh_dry(self, always: bool) -> None:
+        """Add a dry ingredient's volume into its weight (a cup of flour + 200 g flour), or,
+        when `always`, list it by weight even alone."""
+        from .weights import dry_weight
+
+        volume = self.totals.get(("measure", "volume"))
+        mass = self.totals.get(("measure", "mass"))
+        if volume is None or volume.unit is None or (mass is None and not always):
+            return
+        row = dry_weight(self.key) or dry_weight(self.names[0])
+        if row is None:
+            return
+        if mass is None or mass.unit is None:
+            mass = self.totals[("measure", "mass")] = _Total(
+                Fraction(0), None, "gram", "", {METRIC}
+            )
+        assert mass.unit is not None
+        ratio = (
+            conversion_factor(volume.unit, "milliliter")
+            * row.grams_per_ml
+            * conversion_factor("gram", mass.unit)
+        )
+        if mass.high is not None or volume.high is not None:
+            mass_high = mass.high if mass.high is not None else mass.low
+            volume_high = volume.high if volume.high is not None else volume.low
+            mass.high = mass_high + volume_high * ratio
+        mass.low += volume.low * ratio
+        mass.systems |= volume.systems
+        del self.totals[("measure", "volume")]
+
+    def item(self, system: str, for_shop: bool = False) -> ShoppingItem:
+        amounts = tuple(
+            _shop_text(total, self.key)
+            if for_shop and _counted(total)
+            else _amount_text(total, system)
+            for total in self.totals.values()
+        )
         return ShoppingItem(self.key, _display_name(self.names), amounts, tuple(self.recipes))
+
+
+_CANNED = frozenset({"can", "tin", "jar", "bottle", "carton", "packet", "package"})
+# Counted units that are amounts, not things a shop sells: never rounded up.
+_NOT_SOLD = frozenset({"pinch", "dash", "drop", "splash", "sprinkle", "handful", "scoop", "knob"})
+
+
+def _counted(total: _Total) -> bool:
+    info = unit_info(total.unit)
+    return (total.unit is None or (info is not None and info.dimension is None)) and (
+        total.unit not in _NOT_SOLD
+    )
+
+
+def _shop_text(total: _Total, key: str) -> str:
+    """A count as bought: whole ones, rounded up, in the shop's unit where it has one
+    ("4½ cloves garlic" → "1 head")."""
+    wanted = total.high if total.high is not None else total.low
+    rule = shop_unit(total.unit, key)
+    if rule is not None:
+        heads = round_up_count(wanted / rule.per)
+        return f"{heads} {rule.big if heads == 1 else rule.big_plural}"
+    number = round_up_count(wanted)
+    info = unit_info(total.unit)
+    if info is None:
+        return f"{number} {total.size}" if total.size else str(number)
+    word = info.singular if number == 1 else info.plural
+    return " ".join(part for part in (str(number), total.size, word) if part)
 
 
 def _measure_for(ingredient: Ingredient, factor: Fraction, system: str) -> Measure:

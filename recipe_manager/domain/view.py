@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .scale_to import ScaleTo
 
 #: In batch mode (a recipe that states no servings) the amount 0 stands for half a batch.
 HALF_BATCH = 0
@@ -53,10 +57,17 @@ def scale_factor(recipe_servings: int | None, amount: int) -> Fraction:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """One way of showing a recipe: scaled by `factor`, in `system`."""
+    """One way of showing a recipe: scaled by `factor`, in `system`.
+
+    `weigh` shows dry ingredients by weight in metric (`weights`); `scale_to` is set when
+    the factor comes from "I have 1.4 kg of pork belly" (`scale_to.ScaleTo`), so that what
+    shows the recipe can say so.
+    """
 
     factor: Fraction = Fraction(1)
     system: UnitSystem = UnitSystem.ORIGINAL
+    weigh: bool = False
+    scale_to: ScaleTo | None = None
 
     @classmethod
     def of(
@@ -68,6 +79,10 @@ class View:
     def in_system(self, system: str) -> View:
         """The same amount in another unit system."""
         return replace(self, system=UnitSystem.of(system))
+
+    def scaled_to(self, scale: ScaleTo) -> View:
+        """Scaled so one ingredient is the amount the cook has."""
+        return replace(self, factor=scale.factor, scale_to=scale)
 
     @property
     def is_as_written(self) -> bool:

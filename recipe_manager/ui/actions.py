@@ -94,6 +94,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     _separator("&Edit"),
     ActionSpec(
+        "actionFavourite", "action_favourite", "&Favourite", "&Edit",
+        "", ("Ctrl+Shift+F",), checkable=True,
+        tip="Mark the shown recipe a favourite (kept in the library)",
+    ),
+    # The Rating submenu (Ctrl+Alt+0 to 5) is one action per number of stars; see MainWindow.
+    _separator("&Edit"),
+    ActionSpec(
         "actionFind", "action_find", "&Find…", "&Edit",
         "focus_search", (QKeySequence.StandardKey.Find,),
     ),
@@ -109,10 +116,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "actionZoomReset", "action_zoom_reset", "&Actual Size", "&View", "zoom_reset", ("Ctrl+0",)
     ),
     _separator("&View"),
+    ActionSpec(
+        "actionBrowse", "action_browse", "&Browse Panel", "&View", "", ("F9",), checkable=True,
+        tip="Favourites, categories, cuisines, methods and tags beside the list",
+    ),
+    ActionSpec(
+        "actionWeighIngredients", "action_weigh", "&Weigh Dry Ingredients (Metric)", "&View",
+        "", ("Ctrl+G",), checkable=True,
+        tip="In metric, show flour, sugar, butter and the like in grams",
+    ),
+    _separator("&View"),
     # The unit system actions (Ctrl+1/2/3) are one per UnitSystem; see MainWindow.
     ActionSpec(
         "actionCookMode", "action_cook", "&Cook Mode", "&Kitchen",
         "kitchen.open_cook_mode", ("F11",), toolbar=1,
+    ),
+    ActionSpec(
+        "actionScaleToAmount", "action_scale_to", "Scale to What You &Have…", "&Kitchen",
+        "cooks.open_scale_to_amount", ("Ctrl+Shift+H",),
+    ),
+    ActionSpec(
+        "actionMealPlan", "action_meal_plan", "&Meal Plan", "&Kitchen",
+        "cooks.open_meal_plan", ("Ctrl+M",), toolbar=2,
     ),
     ActionSpec(
         "actionShoppingList", "action_shopping", "&Shopping List…", "&Kitchen",

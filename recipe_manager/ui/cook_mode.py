@@ -204,7 +204,9 @@ class CookMode(QWidget):
         if step is None:
             return []
         return [
-            format_ingredient(step.ingredients[index], self.view.factor, self.view.system)
+            format_ingredient(
+                step.ingredients[index], self.view.factor, self.view.system, weigh=self.view.weigh
+            )
             for index in step.named
         ]
 

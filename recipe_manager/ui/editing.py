@@ -1,7 +1,15 @@
-"""Adding, editing, duplicating and deleting recipes from the main window, with undo."""
+"""Adding, editing, duplicating and deleting recipes from the main window, with undo.
+
+Every change the window makes to the library (add, edit, duplicate, delete, import, restore
+a backup) is one `LibraryChange` on one undo stack: the recipes it touched as they were
+before and after, by id. Undo writes the "before" versions back through the library's
+ordinary add, update and delete, so an undone change is on disk like any other save, and
+the stack lives as long as the window, across any number of saves.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -14,27 +22,33 @@ from .plain import rich_text_of
 
 if TYPE_CHECKING:
     from ..domain import Recipe
+    from ..storage import RecipeLibrary
     from .main_window import MainWindow
     from .recipe_editor import RecipeEditor
 
+#: A recipe id and the recipe stored under it, or None where there is none.
+State = dict[str, "Recipe | None"]
+
 
 class RecipeEditing(QObject):
-    """The Edit menu's work: editors opened without blocking, deletes that can be undone."""
+    """The Edit menu's work: editors opened without blocking, and the undo stack."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self.undo_stack = QUndoStack(self)
 
-    def open_editor(self, recipe: Recipe | None) -> RecipeEditor | None:
-        """Open the editor without blocking: a new recipe when `recipe` is None or has no id."""
+    def open_editor(self, recipe: Recipe | None, kind: str = "") -> RecipeEditor | None:
+        """Open the editor without blocking: a new recipe when `recipe` is None or has no id.
+        `kind` names the change in the Edit menu ("Duplicate"); by default Add or Edit."""
         library = self._window.library
         if library is None:
             return None
         from .recipe_editor import RecipeEditor
 
         editor = RecipeEditor(self._window, library, recipe)
-        editor.saved.connect(self._saved)
+        kind = kind or ("Add" if recipe is None or not recipe.id else "Edit")
+        editor.saved.connect(lambda stored, e=editor: self._saved(stored, e, kind))
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
@@ -47,7 +61,10 @@ class RecipeEditing(QObject):
     def duplicate_shown(self) -> None:
         recipe = self._window.current_recipe
         if recipe is not None:
-            self.open_editor(recipe.copy(id="", title=f"{recipe.title} (copy)"))
+            self.open_editor(
+                recipe.copy(id="", title=f"{recipe.title} (copy)", created="", updated=""),
+                "Duplicate",
+            )
 
     def delete_shown(self) -> None:
         recipe = self._window.current_recipe
@@ -63,44 +80,111 @@ class RecipeEditing(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(DeleteRecipeCommand(self._window, recipe))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._window.library.delete(recipe.id)
+        except LibraryError as error:
+            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
+            return
+        self._window.remove_recipe_from_list(recipe.id)
+        self._window.statusBar().showMessage(f"Deleted “{display_line(recipe.title)}”", 10000)
+        self.record(
+            f"Delete “{display_line(recipe.title)}”", {recipe.id: recipe}, {recipe.id: None}
+        )
 
-    def _saved(self, recipe: Recipe) -> None:
+    def record(self, text: str, before: State, after: State) -> None:
+        """Put a change already made to the library on the undo stack."""
+        changed = {key for key in before.keys() | after.keys() if not _same(before, after, key)}
+        if not changed:
+            return
+        self.undo_stack.push(
+            LibraryChange(
+                self._window,
+                text,
+                {key: before.get(key) for key in changed},
+                {key: after.get(key) for key in changed},
+            )
+        )
+
+    def record_replacement(self, text: str, before: Iterable[Recipe], after: Iterable[Recipe]):
+        """A change to many recipes at once (a restored backup): the two whole libraries."""
+        old = {recipe.id: recipe for recipe in before}
+        new = {recipe.id: recipe for recipe in after}
+        self.record(text, dict.fromkeys(new, None) | old, dict.fromkeys(old, None) | new)
+
+    def _saved(self, recipe: Recipe, editor: RecipeEditor, kind: str) -> None:
         if self._window.guard is not None:
             self._window.guard.saved()
         self._window.show_recipe_in_list(recipe)
         self._window.statusBar().showMessage(f"Saved “{display_line(recipe.title)}”", 5000)
+        previous = editor.previous_version if kind == "Edit" else None
+        self.record(
+            f"{kind} “{display_line(recipe.title)}”", {recipe.id: previous}, {recipe.id: recipe}
+        )
 
 
-class DeleteRecipeCommand(QUndoCommand):
-    """Deleting a recipe, undoable: undo stores it again whole, with the same id."""
+def _same(before: State, after: State, key: str) -> bool:
+    first, second = before.get(key), after.get(key)
+    if first is None or second is None:
+        return first is second
+    return _content(first) == _content(second)
 
-    def __init__(self, window: MainWindow, recipe: Recipe) -> None:
-        # Menus read "&" as a mnemonic: doubled, it is shown as typed.
-        super().__init__(f"Delete “{display_line(recipe.title).replace('&', '&&')}”")
+
+def _content(recipe: Recipe) -> dict:
+    """What a cook sees of a recipe: all but the time it was last written."""
+    data = recipe.to_dict()
+    data.pop("updated", None)
+    return data
+
+
+class LibraryChange(QUndoCommand):
+    """One change to the library, already made when pushed: undo writes `before` back, redo
+    writes `after` again. A recipe that was absent is deleted; one present is updated or
+    added back under its own id. Undone recipes get a fresh `updated` stamp, so that on two
+    computers sharing a library the undo counts as the newest edit."""
+
+    def __init__(self, window: MainWindow, text: str, before: State, after: State) -> None:
+        super().__init__(text)
         self._window = window
-        self._recipe = recipe
-
-    def redo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.delete(self._recipe.id)
-        except LibraryError as error:
-            self.setObsolete(True)
-            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
-            return
-        self._window.remove_recipe_from_list(self._recipe.id)
-        self._window.statusBar().showMessage(f"Deleted “{display_line(self._recipe.title)}”", 10000)
+        self._before, self._after = before, after
+        self._done = True  # pushed after the change was made
 
     def undo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.add(self._recipe)
-        except LibraryError as error:
-            self._window.statusBar().showMessage(f"Could not bring it back: {error}", 10000)
+        self._apply(self._before, "Undid", "undo")
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
             return
-        self._window.show_recipe_in_list(library.get(self._recipe.id))
-        self._window.statusBar().showMessage(f"Restored “{display_line(self._recipe.title)}”", 5000)
+        self._apply(self._after, "Redid", "redo")
+
+    def _apply(self, state: State, verb: str, action: str) -> None:
+        window = self._window
+        library = window.library
+        if library is None:
+            return
+        try:
+            apply_state(library, state)
+        except LibraryError as error:
+            window.show_banner(f"Could not {action} {self.text()}: {error}")
+            window.refresh_list()
+            return
+        present = [recipe for recipe in state.values() if recipe is not None]
+        window.refresh_list()
+        if len(present) == 1:
+            window.show_recipe_in_list(library.get(present[0].id))
+        window.statusBar().showMessage(f"{verb} {self.text()}", 8000)
+
+
+def apply_state(library: RecipeLibrary, state: State) -> None:
+    """Make the library hold exactly these versions of these recipes (None: not at all)."""
+    for recipe_id, recipe in state.items():
+        if recipe is None and recipe_id in library:
+            library.delete(recipe_id)
+    for recipe_id, recipe in state.items():
+        if recipe is not None and recipe_id in library:
+            library.update(recipe)
+    missing = [r for key, r in state.items() if r is not None and key not in library]
+    if missing:
+        library.add_many(missing)

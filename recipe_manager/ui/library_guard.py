@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..storage import LibraryError
@@ -26,6 +26,9 @@ class LibraryGuard(QObject):
     `refresh` reloads the list from the library; `report` shows a message that must stay
     (a banner) and `clear_report` takes it away; `notify` shows a passing one (the status bar).
     """
+
+    #: A backup was restored: the recipes before and after, and the backup's label (for undo).
+    restored = Signal(object, object, str)
 
     def __init__(
         self,
@@ -144,6 +147,7 @@ class LibraryGuard(QObject):
         dialog.setComboBoxItems(labels)
         dialog.textValueSelected.connect(lambda text: self.restore(backups[labels.index(text)]))
         dialog.open()
+        _no_default_button(dialog)
         return dialog
 
     def offer_restore(self, info: BackupInfo) -> None:
@@ -158,12 +162,15 @@ class LibraryGuard(QObject):
 
     def restore(self, info: BackupInfo) -> None:
         try:
+            before = self.library.recipes()
             count = self.library.restore_backup(info)
+            after = self.library.recipes()
         except LibraryError as error:
             self._report(f"The backup was not restored: {error}")
             return
         self._refresh()
         self._notify(f"Restored {count} recipes from the backup of {_backup_label(info)}")
+        self.restored.emit(before, after, _backup_label(info))
 
     def _ask(self, name: str, title: str, question: str, on_yes: Callable[[], None]) -> QMessageBox:
         """A yes/no question that never blocks: the answer arrives as a signal."""
@@ -176,9 +183,20 @@ class LibraryGuard(QObject):
         )
         box.setObjectName(name)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        # A stray Enter answers No: nothing is merged or replaced without a deliberate Yes.
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         box.accepted.connect(on_yes)
         box.open()
         return box
+
+
+def _no_default_button(dialog: QWidget) -> None:
+    """Enter alone does not press OK: replacing the library takes a click or Alt+O."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
 
 
 def _backup_label(info: BackupInfo) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -41,19 +42,33 @@ from ..domain.view import UnitSystem, View
 from ..storage import LibraryError
 from .actions import build_actions, make_action
 from .after_paint import after_next_paint
+from .browse import ALL, BrowsePanel
+from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
 from .plain import plain_tooltip
-from .recipe_list_model import RECIPE_ID_ROLE, RecipeFilterProxy, RecipeListModel
+from .recipe_list_delegate import RecipeRowDelegate
+from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
 from .recipe_view import RecipeView
+from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
-from .settings import FONT_SIZE, LAST_RECIPE, UNIT_SYSTEM, WINDOW_GEOMETRY, WINDOW_SPLITTER
+from .settings import (
+    BROWSE_SHOWN,
+    FONT_SIZE,
+    LAST_RECIPE,
+    LIST_SORT,
+    UNIT_SYSTEM,
+    WEIGH_DRY,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..domain import Ingredient, Recipe
+    from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
@@ -65,6 +80,7 @@ LIST_LAYOUT_BATCH = 500
 LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
+WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
 BLOCKWISE_LINES = 300  # a recipe with more lines is shown a screenful at a time
 MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units already shown
 PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
@@ -83,6 +99,8 @@ class MainWindow(QMainWindow):
         self._seed_file = seed_file
         self._settings = settings
         self._recipe: Recipe | None = None
+        # "I have 1.4 kg of pork belly": the factor and header while it is in force.
+        self._scale_to: ScaleTo | None = None
         self._side_by_side = False
         self._blockwise = False  # a long recipe, shown block by block
         self._lines_shown: dict[tuple[int, Fraction, str], str] = {}
@@ -91,11 +109,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
-        self.resize(1180, 760)
+        fit_to_screen(self, WINDOW_SIZE)
 
         self.editing = RecipeEditing(self)
         self.transfer = RecipeTransfer(self)
         self.kitchen = Kitchen(self)
+        self.cooks = CooksFeatures(self)
         self.list_model = RecipeListModel(self)
         self.proxy = RecipeFilterProxy(self.list_model, self)
         self._build_widgets()
@@ -134,6 +153,11 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
+        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list))
+        self.recipe_list.setDragEnabled(True)
+        self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.recipe_list.customContextMenuRequested.connect(self.cooks.show_list_menu)
         self.recipe_list.selectionModel().currentChanged.connect(self._current_changed)
         self.recipe_list.activated.connect(lambda _index: self.editing.edit_shown())
 
@@ -142,18 +166,36 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
+        self.sort_order = QComboBox(objectName="recipeSort")
+        for value, label in SORT_ORDERS:
+            self.sort_order.addItem(label, value)
+        self.sort_order.setAccessibleName("Order recipes by")
+        self.sort_order.currentIndexChanged.connect(self._sort_changed)
+        sort_label = QLabel("S&ort")
+        sort_label.setBuddy(self.sort_order)
+        sort_row = QHBoxLayout()
+        sort_row.setContentsMargins(0, 0, 0, 0)
+        sort_row.addWidget(self.count_label, 1)
+        sort_row.addWidget(sort_label)
+        sort_row.addWidget(self.sort_order)
+
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(8, 8, 4, 8)
         list_layout.addWidget(self.search_field)
         list_layout.addWidget(self.recipe_list, 1)
-        list_layout.addWidget(self.count_label)
+        list_layout.addLayout(sort_row)
+
+        self.browse = BrowsePanel(self.list_model)
+        self.browse.chosen.connect(self._browse_chosen)
+        self.browse.setMinimumWidth(150)
 
         self.servings_label = QLabel("Servings")
         self.servings_spin = ServingsSpinBox(objectName="servingsSpin")
         self.servings_spin.setAccessibleName("Servings to cook")
         self.servings_spin.setMinimumWidth(110)
-        self.servings_spin.valueChanged.connect(self._render)
+        self.servings_spin.valueChanged.connect(self._servings_changed)
+        self.servings_spin.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.servings_label.setBuddy(self.servings_spin)
         self.reset_button = QToolButton(objectName="servingsReset", text="Reset")
         self.reset_button.setToolTip("Back to the recipe's own servings")
@@ -185,18 +227,34 @@ class MainWindow(QMainWindow):
         self.recipe_detail.anchorClicked.connect(self.kitchen.start_timer)
         self.recipe_detail.document().setDocumentMargin(16)
 
+        self.scale_banner = QWidget(objectName="scaleBanner")
+        self.scale_note = QLabel(objectName="scaleNote", wordWrap=True)
+        self.scale_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scale_reset = QToolButton(objectName="scaleReset", text="Reset")
+        self.scale_reset.setToolTip("Back to the recipe's own amounts")
+        self.scale_reset.setAccessibleName("Reset scaling to what you have")
+        self.scale_reset.clicked.connect(self.clear_scale_to)
+        banner_layout = QHBoxLayout(self.scale_banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        banner_layout.addWidget(self.scale_note, 1)
+        banner_layout.addWidget(self.scale_reset)
+        self.scale_banner.hide()
+
         detail_pane = QWidget()
         detail_layout = QVBoxLayout(detail_pane)
         detail_layout.setContentsMargins(4, 8, 8, 8)
         detail_layout.addLayout(controls)
+        detail_layout.addWidget(self.scale_banner)
         detail_layout.addWidget(self.recipe_detail, 1)
 
         self.splitter = QSplitter(objectName="mainSplitter")
+        self.splitter.addWidget(self.browse)
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(detail_pane)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 860])
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([200, 300, 680])
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -210,6 +268,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(self.library_path), objectName="libraryPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.setTabOrder(self.browse.view, self.search_field)
         self.setTabOrder(self.search_field, self.recipe_list)
         self.setTabOrder(self.recipe_list, self.servings_spin)
         self.setTabOrder(self.servings_spin, self.reset_button)
@@ -230,10 +289,11 @@ class MainWindow(QMainWindow):
         first_edit_action = edit_menu.actions()[0]
         self.action_undo = self.editing.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.action_redo = self.editing.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.action_redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addActions([self.action_undo, self.action_redo])
         edit_menu.insertActions(first_edit_action, [self.action_undo, self.action_redo])
         edit_menu.insertSeparator(first_edit_action)
         self.undo_button = QToolButton(objectName="statusUndo")
@@ -246,6 +306,23 @@ class MainWindow(QMainWindow):
         self.editing.undo_stack.undoTextChanged.connect(self._undo_text_changed)
         self.editing.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
+
+        # Favourite and rating; the rating is one checkable action per number of stars.
+        self.action_favourite.toggled.connect(self.cooks.set_favourite)
+        self.rating_menu = QMenu("&Rating", self, objectName="ratingMenu")
+        edit_menu.insertMenu(self.action_find, self.rating_menu)
+        self.rating_actions = QActionGroup(self)
+        for stars in range(6):
+            label = "No rating" if stars == 0 else "★" * stars + "☆" * (5 - stars)
+            action = make_action(self, f"actionRate{stars}", label, (f"Ctrl+Alt+{stars}",))
+            action.setCheckable(True)
+            action.setData(stars)
+            action.triggered.connect(lambda _=False, n=stars: self.cooks.set_rating(n or None))
+            self.rating_actions.addAction(action)
+            self.rating_menu.addAction(action)
+        self.action_browse.toggled.connect(self._show_browse)
+        self.browse.collapse_button.clicked.connect(lambda: self.action_browse.setChecked(False))
+        self.action_weigh.toggled.connect(self._weigh_changed)
 
         # One action per unit system, Ctrl+1 to Ctrl+3, in the View menu's Units submenu.
         units_menu = menus["&View"].addMenu("&Units")
@@ -266,9 +343,12 @@ class MainWindow(QMainWindow):
         self.editing.open_editor(None)
 
     def _undo_text_changed(self, text: str) -> None:
+        # Runs after the stack's own update: "&" in a title doubled, so no mnemonic is made.
+        self.action_undo.setText(f"&Undo {text.replace('&', '&&')}")
         self.action_undo.setToolTip(plain_tooltip(f"Undo {text}"))
 
     def _redo_text_changed(self, text: str) -> None:
+        self.action_redo.setText(f"&Redo {text.replace('&', '&&')}")
         self.action_redo.setToolTip(plain_tooltip(f"Redo {text}"))
 
     def choose_backup(self) -> None:
@@ -317,6 +397,11 @@ class MainWindow(QMainWindow):
             clear_report=self.banner.hide,
             notify=lambda message: self.statusBar().showMessage(message, 8000),
         )
+        self.guard.restored.connect(
+            lambda before, after, label: self.editing.record_replacement(
+                f"Restore Backup of {label}", before, after
+            )
+        )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
         else:
@@ -334,6 +419,7 @@ class MainWindow(QMainWindow):
         """What can wait until the list is on screen: the recipe, search, units."""
         self._select_last_recipe()
         QTimer.singleShot(0, self._prepare_search)
+        self.kitchen.restore_timers()
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
@@ -383,9 +469,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 10000)
             return
         LAST_RECIPE.write(self._settings, recipe_id)
+        self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
         self._configure_servings(self._recipe)
         self._update_actions()
         self._render()
+        # Another recipe opens at its top, not at the last one's reading position.
+        self.recipe_detail.verticalScrollBar().setValue(0)
 
     def _configure_servings(self, recipe: Recipe) -> None:
         """A recipe with servings scales by servings; one without, in batches from ×½."""
@@ -400,20 +491,69 @@ class MainWindow(QMainWindow):
         self.reset_button.setEnabled(True)
 
     @property
+    def settings(self) -> QSettings:
+        return self._settings
+
+    @property
     def current_recipe(self) -> Recipe | None:
         """The recipe on show, as stored (the servings and units shown are not in it)."""
         return self._recipe
 
     def scale_factor(self) -> Fraction:
-        """How much to multiply every quantity by, from the spinner."""
-        return Fraction(1) if self._recipe is None else self.servings_spin.factor()
+        """How much to multiply every quantity by: scaled to what the cook has, or from the
+        spinner."""
+        if self._recipe is None:
+            return Fraction(1)
+        if self._scale_to is not None:
+            return self._scale_to.factor
+        return self.servings_spin.factor()
+
+    def weigh_dry(self) -> bool:
+        return self.action_weigh.isChecked()
+
+    # Scale to what you have ----------------------------------------------------------------
+
+    def scale_to(self, scale: ScaleTo) -> None:
+        """Show the recipe scaled so the chosen line is what the cook has."""
+        if self._recipe is None:
+            return
+        self._scale_to = scale
+        servings = self._recipe.servings
+        self.servings_spin.blockSignals(True)
+        if servings:
+            shown = scale.factor * servings
+            self.servings_spin.setValue(max(1, min(999, round(shown))))
+            self.servings_spin.setPrefix("" if shown.denominator == 1 else "about ")
+        self.servings_spin.blockSignals(False)
+        self.scale_note.setText(self.scale_note_text())
+        self.scale_banner.show()
+        self._render()
+
+    def scale_note_text(self) -> str:
+        """ "Scaled to 1.4 kg pork belly: about 4 servings." with the caveats, or ""."""
+        if self._scale_to is None or self._recipe is None:
+            return ""
+        from ..domain.scale_to import scale_note
+
+        return scale_note(self._recipe, self._scale_to)
+
+    def clear_scale_to(self) -> None:
+        if self._scale_to is None:
+            return
+        self._scale_to = None
+        self.scale_banner.hide()
+        self.servings_spin.setPrefix("")
+        if self._recipe is not None:
+            self.servings_spin.reset()
+            self._render()
 
     def unit_system_name(self) -> UnitSystem:
         return UnitSystem.of(self.unit_system.currentData() or UnitSystem.ORIGINAL)
 
     def current_view(self) -> View:
         """How the recipe on show is shown: the one value the pane, print and cook mode use."""
-        return View(self.scale_factor(), self.unit_system_name())
+        view = View(self.scale_factor(), self.unit_system_name(), weigh=self.weigh_dry())
+        return view.scaled_to(self._scale_to) if self._scale_to is not None else view
 
     def _render(self) -> None:
         if self._recipe is None:
@@ -432,7 +572,8 @@ class MainWindow(QMainWindow):
         if self._blockwise:
             # Long: a screenful now, the rest while idle; a servings step changes lines in place.
             self._side_by_side = False
-            key = (recipe.id, recipe.updated, id(recipe), photo, colours)
+            # The same key means the same blocks: only their text may change in place.
+            key = (recipe.id, recipe.updated, id(recipe), photo, colours, view.scale_to is None)
             blocks = recipe_blocks(
                 recipe,
                 view,
@@ -468,10 +609,12 @@ class MainWindow(QMainWindow):
             cache.clear()
 
         def formatted(ingredient: Ingredient) -> str:
-            key = (id(ingredient), view.factor, view.system)
+            key = (id(ingredient), view.factor, view.system, view.weigh)
             text = cache.get(key)
             if text is None:
-                text = cache[key] = format_ingredient(ingredient, view.factor, view.system)
+                text = cache[key] = format_ingredient(
+                    ingredient, view.factor, view.system, weigh=view.weigh
+                )
             return text
 
         return formatted
@@ -529,8 +672,18 @@ class MainWindow(QMainWindow):
             accent=DARK_ACCENT if dark else LIGHT_ACCENT,
         )
 
+    def _servings_changed(self) -> None:
+        if self._scale_to is not None:
+            # Turning the spinner goes back to scaling by servings.
+            self._scale_to = None
+            self.scale_banner.hide()
+            self.servings_spin.setPrefix("")
+        self._render()
+
     def _reset_servings(self) -> None:
-        if self._recipe is not None:
+        if self._scale_to is not None:
+            self.clear_scale_to()
+        elif self._recipe is not None:
             self.servings_spin.reset()
 
     def _unit_system_changed(self, index: int) -> None:
@@ -565,8 +718,46 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable and shown)
         self.action_export.setEnabled(writable)
         self.action_shopping.setEnabled(writable)
-        for action in (self.action_print, self.action_cook, self.action_add_to_shopping):
+        for action in (
+            self.action_print,
+            self.action_cook,
+            self.action_add_to_shopping,
+            self.action_scale_to,
+        ):
             action.setEnabled(shown)
+        self.action_meal_plan.setEnabled(self.library is not None)
+        self.update_mark_actions()
+
+    def update_mark_actions(self) -> None:
+        """The Favourite and Rating actions show the shown recipe's marks."""
+        writable = self.library is not None and not self.library.read_only
+        recipe = self._recipe
+        self.action_favourite.blockSignals(True)
+        self.action_favourite.setChecked(recipe is not None and recipe.favourite)
+        self.action_favourite.blockSignals(False)
+        self.action_favourite.setEnabled(writable and recipe is not None)
+        rating = (recipe.rating or 0) if recipe is not None else 0
+        for action in self.rating_actions.actions():
+            action.setEnabled(writable and recipe is not None)
+            action.setChecked(action.data() == rating)
+
+    def recipe_marks_saved(self, stored: Recipe) -> None:
+        """A favourite or rating is on disk: the list row, counts and detail follow."""
+        assert self.library is not None
+        row = self.list_model.replace_recipe(self.library.summary(stored.id))
+        if self._recipe is not None and self._recipe.id == stored.id:
+            self._recipe = stored
+            self.update_mark_actions()
+            self._render()
+        proxy_index = self.proxy.mapFromSource(self.list_model.index(row))
+        if proxy_index.isValid():
+            self.recipe_list.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        marks = "a favourite" if stored.favourite else "not a favourite"
+        if stored.rating:
+            marks += f", {stored.rating} of 5 stars"
+        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -603,6 +794,51 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+        if self.proxy.rowCount() == 0 and self.list_model.rowCount() > 0:
+            self._show_no_match(text)
+        elif self._recipe is None and self.proxy.rowCount() > 0:
+            self._select_last_recipe()
+            if self._recipe is None:
+                self._show_nothing_selected()
+
+    def _show_no_match(self, text: str) -> None:
+        """Nothing matches: the pane says so instead of showing a recipe the list hides."""
+        self._recipe = None
+        self.recipe_list.selectionModel().clearCurrentIndex()
+        self._update_actions()
+        self.servings_spin.setEnabled(False)
+        self.reset_button.setEnabled(False)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.recipe_detail.show_html(
+            f"<p style='color:{muted}'>No recipe matches “{escape(text.strip())}”.</p>"
+            f"<p style='color:{muted}'>Try other words, or press Escape to see every recipe.</p>"
+        )
+        self.setWindowTitle("Recipe Manager")
+
+    def _browse_chosen(self, key: tuple[str, str]) -> None:
+        """Narrow the list to a browse row's recipes, combined with the search."""
+        if key[0] == ALL:
+            self.proxy.set_browse(None, None)
+            return
+        keys_for = self.browse.counts.keys_for
+        self.proxy.set_browse(key, lambda summary: key in keys_for(summary))
+
+    def _sort_changed(self, index: int) -> None:
+        mode = self.sort_order.itemData(index) or "title"
+        LIST_SORT.write(self._settings, mode)
+        self.proxy.set_sort(mode)
+
+    def _show_browse(self, shown: bool) -> None:
+        self.browse.setVisible(shown)
+        BROWSE_SHOWN.write(self._settings, int(shown))
+        if shown:
+            self.browse.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _weigh_changed(self, weigh: bool) -> None:
+        WEIGH_DRY.write(self._settings, int(weigh))
+        if self.kitchen.has_shopping_list():
+            self.kitchen.shopping_list_dialog().set_weigh(weigh)
+        self._render()
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -618,6 +854,14 @@ class MainWindow(QMainWindow):
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()
+        # Ctrl+Z in the search box undoes the last change to the library unless there is
+        # typing in the box to undo: after a save, focus is often back in the search box.
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.ShortcutOverride
+            and self._library_undo_key(event)
+        ):
+            return True
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.search_field.text():
                 self.search_field.clear()
@@ -629,6 +873,13 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
+    def _library_undo_key(self, event) -> bool:
+        """Whether an undo/redo key in the search box is meant for the library's changes."""
+        field = self.search_field
+        return (event.matches(QKeySequence.StandardKey.Undo) and not field.isUndoAvailable()) or (
+            event.matches(QKeySequence.StandardKey.Redo) and not field.isRedoAvailable()
+        )
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.list_model.rowCount()
         noun = "recipe" if total == 1 else "recipes"
@@ -639,12 +890,36 @@ class MainWindow(QMainWindow):
     # View settings -------------------------------------------------------------------------
 
     def set_font_size(self, size: int) -> None:
+        """Zoom; the line at the top of the pane stays at the top (the reading position)."""
         self._font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
-        font = self.recipe_detail.font()
+        detail = self.recipe_detail
+        top = detail.cursorForPosition(detail.viewport().rect().topLeft()).position()
+        at_top = detail.verticalScrollBar().value() == 0
+        font = detail.font()
         font.setPointSize(self._font_size)
-        self.recipe_detail.setFont(font)
-        self.recipe_detail.document().setDefaultFont(font)
+        detail.setFont(font)
+        detail.document().setDefaultFont(font)
         FONT_SIZE.write(self._settings, self._font_size)
+        if self._recipe is not None and self._wide_enough_for_columns() != self._side_by_side:
+            self._render()
+        self._scroll_to_position(0 if at_top else top)
+
+    def _scroll_to_position(self, position: int) -> None:
+        """Scroll so that the text at `position` is the first line in the pane."""
+        detail = self.recipe_detail
+        document = detail.document()
+        document.adjustSize()
+        layout = document.documentLayout()
+        block = document.findBlock(position)
+        if not block.isValid():
+            detail.verticalScrollBar().setValue(0)
+            return
+        rect = layout.blockBoundingRect(block)
+        line_top = rect.top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            line_top += line.y()
+        detail.verticalScrollBar().setValue(round(line_top))
 
     def _restore_view_settings(self) -> None:
         self.set_font_size(FONT_SIZE.read(self._settings))
@@ -652,9 +927,16 @@ class MainWindow(QMainWindow):
         index = max(0, self.unit_system.findData(system))
         self.unit_system.setCurrentIndex(index)
         self.unit_actions.actions()[index].setChecked(True)
+        self.action_weigh.setChecked(bool(WEIGH_DRY.read(self._settings)))
+        self.action_browse.setChecked(bool(BROWSE_SHOWN.read(self._settings)))
+        self.browse.setVisible(self.action_browse.isChecked())
+        sort = max(0, self.sort_order.findData(LIST_SORT.read(self._settings)))
+        self.sort_order.setCurrentIndex(sort)
         geometry = WINDOW_GEOMETRY.read(self._settings)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            # Remembered on a bigger screen: bring it back within this one.
+            keep_on_screen(self)
+            QTimer.singleShot(0, lambda: keep_on_screen(self))
         splitter = WINDOW_SPLITTER.read(self._settings)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -666,6 +948,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.kitchen.may_quit():
+            event.ignore()
+            return
+        self.kitchen.save_timers()
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())

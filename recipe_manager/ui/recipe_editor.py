@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache, partial
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QMimeData, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,17 +32,25 @@ from PySide6.QtWidgets import (
 
 from ..domain import Recipe, parse_ingredient
 from ..domain.display import display_line
-from ..domain.limits import field_problems
+from ..domain.limits import MAX_WHOLE_NUMBER, field_problems
+from ..domain.quantities import format_fraction
 from ..domain.recipe_text import (
+    EDITOR_PARAGRAPH,
     clean_pasted_ingredients,
     clean_pasted_steps,
-    components_from_text,
-    ingredients_text,
-    steps_text,
+    components_from_editor_text,
+    editor_heading,
+    editor_ingredients_text,
+    editor_items_from_text,
+    editor_items_text,
+    editor_steps_text,
+    tags_from_text,
+    tags_text,
 )
 from ..storage import LibraryError, RecipeLibrary
 from .recipe_html import Block
 from .recipe_view import RecipeView
+from .screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 NO_CUT = 2**31 - 1  # QLineEdit's largest maximum length
@@ -47,6 +58,12 @@ PREVIEW_TABLE_LINES = 300  # up to this many lines the reading is a table, redra
 PREVIEW_PAUSE_MS = 150  # a longer list is read again once typing pauses this long
 PREVIEW_CACHE_LINES = 20_000  # lines whose reading is remembered
 NOT_STATED = "not stated"
+EDITOR_SIZE = QSize(1000, 760)
+
+
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The box's text exactly: `toPlainText` would turn no-break spaces into spaces."""
+    return edit.document().toRawText().replace(EDITOR_PARAGRAPH, "\n")
 
 
 class PastingTextEdit(QPlainTextEdit):
@@ -76,9 +93,13 @@ class SaveTask(QRunnable):
         self.setAutoDelete(False)
         self.signals = SaveSignals()
         self._library, self._recipe, self._is_new = library, recipe, is_new
+        #: The recipe as stored just before this save (None for a new one): what undo restores.
+        self.previous: Recipe | None = None
 
     def run(self) -> None:
         try:
+            if not self._is_new and self._recipe.id in self._library:
+                self.previous = self._library.get(self._recipe.id)
             if self._is_new:
                 stored = self._library.get(self._library.add(self._recipe))
             else:
@@ -100,16 +121,35 @@ class RecipeEditor(QDialog):
         self._original = recipe or Recipe()
         self._is_new = not self._original.id
         self._saving: SaveTask | None = None
+        #: After a save of a stored recipe: the version it replaced, for undo.
+        self.previous_version: Recipe | None = None
         self.setWindowTitle(
             "New Recipe" if self._is_new else f"Edit — {display_line(self._original.title)}"
         )
-        self.resize(1000, 760)
         self._build(library.categories())
         self._keep_every_character()
+        self._offer_values_in_use(library)
         self._fill(self._original)
         self._baseline = self.recipe().to_dict()
+        fit_to_screen(self, EDITOR_SIZE)
 
     # Building ------------------------------------------------------------------------------
+
+    def _keep_every_character(self) -> None:
+        """QLineEdit cuts what is typed or pasted at 32,767 characters without a word: the
+        editor keeps all of it, and saving says which field is too long instead."""
+        for edit in self.findChildren(QLineEdit):
+            edit.setMaxLength(NO_CUT)
+
+    def _offer_values_in_use(self, library: RecipeLibrary) -> None:
+        """The tags, cuisines and methods already in the library, offered as the cook types."""
+        from .completion import offer_values, values_in_use
+
+        self._completers = [
+            offer_values(self.tags_edit, values_in_use(library, "tags"), separated=True),
+            offer_values(self.cuisine_edit, values_in_use(library, "cuisine")),
+            offer_values(self.method_edit, values_in_use(library, "method")),
+        ]
 
     def _build(self, categories: list[str]) -> None:
         self.title_edit = QLineEdit(objectName="titleEdit")
@@ -120,7 +160,7 @@ class RecipeEditor(QDialog):
         self.title_edit.textEdited.connect(lambda: self.title_error.hide())
 
         self.servings_edit = QSpinBox(objectName="servingsEdit")
-        self.servings_edit.setRange(0, 999)
+        self.servings_edit.setRange(0, MAX_WHOLE_NUMBER)
         self.servings_edit.setSpecialValueText(NOT_STATED)
         self.servings_edit.setAccessibleName("Servings")
 
@@ -129,7 +169,9 @@ class RecipeEditor(QDialog):
         self.category_edit.setAccessibleName("Category")
         self.cuisine_edit = QLineEdit(objectName="cuisineEdit")
         self.method_edit = QLineEdit(objectName="methodEdit")
-        self.tags_edit = QLineEdit(objectName="tagsEdit", placeholderText="comma, separated")
+        self.tags_edit = QLineEdit(
+            objectName="tagsEdit", placeholderText='comma, separated, "or, quoted"'
+        )
         self.source_edit = QLineEdit(objectName="sourceEdit", placeholderText="book, web page…")
         self.prep_edit = self._minutes_box("prepEdit", "Preparation time")
         self.cook_edit = self._minutes_box("cookEdit", "Cooking time")
@@ -151,17 +193,23 @@ class RecipeEditor(QDialog):
         self.preview = RecipeView(objectName="ingredientPreview")
         self.preview.setAccessibleName("How each ingredient line is read")
         self.preview.setOpenLinks(False)
+        # Read-only: Tab passes it by (a click or Ctrl+Tab still reaches it to select text).
+        self.preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.steps_edit = PastingTextEdit(clean_pasted_steps, "stepsEdit")
         self.steps_edit.setPlaceholderText(
-            "One step per line. A line naming a part and ending in “:” starts its steps."
+            "One step per line. An indented line continues the step above.\n"
+            "A line naming a part and ending in “:” starts its steps."
         )
         self.steps_edit.setAccessibleName("Steps, one per line")
         self.notes_edit = QPlainTextEdit(objectName="notesEdit")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("One note per line")
+        self.notes_edit.setPlaceholderText(
+            "One note per line; an indented line continues the note above"
+        )
         self.notes_edit.setAccessibleName("Notes, one per line")
 
         self.photo_label = QLabel(objectName="photoThumbnail", text="No photo")
+        self.photo_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.photo_label.setFixedSize(120, 90)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo_label.setStyleSheet("border: 1px solid palette(mid);")
@@ -176,12 +224,15 @@ class RecipeEditor(QDialog):
         self.save_error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_error.hide()
 
+        # Title and servings first, then what a cook types next (ingredients, steps, notes),
+        # then the details beside them: the form reads, and Tab moves, in that order.
+        header = QHBoxLayout()
+        header.addWidget(self._label("&Title", self.title_edit))
+        header.addWidget(self.title_edit, 1)
+        header.addSpacing(12)
+        header.addWidget(self._label("Ser&vings", self.servings_edit))
+        header.addWidget(self.servings_edit)
         details = QFormLayout()
-        title_row = QVBoxLayout()
-        title_row.addWidget(self.title_edit)
-        title_row.addWidget(self.title_error)
-        details.addRow(self._label("&Title", self.title_edit), title_row)
-        details.addRow(self._label("Ser&vings", self.servings_edit), self.servings_edit)
         details.addRow(self._label("C&ategory", self.category_edit), self.category_edit)
         details.addRow(self._label("C&uisine", self.cuisine_edit), self.cuisine_edit)
         details.addRow(self._label("&Method", self.method_edit), self.method_edit)
@@ -214,32 +265,78 @@ class RecipeEditor(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # No default button: Enter in a field never saves a half-typed recipe.
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save)
+        save_button.setToolTip(
+            f"Save ({save_keys.toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.accept)
         self.save_status = QLabel("Saving…", objectName="saveStatus")
         self.save_status.hide()
 
         columns = QHBoxLayout()
-        details_column = QVBoxLayout()
+        details_widget = QWidget(objectName="editorDetails")
+        details_column = QVBoxLayout(details_widget)
+        details_column.setContentsMargins(0, 0, 6, 0)
         details_column.addLayout(details)
         details_column.addStretch(1)
-        columns.addLayout(details_column, 2)
+        # On a small screen the details scroll; the buttons below always stay in sight.
+        self.details_scroll = QScrollArea(objectName="editorDetailsScroll")
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setWidget(details_widget)
+        self.details_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details_scroll.setMinimumWidth(details_widget.sizeHint().width() + 16)
+        for box in (self.ingredients_edit, self.preview, self.steps_edit, self.notes_edit):
+            box.setMinimumHeight(80)
         columns.addLayout(texts, 5)
+        columns.addWidget(self.details_scroll, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.title_error)
         layout.addLayout(columns, 1)
         layout.addWidget(self.save_error)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_status)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
+        self._set_tab_order()
 
-    def _keep_every_character(self) -> None:
-        """QLineEdit cuts what is typed or pasted at 32,767 characters without a word: the
-        editor keeps all of it, and saving says which field is too long instead."""
-        for edit in self.findChildren(QLineEdit):
-            edit.setMaxLength(NO_CUT)
+    def _set_tab_order(self) -> None:
+        """As the form reads: title, servings, ingredients, steps, notes, then the details
+        beside them down to the photo, Save and Cancel. The reading pane is left out (it
+        takes no Tab focus)."""
+        chain: list[QWidget] = [
+            self.title_edit,
+            self.servings_edit,
+            self.ingredients_edit,
+            self.steps_edit,
+            self.notes_edit,
+            self.category_edit,
+            self.cuisine_edit,
+            self.method_edit,
+            self.tags_edit,
+            self.prep_edit,
+            self.cook_edit,
+            self.source_edit,
+            self.summary_edit,
+            self.photo_button,
+            *self.buttons.buttons(),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
-        box.setRange(0, 7 * 24 * 60)
+        box.setRange(0, MAX_WHOLE_NUMBER)
         box.setSuffix(" min")
         box.setSpecialValueText("—")
         box.setAccessibleName(accessible)
@@ -254,40 +351,63 @@ class RecipeEditor(QDialog):
 
     def _fill(self, recipe: Recipe) -> None:
         self.title_edit.setText(recipe.title)
-        self.servings_edit.setValue(recipe.servings or 0)
+        self.servings_edit.setValue(min(recipe.servings or 0, MAX_WHOLE_NUMBER))
         self.category_edit.setCurrentText(recipe.category)
         self.cuisine_edit.setText(recipe.cuisine)
         self.method_edit.setText(recipe.method)
-        self.tags_edit.setText(", ".join(recipe.tags))
+        self.tags_edit.setText(tags_text(recipe.tags))
         self.source_edit.setText(recipe.source)
-        self.prep_edit.setValue(recipe.prep_minutes or 0)
-        self.cook_edit.setValue(recipe.cook_minutes or 0)
+        self.prep_edit.setValue(min(recipe.prep_minutes or 0, MAX_WHOLE_NUMBER))
+        self.cook_edit.setValue(min(recipe.cook_minutes or 0, MAX_WHOLE_NUMBER))
         self.summary_edit.setPlainText(recipe.summary)
-        self.ingredients_edit.setPlainText(ingredients_text(recipe.components))
-        self.steps_edit.setPlainText(steps_text(recipe.components))
-        self.notes_edit.setPlainText("\n\n".join(recipe.notes))
+        self.ingredients_edit.setPlainText(editor_ingredients_text(recipe.components))
+        self.steps_edit.setPlainText(editor_steps_text(recipe.components))
+        self.notes_edit.setPlainText(editor_items_text(recipe.notes))
         self._set_image(recipe.image)
+        # What each box showed: a box the cook leaves as it was keeps the stored value
+        # exactly, even where the text form cannot say it (spaces around a title, an empty
+        # step, servings of 0).
+        self._shown = self._field_texts()
+
+    def _field_texts(self) -> dict[str, object]:
+        return {
+            "title": self.title_edit.text(),
+            "servings": self.servings_edit.value(),
+            "category": self.category_edit.currentText(),
+            "cuisine": self.cuisine_edit.text(),
+            "method": self.method_edit.text(),
+            "tags": self.tags_edit.text(),
+            "source": self.source_edit.text(),
+            "prep_minutes": self.prep_edit.value(),
+            "cook_minutes": self.cook_edit.value(),
+            "summary": plain_text(self.summary_edit),
+            "components": (plain_text(self.ingredients_edit), plain_text(self.steps_edit)),
+            "notes": plain_text(self.notes_edit),
+        }
 
     def recipe(self) -> Recipe:
-        """The recipe as the fields now describe it; fields the editor does not show are kept."""
-        servings = self.servings_edit.value() or None
-        return self._original.copy(
-            title=self.title_edit.text().strip(),
-            servings=servings,
-            category=self.category_edit.currentText().strip(),
-            cuisine=self.cuisine_edit.text().strip(),
-            method=self.method_edit.text().strip(),
-            tags=[tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip()],
-            source=self.source_edit.text().strip(),
-            prep_minutes=self.prep_edit.value() or None,
-            cook_minutes=self.cook_edit.value() or None,
-            summary=self.summary_edit.toPlainText().strip(),
-            components=components_from_text(
-                self.ingredients_edit.toPlainText(), self.steps_edit.toPlainText()
-            ),
-            notes=_non_blank_lines(self.notes_edit.toPlainText()),
-            image=self._image,
-        )
+        """The recipe as the fields now describe it; fields the editor does not show, and
+        boxes left as they were shown, keep their stored values exactly."""
+        now = self._field_texts()
+        ingredients, steps = now["components"]  # type: ignore[misc]
+        read = {
+            "title": lambda: self.title_edit.text().strip(),
+            "servings": lambda: self.servings_edit.value() or None,
+            "category": lambda: self.category_edit.currentText().strip(),
+            "cuisine": lambda: self.cuisine_edit.text().strip(),
+            "method": lambda: self.method_edit.text().strip(),
+            "tags": lambda: tags_from_text(self.tags_edit.text()),
+            "source": lambda: self.source_edit.text().strip(),
+            "prep_minutes": lambda: self.prep_edit.value() or None,
+            "cook_minutes": lambda: self.cook_edit.value() or None,
+            "summary": lambda: plain_text(self.summary_edit).strip(),
+            "components": lambda: components_from_editor_text(ingredients, steps),
+            "notes": lambda: editor_items_from_text(plain_text(self.notes_edit)),
+        }
+        changes = {
+            name: reader() for name, reader in read.items() if now[name] != self._shown[name]
+        }
+        return self._original.copy(image=self._image, **changes)
 
     def is_modified(self) -> bool:
         return self.recipe().to_dict() != self._baseline
@@ -302,7 +422,7 @@ class RecipeEditor(QDialog):
             self._preview_timer.start()
 
     def _update_preview(self) -> None:
-        lines = [line for line in self.ingredients_edit.toPlainText().splitlines() if line.strip()]
+        lines = [line for line in plain_text(self.ingredients_edit).split("\n") if line.strip()]
         if len(lines) <= PREVIEW_TABLE_LINES:
             self.preview.show_html(
                 "<table cellspacing='0' cellpadding='3' width='100%'>"
@@ -392,6 +512,8 @@ class RecipeEditor(QDialog):
         self.save_status.setVisible(saving)
 
     def _save_done(self, stored: Recipe) -> None:
+        if self._saving is not None:
+            self.previous_version = self._saving.previous
         self._saving = None
         self._set_saving(False)
         self.save_error.hide()
@@ -415,7 +537,8 @@ class RecipeEditor(QDialog):
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
+                # A stray Enter goes back to the editor: it neither saves nor throws away.
+                QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Save:
                 self.accept()
@@ -428,6 +551,28 @@ class RecipeEditor(QDialog):
         event.ignore()
         self.reject()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The button box makes Save the default as it is shown; a stray Enter must not save.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter on a button presses it; Enter in a one-line field moves to the next field.
+        It never saves: saving is the Save button or the platform's Save shortcut."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            else:
+                self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _show_save_error(self, message: str) -> None:
         self.save_error.setText(message)
         self.save_error.show()
@@ -435,17 +580,23 @@ class RecipeEditor(QDialog):
 
 @lru_cache(maxsize=PREVIEW_CACHE_LINES)
 def _read_line(line: str) -> tuple[str, str, str, str, str]:
-    """How one line is read: ("heading" or "not read" or "read", amount, unit, name, note)."""
+    """How one line is read, remembered: ("heading", "not read" or "read", amount, unit,
+    name, note); a long list is read again after each pause in typing."""
+    if editor_heading(line) is not None:
+        return ("heading", "", "", line.strip(), "")
+    line = line.lstrip(" \t")
     ingredient = parse_ingredient(line)
-    if ingredient.is_heading or line.rstrip().endswith(":"):
+    if ingredient.is_heading:
         return ("heading", "", "", line.strip(), "")
     if not ingredient.understood:
         return ("not read", "", "", line.strip(), "")
     amount = ""
     if ingredient.quantity is not None:
-        amount = str(ingredient.quantity)
+        # As a cook writes it: "1½", never the fraction "3/2".
+        amount = format_fraction(ingredient.quantity)
         if ingredient.quantity_max is not None:
-            amount += f"–{ingredient.quantity_max}"
+            amount += f"–{format_fraction(ingredient.quantity_max)}"
+    # The unit by its full name ("tablespoon" for "tbsp"): it shows what the line was read as.
     return ("read", amount, ingredient.unit or "", ingredient.name, ingredient.note)
 
 
@@ -472,7 +623,3 @@ def _preview_paragraph(line: str) -> str:
     quantity = " ".join(escape(part) for part in (amount, unit) if part)
     extra = f" <i>· {escape(note)}</i>" if note else ""
     return f"<p>{quantity} · <b>{escape(name)}</b>{extra}</p>"
-
-
-def _non_blank_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]

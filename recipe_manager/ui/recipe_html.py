@@ -43,17 +43,25 @@ def recipe_html(
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
     `photo` is the recipe's photo: a file already confined to the library's media folder, or
-    the name of an image resource the view provides (a thumbnail: see `thumbnails`)."""
-    factor, system = view.factor, view.system
+    the name of an image resource the view provides (a thumbnail: see `thumbnails`).
+    A view with `weigh` shows dry ingredients by weight in metric; one scaled to what the
+    cook has says so under the title."""
+    factor, system, weigh = view.factor, view.system, view.weigh
+    scale_note = ""
+    if view.scale_to is not None:
+        from ..domain.scale_to import scale_note as note_for
+
+        scale_note = note_for(recipe, view.scale_to)
     parts = []
     if photo is not None:
-        parts.append(
-            f"<img src=\"{_photo_source(photo)}\" width='{PHOTO_WIDTH}' style='float:right'>"
-        )
+        source = _photo_source(photo)
+        parts.append(f"<img src=\"{source}\" width='{PHOTO_WIDTH}' style='float:right'>")
     parts.append(
         f"<h1 style='color:{colours.accent};margin-bottom:4px'>"
         f"{escape(display_line(recipe.title, MAX_DETAIL_TITLE))}</h1>"
     )
+    if scale_note:
+        parts.append(f"<p style='color:{colours.accent}'><b>{_text(scale_note)}</b></p>")
     if recipe.summary:
         parts.append(f"<p style='color:{colours.muted}'><i>{_text(recipe.summary)}</i></p>")
     meta = meta_line(recipe, factor)
@@ -69,7 +77,7 @@ def recipe_html(
                 f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
                 f"{escape(servings)}</span></h2>"
             )
-        ingredients = _ingredients_html(component, factor, system)
+        ingredients = _ingredients_html(component, factor, system, weigh)
         steps = _steps_html(recipe, component, system, colours, timer_links)
         if side_by_side and ingredients and steps:
             parts.append(
@@ -119,8 +127,10 @@ def recipe_blocks(
     """The recipe as `recipe_html` shows it (stacked, never side by side), one block per
     paragraph or ingredient line. The blocks are the same for every servings and unit
     system, so a view can replace each in place; `formatted` may cache the lines."""
-    factor, system = view.factor, view.system
-    fmt = formatted or (lambda ingredient: format_ingredient(ingredient, factor, system))
+    factor, system, weigh = view.factor, view.system, view.weigh
+    fmt = formatted or (
+        lambda ingredient: format_ingredient(ingredient, factor, system, weigh=weigh)
+    )
     blocks: list[Block] = []
     if photo is not None:
         source = _photo_source(photo)
@@ -133,6 +143,11 @@ def recipe_blocks(
             below=4,
         )
     )
+    if view.scale_to is not None:
+        from ..domain.scale_to import scale_note
+
+        note = _text(scale_note(recipe, view.scale_to))
+        blocks.append(Block("html", lambda: f"<p style='color:{colours.accent}'><b>{note}</b></p>"))
     if recipe.summary:
         summary = _text(recipe.summary)
         blocks.append(
@@ -223,12 +238,14 @@ def line_count(recipe: Recipe) -> int:
     return sum(len(c.ingredients) + len(c.steps) for c in recipe.components) + len(recipe.notes)
 
 
-def _ingredients_html(component: Component, factor: Fraction, system: str) -> str:
+def _ingredients_html(
+    component: Component, factor: Fraction, system: str, weigh: bool = False
+) -> str:
     if not component.ingredients:
         return ""
     parts = ["<h3>Ingredients</h3><ul style='margin-top:0'>"]
     for ingredient in component.ingredients:
-        line = escape(format_ingredient(ingredient, factor, system))
+        line = escape(format_ingredient(ingredient, factor, system, weigh=weigh))
         if ingredient.is_heading:
             parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
         else:
@@ -251,8 +268,14 @@ def _steps_html(
 def meta_line(recipe: Recipe, factor: Fraction) -> str:
     """Servings or yield, times, category, cuisine, method, tags and source, as one line."""
     items: list[str] = []
+    if recipe.favourite:
+        items.append("♥ Favourite")
+    if recipe.rating:
+        items.append("★" * recipe.rating + "☆" * (5 - recipe.rating))
     if recipe.servings:
-        items.append(f"Serves {_count(recipe.servings * factor)}")
+        from ..domain.scale_to import servings_text
+
+        items.append(servings_text(recipe.servings * factor))
     elif factor != 1:
         items.append(f"×{_count(factor)} {'batch' if factor <= 1 else 'batches'}")
     if recipe.yield_text and not recipe.servings:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractProxyModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,6 +28,16 @@ from ..domain.search import fold, matches, natural_sort_key, query_words
 from .plain import plain_tooltip
 
 RECIPE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECIPE_MIME = "application/x-recipe-manager-recipe-ids"  # what the meal plan takes
+FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 2
+RATING_ROLE = Qt.ItemDataRole.UserRole + 3
+#: How the list can be ordered: (setting value, label).
+SORT_TITLE, SORT_RATING, SORT_FAVOURITES = "title", "rating", "favourites"
+SORT_ORDERS = (
+    (SORT_TITLE, "Title"),
+    (SORT_RATING, "Rating"),
+    (SORT_FAVOURITES, "Favourites first"),
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 _REMEMBERED_QUERIES = 64
@@ -59,7 +72,42 @@ class RecipeListModel(QAbstractListModel):
             return plain_tooltip(summary.title)
         if role == RECIPE_ID_ROLE:
             return summary.id
+        if role == FAVOURITE_ROLE:
+            return _favourite(summary)
+        if role == RATING_ROLE:
+            return _rating(summary)
         return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        # A recipe can be dragged onto a day of the meal plan.
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [RECIPE_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Any) -> QMimeData:  # noqa: N802
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        data.setData(RECIPE_MIME, QByteArray("\n".join(self._rows[r].id for r in rows).encode()))
+        data.setText("\n".join(self._rows[r].title for r in rows))
+        return data
+
+    def summaries(self) -> list[Any]:
+        """The rows' summaries, in list order (the browse panel counts from them)."""
+        return list(self._rows)
+
+    def rows_where(self, accept: Callable[[Any], bool]) -> set[int]:
+        return {row for row, summary in enumerate(self._rows) if accept(summary)}
+
+    def sort_key(self, mode: str) -> Callable[[int], Any]:
+        """A key ordering source rows by `mode`, ties kept in title order."""
+        rows = self._rows
+        if mode == SORT_RATING:
+            return lambda row: (-(_rating(rows[row]) or 0), row)
+        if mode == SORT_FAVOURITES:
+            return lambda row: (not _favourite(rows[row]), row)
+        return lambda row: row
 
     def set_recipes(self, summaries: list[Any]) -> None:
         keyed = sorted(((natural_sort_key(s.title), s) for s in summaries), key=_first)
@@ -136,7 +184,13 @@ class RecipeFilterProxy(QAbstractProxyModel):
         self._words: list[str] = []
         self._visible: list[int] = []
         self._proxy_rows: dict[int, int] = {}
-        self._remembered: OrderedDict[tuple[str, ...], list[int]] = OrderedDict()
+        self._remembered: OrderedDict[tuple[Any, ...], list[int]] = OrderedDict()
+        # The browse panel's choice (a predicate on a summary, None for every recipe) and
+        # the order; `_shown_as` is what the visible rows were filtered and sorted by.
+        self._browse: Any = None
+        self._browse_accepts: Callable[[Any], bool] | None = None
+        self._sort = "title"
+        self._shown_as: tuple[Any, str] = (None, "title")
         self._pending_ids: list[str] = []
         self._pending_indexes: list[QModelIndex] = []
         self.setSourceModel(source)
@@ -184,25 +238,65 @@ class RecipeFilterProxy(QAbstractProxyModel):
         rows = self._matching_rows(words)
         self._change_layout(lambda: self._show(words, rows))
 
+    def set_browse(self, key: Any, accepts: Callable[[Any], bool] | None) -> None:
+        """Show only the recipes whose summary `accepts` (None: every recipe), combined with
+        the search words; `key` names the choice, for remembering results."""
+        if key == self._browse:
+            return
+        self._browse, self._browse_accepts = key, accepts
+        rows = self._matching_rows(self._words)
+        self._change_layout(lambda: self._show(self._words, rows))
+
+    def set_sort(self, mode: str) -> None:
+        """Order the list by title, rating or favourites first."""
+        if mode == self._sort:
+            return
+        self._sort = mode
+        rows = self._matching_rows(self._words)
+        self._change_layout(lambda: self._show(self._words, rows))
+
+    @property
+    def sort_mode(self) -> str:
+        return self._sort
+
     def _matching_rows(self, words: list[str]) -> list[int]:
-        if not words:
+        shown_as = (self._browse, self._sort)
+        if not words and shown_as == (None, "title"):
             return list(range(self._source.rowCount()))
-        key = tuple(words)
+        key = (tuple(words), *shown_as)
         remembered = self._remembered.get(key)
         if remembered is not None:
             self._remembered.move_to_end(key)
             return remembered
-        texts = self._source.search_texts()
-        # Typing more only narrows: the rows that matched before are the only candidates.
-        narrows = bool(self._words) and all(any(old in new for new in words) for old in self._words)
-        candidates = self._visible if narrows else range(len(texts))
-        rows = [row for row in candidates if matches(words, texts[row])]
+        # Typing more only narrows: the rows that matched before are the only candidates
+        # (already browsed and sorted when they were shown the same way).
+        narrows = (
+            bool(self._words)
+            and bool(words)
+            and self._shown_as == shown_as
+            and all(any(old in new for new in words) for old in self._words)
+        )
+        if narrows:
+            texts = self._source.search_texts()
+            rows = [row for row in self._visible if matches(words, texts[row])]
+        else:
+            if words:
+                texts = self._source.search_texts()
+                rows = [row for row in range(len(texts)) if matches(words, texts[row])]
+            else:
+                rows = list(range(self._source.rowCount()))
+            if self._browse_accepts is not None:
+                allowed = self._source.rows_where(self._browse_accepts)
+                rows = [row for row in rows if row in allowed]
+            if self._sort != "title":
+                rows.sort(key=self._source.sort_key(self._sort))
         self._remembered[key] = rows
         if len(self._remembered) > _REMEMBERED_QUERIES:
             self._remembered.popitem(last=False)
         return rows
 
     def _show(self, words: list[str], rows: list[int]) -> None:
+        self._shown_as = (self._browse, self._sort)
         self._words = words
         self._visible = rows
         self._proxy_rows = {source_row: row for row, source_row in enumerate(rows)}
@@ -252,3 +346,16 @@ class RecipeFilterProxy(QAbstractProxyModel):
 
 def _first(pair: tuple) -> Any:
     return pair[0]
+
+
+def _document(summary: Any) -> Any:
+    return getattr(summary, "document", None) or {}
+
+
+def _favourite(summary: Any) -> bool:
+    return _document(summary).get("favourite") is True
+
+
+def _rating(summary: Any) -> int | None:
+    rating = _document(summary).get("rating")
+    return rating if isinstance(rating, int) and not isinstance(rating, bool) and rating else None

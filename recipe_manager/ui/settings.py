@@ -45,11 +45,22 @@ UNIT_SYSTEM = Setting("view/unit_system", "original", "the unit system last chos
 LAST_RECIPE = Setting("view/last_recipe", "", "id of the recipe shown when the app closed")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), "main window size and place")
 WINDOW_SPLITTER = Setting("window/splitter", QByteArray(), "width of the list beside the recipe")
+RUNNING_TIMERS = Setting(
+    "kitchen/timers", "", "kitchen timers (JSON, wall-clock deadlines) to bring back at start"
+)
+
+WEIGH_DRY = Setting("view/weigh", 0, "1 to show dry ingredients by weight in metric")
+BROWSE_SHOWN = Setting("view/browse", 1, "1 while the browse panel is shown")
+LIST_SORT = Setting("view/sort", "title", "the recipe list's order: title, rating, favourites")
 
 ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
+    WEIGH_DRY,
+    BROWSE_SHOWN,
+    LIST_SORT,
     FONT_SIZE,
     UNIT_SYSTEM,
     LAST_RECIPE,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
+    RUNNING_TIMERS,
 )

@@ -1,6 +1,11 @@
-"""The shopping list: recipes at their own servings, summed into one list to check off.
+"""The shopping list: recipes at their own servings, summed into one list to check off, by
+aisle in the shop's order, with pantry staples left off unless asked for.
 
-The list lives in a JSON file beside the library (`recipes.shopping.json`), not in QSettings:
+The cook's aisle choices and pantry marks are kept in the library's plan entries (the same
+synced store as the meal plan): they describe the cook's shop and kitchen, which are the
+same whichever computer the list is made on. The list itself (the file is written by
+`storage.shopping_file`, its text by `domain.shopping_text`) lives in a JSON file beside the
+library (`recipes.shopping.json`), not in QSettings:
 it names that library's recipes by id, so it belongs with the library (a second library
 opened with --library has its own list, and it moves and is backed up with its recipes).
 Each recipe is also kept as it was when added, so the list still reads if a recipe is
@@ -9,18 +14,17 @@ deleted; while the recipe is in the library, its current version is used.
 
 from __future__ import annotations
 
-import json
 import logging
 from fractions import Fraction
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -40,23 +45,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
+from ..domain.aisles import AISLE_LABELS, AISLES, ROUNDING_RULE
 from ..domain.display import display_line
+from ..domain.meal_plan import (
+    aisle_choices,
+    aisle_entry,
+    pantry_entry,
+    pantry_entry_id,
+    pantry_keys,
+)
 from ..domain.shopping import ShoppingItem, shopping_items
+from ..domain.shopping_text import as_html, as_markdown, as_text, by_aisle
 from ..domain.view import UnitSystem, scale_factor
 from ..storage import LibraryError, RecipeLibrary
+from ..storage.shopping_file import (
+    load_shopping_state,
+    save_shopping_state,
+    shopping_state_path,
+    write_text_file,
+)
 from .plain import plain_tooltip
+from .screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
+AISLE_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOPPING_SIZE = QSize(980, 640)
 
 
-def shopping_state_path(library_path: Path) -> Path:
-    """Where a library's shopping list is kept: beside it, named after it."""
-    return library_path.with_name(f"{library_path.stem}.shopping.json")
+def _amount_spin(suffix: str = " servings", prefix: str = "") -> QSpinBox:
+    spin = QSpinBox(objectName="shoppingServings")
+    spin.setRange(1, 999)
+    spin.setPrefix(prefix)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _amount_column_width() -> int:
+    """Wide enough to read "999 servings" and "×999 batch" with the arrows beside them."""
+    widths = []
+    for spin in (_amount_spin(), _amount_spin(" batch", "×")):
+        spin.setValue(999)
+        widths.append(spin.sizeHint().width())
+    return max(widths) + 12
+
+
+__all__ = ["ShoppingListDialog", "shopping_state_path"]
 
 
 class _Entry:
@@ -81,21 +117,29 @@ class ShoppingListDialog(QDialog):
         parent: QWidget | None = None,
         library: RecipeLibrary | None = None,
         state_path: Path | None = None,
+        entries: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shoppingList")
         self.setWindowTitle("Shopping List")
         self.setModal(False)
-        self.resize(980, 640)
         self.library = library
         self.state_path = state_path
         self._entries: list[_Entry] = []
         self._checked: set[str] = set()
         self._items: list[ShoppingItem] = []
+        self._staples_left_out: list[ShoppingItem] = []
+        self._weigh = False
+        # The synced store of the cook's aisle choices and pantry marks (plan entries).
+        self.entries = entries
+        self._aisles: dict[str, str] = {}
+        self._pantry: set[str] = set()
+        self._read_choices()
         self._build()
         self._load()
         self.refresh_recipes()
         self._rebuild()
+        fit_to_screen(self, SHOPPING_SIZE)
 
     # Building ------------------------------------------------------------------------------
 
@@ -117,7 +161,9 @@ class ShoppingListDialog(QDialog):
         self.recipe_table.setHorizontalHeaderLabels(["Recipe", "For", ""])
         header = self.recipe_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The header can't measure the spin boxes in this column: size it for what they show.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, _amount_column_width())
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.recipe_table.verticalHeader().hide()
         self.recipe_table.verticalHeader().setSectionResizeMode(
@@ -144,6 +190,18 @@ class ShoppingListDialog(QDialog):
         self.item_list = QListWidget(objectName="shoppingItems")
         self.item_list.setAccessibleName("Things to buy")
         self.item_list.itemChanged.connect(self._item_checked)
+        self.item_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.item_list.customContextMenuRequested.connect(self._show_item_menu)
+        self.show_staples = QCheckBox("Include pantry staples", objectName="shoppingShowStaples")
+        self.show_staples.setToolTip(
+            "Water, salt and pepper, and what you marked as kept in the pantry"
+        )
+        self.show_staples.toggled.connect(lambda _on: self._rebuild(recipes_changed=False))
+        self.rule_label = QLabel(ROUNDING_RULE, objectName="shoppingRule", wordWrap=True)
+        self.rule_label.setTextFormat(Qt.TextFormat.PlainText)
+        rule_font = self.rule_label.font()
+        rule_font.setPointSizeF(rule_font.pointSizeF() * 0.9)
+        self.rule_label.setFont(rule_font)
         list_font = self.item_list.font()
         list_font.setPointSize(list_font.pointSize() + 2)
         self.item_list.setFont(list_font)
@@ -178,7 +236,9 @@ class ShoppingListDialog(QDialog):
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addLayout(top_right)
         right_layout.addWidget(self.item_list, 1)
+        right_layout.addWidget(self.show_staples)
         right_layout.addWidget(self.summary_label)
+        right_layout.addWidget(self.rule_label)
         right_layout.addLayout(actions)
 
         splitter = QSplitter()
@@ -236,12 +296,57 @@ class ShoppingListDialog(QDialog):
     def _same(first: Recipe, second: Recipe) -> bool:
         return first.id == second.id if first.id or second.id else first is second
 
+    def offer(self, recipe: Recipe | None) -> None:
+        """Put `recipe` (the one on show) in the picker, ready: Enter or Add puts it on the list."""
+        if recipe is None:
+            return
+        index = self.picker.findData(recipe.id)
+        if index >= 0:
+            self.picker.setCurrentIndex(index)
+            self.picker.lineEdit().selectAll()
+            self.picker.setFocus()
+
+    def _picked_index(self) -> int | None:
+        """The recipe the picker names: its exact title, else the one title holding what was
+        typed (case and accents ignored), else the completer's current choice."""
+        text = self.picker.currentText().strip()
+        if not text:
+            return None
+        exact = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
+        if exact >= 0:
+            return exact
+        from ..domain.search import fold
+
+        wanted = fold(text)
+        holding = [
+            row for row in range(self.picker.count()) if wanted in fold(self.picker.itemText(row))
+        ]
+        if len(holding) == 1:
+            return holding[0]
+        completion = self.picker.completer().currentCompletion()
+        if len(holding) > 1 and completion and self.picker.completer().popup().isVisible():
+            index = self.picker.findText(completion, Qt.MatchFlag.MatchFixedString)
+            return index if index >= 0 else None
+        return -len(holding) if holding else None
+
     def _add_picked(self) -> None:
         if self.library is None:
             return
-        index = self.picker.findText(self.picker.currentText(), Qt.MatchFlag.MatchFixedString)
+        index = self._picked_index()
+        if index is None:
+            typed = self.picker.currentText().strip()
+            self.status_label.setText(
+                f"No recipe is called “{typed}”; choose one from the list."
+                if typed
+                else "Type part of a recipe's name, or choose one from the list."
+            )
+            return
         if index < 0:
-            self.status_label.setText("Choose a recipe from the library's list.")
+            self.status_label.setText(
+                f"{-index} recipes hold “{self.picker.currentText().strip()}”: "
+                "type more of the name, or choose one from the list."
+            )
+            self.picker.completer().complete()
             return
         try:
             recipe = self.library.get(self.picker.itemData(index))
@@ -249,6 +354,7 @@ class ShoppingListDialog(QDialog):
             self.status_label.setText(str(error))
             return
         self.add_recipe(recipe)
+        self.status_label.setText(f"Added {recipe.title}.")
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 
@@ -264,15 +370,15 @@ class ShoppingListDialog(QDialog):
             title = QTableWidgetItem(display_line(entry.recipe.title))
             title.setToolTip(plain_tooltip(entry.recipe.title))
             table.setItem(row, 0, title)
-            spin = QSpinBox(objectName="shoppingServings")
-            spin.setRange(1, 999)
+            spin = _amount_spin()
+            spin.setMinimumWidth(self.recipe_table.horizontalHeader().sectionSize(1) - 4)
             spin.setValue(entry.amount)
             if entry.recipe.servings:
                 spin.setSuffix(" servings" if entry.amount != 1 else " serving")
                 spin.setAccessibleName(f"Servings of {entry.recipe.title}")
             else:
                 spin.setPrefix("×")
-                spin.setSuffix(" batch")
+                spin.setSuffix(" batch" if entry.amount == 1 else " batches")
                 spin.setAccessibleName(f"Batches of {entry.recipe.title}")
             spin.valueChanged.connect(
                 lambda value, recipe=entry.recipe: self.set_amount(recipe, value)
@@ -324,20 +430,39 @@ class ShoppingListDialog(QDialog):
         else:
             self._update_spin_suffixes()
         pairs = [(entry.recipe, entry.factor) for entry in self._entries]
-        self._items = shopping_items(pairs, self.system())
-        keys = {item.key for item in self._items}
-        self._checked &= keys
+        every = shopping_items(
+            pairs,
+            self.system(),
+            weigh=self._weigh,
+            for_shop=True,
+            aisles=self._aisles,
+            staples=self._pantry,
+        )
+        show_staples = self.show_staples.isChecked()
+        self._items = [item for item in every if show_staples or not item.staple]
+        self._staples_left_out = [item for item in every if item.staple and not show_staples]
+        # Kept across a hidden staple too: showing it again shows it as it was.
+        self._checked &= {item.key for item in every}
         self.item_list.blockSignals(True)
         self.item_list.clear()
-        for shopping_item in self._items:
-            item = QListWidgetItem(shopping_item.text)
-            item.setData(KEY_ROLE, shopping_item.key)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setToolTip(plain_tooltip("For " + ", ".join(shopping_item.recipes)))
-            checked = shopping_item.key in self._checked
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self._style_item(item, checked)
-            self.item_list.addItem(item)
+        for aisle, group in by_aisle(self._items):
+            heading = QListWidgetItem(AISLE_LABELS[aisle])
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            heading.setData(AISLE_ROLE, aisle)
+            heading_font = QFont(heading.font())
+            heading_font.setBold(True)
+            heading.setFont(heading_font)
+            self.item_list.addItem(heading)
+            for shopping_item in group:
+                item = QListWidgetItem(shopping_item.text)
+                item.setData(KEY_ROLE, shopping_item.key)
+                item.setData(AISLE_ROLE, aisle)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setToolTip(plain_tooltip("For " + ", ".join(shopping_item.recipes)))
+                checked = shopping_item.key in self._checked
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self._style_item(item, checked)
+                self.item_list.addItem(item)
         self.item_list.blockSignals(False)
         self._update_summary()
         self._save()
@@ -346,11 +471,17 @@ class ShoppingListDialog(QDialog):
     def _update_spin_suffixes(self) -> None:
         for row, entry in enumerate(self._entries):
             spin = self.recipe_table.cellWidget(row, 1)
-            if isinstance(spin, QSpinBox) and entry.recipe.servings:
+            if not isinstance(spin, QSpinBox):
+                continue
+            if entry.recipe.servings:
                 spin.setSuffix(" servings" if entry.amount != 1 else " serving")
+            else:
+                spin.setSuffix(" batch" if entry.amount == 1 else " batches")
 
     def _item_checked(self, item: QListWidgetItem) -> None:
         key = item.data(KEY_ROLE)
+        if key is None:
+            return
         checked = item.checkState() == Qt.CheckState.Checked
         if checked:
             self._checked.add(key)
@@ -371,11 +502,18 @@ class ShoppingListDialog(QDialog):
         item.setForeground(Qt.GlobalColor.gray if checked else Qt.GlobalColor.black)
 
     def _update_summary(self) -> None:
-        left = len(self._items) - len(self._checked)
+        left = sum(1 for item in self._items if item.key not in self._checked)
         if not self._entries:
             self.summary_label.setText("Add recipes to build the list.")
         else:
-            self.summary_label.setText(f"{left} of {len(self._items)} still to buy")
+            text = f"{left} of {len(self._items)} still to buy"
+            hidden = len(self._staples_left_out)
+            if hidden:
+                names = ", ".join(item.name for item in self._staples_left_out)
+                text += (
+                    f" ({hidden} pantry {'staple' if hidden == 1 else 'staples'} left out: {names})"
+                )
+            self.summary_label.setText(text)
         for button in (self.copy_button, self.export_button, self.print_button):
             button.setEnabled(bool(self._items))
 
@@ -383,30 +521,25 @@ class ShoppingListDialog(QDialog):
 
     def as_text(self) -> str:
         """The list as plain text for a phone or a message: ☐ to buy, ☑ already got."""
-        lines = [f"{'☑' if item.key in self._checked else '☐'} {item.text}" for item in self._items]
-        return "\n".join(lines) + ("\n" if lines else "")
+        return as_text(self._items, self._checked)
 
-    def as_markdown(self) -> str:
-        """A Markdown task list, with the recipes and servings it is for."""
-        lines = ["# Shopping list", ""]
+    def _recipe_lines(self) -> list[str]:
+        lines = []
         for entry in self._entries:
             unit = "servings" if entry.recipe.servings else "batch"
-            lines.append(f"- {entry.recipe.title} ({entry.amount} {unit})")
-        lines.append("")
-        lines += [
-            f"- [{'x' if item.key in self._checked else ' '}] {item.text}" for item in self._items
-        ]
-        return "\n".join(lines) + "\n"
+            lines.append(f"{entry.recipe.title} ({entry.amount} {unit})")
+        return lines
+
+    def as_markdown(self) -> str:
+        """A Markdown task list by aisle, with the recipes and servings it is for."""
+        return as_markdown(self._items, self._checked, self._recipe_lines())
 
     def as_html(self) -> str:
-        recipes = ", ".join(escape(entry.recipe.title) for entry in self._entries)
-        rows = "".join(
-            f"<li>{'☑' if item.key in self._checked else '☐'} {escape(item.text)}</li>"
-            for item in self._items
-        )
-        return (
-            f"<h1>Shopping list</h1><p><i>For {recipes}</i></p>"
-            f"<ul style='list-style:none;font-size:14pt'>{rows}</ul>"
+        return as_html(
+            self._items,
+            self._checked,
+            [entry.recipe.title for entry in self._entries],
+            ROUNDING_RULE,
         )
 
     def copy_to_clipboard(self) -> None:
@@ -415,9 +548,9 @@ class ShoppingListDialog(QDialog):
 
     def export_markdown(self, path: str | Path) -> None:
         try:
-            Path(path).write_text(self.as_markdown(), encoding="utf-8")
-        except OSError as error:
-            self.status_label.setText(f"Could not save {path}: {error.strerror or error}")
+            write_text_file(path, self.as_markdown())
+        except LibraryError as error:
+            self.status_label.setText(str(error))
             return
         self.status_label.setText(f"Saved {path}")
 
@@ -450,28 +583,29 @@ class ShoppingListDialog(QDialog):
         if self.state_path is None:
             return
         state = {
-            "version": STATE_VERSION,
             "system": self.system(),
             "checked": sorted(self._checked),
+            "show_staples": self.show_staples.isChecked(),
             "recipes": [
                 {"id": entry.recipe.id, "amount": entry.amount, "recipe": entry.recipe.to_dict()}
                 for entry in self._entries
             ],
         }
         try:
-            self.state_path.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(self.state_path, (json.dumps(state, indent=1).encode(),))
-        except OSError as error:
+            save_shopping_state(self.state_path, state)
+        except LibraryError as error:
             log.warning("shopping list not saved: %s", error)
-            self.status_label.setText(f"The list could not be saved: {error}")
+            self.status_label.setText(str(error))
 
     def _load(self) -> None:
-        if self.state_path is None or not self.state_path.exists():
+        if self.state_path is None:
             return
         try:
-            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            state = load_shopping_state(self.state_path)
+            if state is None:
+                return
             entries = [self._entry_from(data) for data in state.get("recipes", [])]
-        except (OSError, ValueError, TypeError, AttributeError, RecipeFormatError) as error:
+        except (LibraryError, ValueError, TypeError, AttributeError, RecipeFormatError) as error:
             log.warning("shopping list %s unreadable: %s", self.state_path, error)
             self.status_label.setText("The saved shopping list could not be read; starting afresh.")
             return
@@ -482,6 +616,99 @@ class ShoppingListDialog(QDialog):
             max(0, self.units.findData(state.get("system", UnitSystem.ORIGINAL)))
         )
         self.units.blockSignals(False)
+        self.show_staples.blockSignals(True)
+        self.show_staples.setChecked(state.get("show_staples") is True)
+        self.show_staples.blockSignals(False)
+
+    # Aisles and the pantry: the cook's own, remembered in the library ---------------------------
+
+    def _read_choices(self) -> None:
+        if self.entries is None:
+            return
+        try:
+            entries = self.entries.plan_entries()
+        except LibraryError as error:
+            log.warning("aisle choices unreadable: %s", error)
+            return
+        self._aisles = aisle_choices(entries)
+        self._pantry = pantry_keys(entries)
+
+    def refresh_choices(self) -> None:
+        """Read the aisle choices and pantry marks again (another computer may have synced)."""
+        self._read_choices()
+        self._rebuild(recipes_changed=False)
+
+    def set_weigh(self, weigh: bool) -> None:
+        """In metric, list dry ingredients by weight (the window's Weigh Dry Ingredients)."""
+        if weigh != self._weigh:
+            self._weigh = weigh
+            self._rebuild(recipes_changed=False)
+
+    def aisle_of(self, key: str) -> str | None:
+        for item in self._items:
+            if item.key == key:
+                return item.aisle
+        return None
+
+    def move_to_aisle(self, key: str, aisle: str) -> None:
+        """Put a line in another aisle, remembered for every list from now on."""
+        if aisle not in AISLES:
+            raise ValueError(f"unknown aisle {aisle!r}")
+        self._aisles[key] = aisle
+        self._remember(aisle_entry(key, aisle))
+        self._rebuild(recipes_changed=False)
+
+    def set_pantry_staple(self, key: str, kept: bool) -> None:
+        """Mark a line as kept in the pantry (left off the list unless asked for), or not."""
+        if kept:
+            self._pantry.add(key)
+            self._remember(pantry_entry(key))
+        else:
+            self._pantry.discard(key)
+            if self.entries is not None:
+                try:
+                    self.entries.remove_plan_entry(pantry_entry_id(key))
+                except LibraryError as error:
+                    self.status_label.setText(str(error))
+        self._rebuild(recipes_changed=False)
+
+    def _remember(self, entry: dict[str, Any]) -> None:
+        if self.entries is None:
+            return
+        try:
+            self.entries.put_plan_entry(entry)
+        except LibraryError as error:
+            self.status_label.setText(f"{error} (kept for this session)")
+
+    def item_menu(self, item: QListWidgetItem) -> QMenu | None:
+        """The menu for a line: move it to another aisle, keep it in the pantry."""
+        key = item.data(KEY_ROLE)
+        if key is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("shoppingItemMenu")
+        move = menu.addMenu("Move to aisle")
+        current = item.data(AISLE_ROLE)
+        for aisle in AISLES:
+            action = move.addAction(AISLE_LABELS[aisle])
+            action.setObjectName(f"shoppingAisle_{aisle.replace(' ', '_')}")
+            action.setCheckable(True)
+            action.setChecked(aisle == current)
+            action.triggered.connect(lambda _=False, a=aisle: self.move_to_aisle(key, a))
+        staple = key in self._pantry
+        pantry = menu.addAction(
+            "Put back on the list" if staple else "Keep in the pantry (leave off the list)"
+        )
+        pantry.setObjectName("shoppingPantry")
+        pantry.triggered.connect(lambda: self.set_pantry_staple(key, not staple))
+        return menu
+
+    def _show_item_menu(self, point: QPoint) -> None:
+        item = self.item_list.itemAt(point)
+        menu = self.item_menu(item) if item is not None else None
+        if menu is not None:
+            menu.aboutToHide.connect(menu.deleteLater)
+            menu.popup(self.item_list.viewport().mapToGlobal(point))
 
     def _entry_from(self, data: dict[str, Any]) -> _Entry | None:
         recipe_id = data.get("id") or ""

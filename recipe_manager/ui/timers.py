@@ -13,13 +13,12 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
-from PySide6.QtCore import QObject, QProcess, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtCore import QDateTime, QObject, QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.countdown import Countdown, CountdownState
 from ..domain.display import display_line
 from ..domain.timers import StepTimer, describe_timer, find_timers, format_duration, timer_name
 
@@ -117,76 +117,72 @@ def link_timers(text: str, fallback_name: str) -> str:
 # The model -----------------------------------------------------------------------------
 
 
-class TimerState(Enum):
-    RUNNING = "running"
-    PAUSED = "paused"
-    ALERTING = "alerting"
-    REMINDER = "reminder"
+#: The states of a countdown; the domain owns them (kept under this name for the views).
+TimerState = CountdownState
 
 
 class KitchenTimer(QObject):
-    """One named countdown (or an "overnight" reminder, which never counts down)."""
+    """One named countdown on screen: a domain `Countdown` on the wall clock, and a signal
+    when it changes."""
 
     changed = Signal()
 
-    def __init__(self, request: TimerRequest, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        request: TimerRequest | None = None,
+        parent: QObject | None = None,
+        countdown: Countdown | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.name = request.name
-        self.seconds = request.seconds
-        self.seconds_max = request.seconds_max
-        self.started_at = QTime.currentTime()
-        self._length = float(request.seconds or 0)
-        self._deadline = time.monotonic() + self._length
-        self._left_when_paused = self._length
-        self.state = TimerState.RUNNING if request.seconds is not None else TimerState.REMINDER
+        if countdown is None:
+            assert request is not None
+            countdown = Countdown.start(
+                request.name, request.seconds, request.seconds_max, time.time()
+            )
+        self.countdown = countdown
+        self.started_at = QDateTime.fromSecsSinceEpoch(round(countdown.started_at)).time()
+
+    @property
+    def name(self) -> str:
+        return self.countdown.name
+
+    @property
+    def seconds(self) -> int | None:
+        return self.countdown.seconds
+
+    @property
+    def seconds_max(self) -> int | None:
+        return self.countdown.seconds_max
+
+    @property
+    def state(self) -> CountdownState:
+        return self.countdown.state
 
     def remaining(self) -> float:
         """Seconds left (0 once it has rung; the length while paused)."""
-        if self.state is TimerState.RUNNING:
-            return max(0.0, self._deadline - time.monotonic())
-        if self.state is TimerState.PAUSED:
-            return self._left_when_paused
-        return 0.0
+        return self.countdown.remaining(time.time())
 
     def pause(self) -> None:
-        if self.state is TimerState.RUNNING:
-            self._left_when_paused = self.remaining()
-            self.state = TimerState.PAUSED
+        if self.countdown.pause(time.time()):
             self.changed.emit()
 
     def resume(self) -> None:
-        if self.state is TimerState.PAUSED:
-            self._deadline = time.monotonic() + self._left_when_paused
-            self.state = TimerState.RUNNING
+        if self.countdown.resume(time.time()):
             self.changed.emit()
 
     def reset(self) -> None:
         """Back to the full length, paused: a reset timer waits to be started again."""
-        if self.state is TimerState.REMINDER:
-            return
-        self._length = float(self.seconds or 0)
-        self._left_when_paused = self._length
-        self.state = TimerState.PAUSED
-        self.changed.emit()
+        if self.countdown.reset():
+            self.changed.emit()
 
     def continue_to_high_end(self) -> None:
         """After the low end of a range has rung, count on to the high end ("up to 2 h")."""
-        if (
-            self.seconds is None
-            or self.seconds_max is None
-            or self.state is not TimerState.ALERTING
-        ):
-            return
-        self._length = float(self.seconds_max - self.seconds)
-        self._deadline = time.monotonic() + self._length
-        self.seconds, self.seconds_max = self.seconds_max, None
-        self.state = TimerState.RUNNING
-        self.changed.emit()
+        if self.countdown.continue_to_high_end(time.time()):
+            self.changed.emit()
 
     def advance(self) -> bool:
         """Advance; True when it has just reached zero."""
-        if self.state is TimerState.RUNNING and self.remaining() <= 0:
-            self.state = TimerState.ALERTING
+        if self.countdown.advance(time.time()):
             self.changed.emit()
             return True
         return False
@@ -202,6 +198,8 @@ class KitchenTimers(QObject):
     removed = Signal(KitchenTimer)
     rang = Signal(KitchenTimer)
     ticked = Signal(int)
+    #: Any timer started, cancelled, paused, resumed or rung: time to save them.
+    changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -218,11 +216,36 @@ class KitchenTimers(QObject):
 
     def start(self, request: TimerRequest) -> KitchenTimer:
         """Start a countdown now, or note a reminder when the request has no length."""
-        timer = KitchenTimer(request, self)
+        return self._take(KitchenTimer(request, self))
+
+    def _take(self, timer: KitchenTimer) -> KitchenTimer:
         self._timers.append(timer)
+        timer.changed.connect(self.changed)
         self.added.emit(timer)
         self._clock.start()
+        self.changed.emit()
         return timer
+
+    def running(self) -> list[KitchenTimer]:
+        """The timers a cook would miss: counting down, paused or ringing (not reminders)."""
+        return [timer for timer in self._timers if timer.countdown.counting]
+
+    def snapshot(self) -> list[dict]:
+        """Every timer as plain data, to bring back after a restart."""
+        return [timer.countdown.to_dict() for timer in self._timers]
+
+    def restore(self, saved: list) -> int:
+        """Bring back saved timers (those that ran out meanwhile ring at once); returns how
+        many came back. Damaged entries are skipped."""
+        count = 0
+        for data in saved:
+            countdown = Countdown.from_dict(data)
+            if countdown is not None:
+                self._take(KitchenTimer(parent=self, countdown=countdown))
+                count += 1
+        if count:
+            self._tick()
+        return count
 
     def cancel(self, timer: KitchenTimer) -> None:
         """Remove a timer; cancelling a ringing one is how it is dismissed."""
@@ -230,6 +253,7 @@ class KitchenTimers(QObject):
             self._timers.remove(timer)
             self.removed.emit(timer)
             timer.deleteLater()
+            self.changed.emit()
         if not self.alerting():
             self._hide_tray()
         if not self._timers:

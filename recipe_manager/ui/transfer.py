@@ -70,13 +70,24 @@ class RecipeTransfer(QObject):
         if library is None:
             return
         try:
-            library.add_many(added)
+            before = {
+                recipe.id: library.get(recipe.id) for recipe in replaced if recipe.id in library
+            }
+            ids = library.add_many(added)
+            stored = [library.get(recipe_id) for recipe_id in ids]
             for recipe in replaced:
-                library.update(recipe)
+                stored.append(library.update(recipe))
         except LibraryError as error:
             self._window.show_banner(f"The import was not saved: {error}")
             return
         self._window.refresh_list()
         self._window.statusBar().showMessage(
             f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+        )
+        count = len(stored)
+        name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
+        self._window.editing.record(
+            f"Import {name}",
+            {recipe.id: before.get(recipe.id) for recipe in stored},
+            {recipe.id: recipe for recipe in stored},
         )

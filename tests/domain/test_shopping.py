@@ -77,7 +77,10 @@ def test_items_know_their_recipes(seeds: tuple[Recipe, Recipe]) -> None:
         (("4 tbsp butter", "1/4 cup butter"), "us", ["½ cup butter"]),
         (("3 cloves of garlic", "2 garlic cloves"), "original", ["5 cloves garlic"]),
         (("500 g flour", "1 kg flour"), "original", ["1.5 kg flour"]),
-        (("250 g flour", "1 cup flour"), "original", ["250 g + 1 cup flour"]),
+        # A cup of flour weighs 125 g (weights table): a volume and a weight of it add up.
+        (("250 g flour", "1 cup flour"), "original", ["375 g flour"]),
+        (("250 g sugar", "1 cup milk"), "original", ["250 g sugar", "1 cup milk"]),
+        (("250 ml milk", "1 cup milk"), "metric", ["490 ml milk"]),
         (("1 lb beef", "8 oz beef"), "metric", ["675 g beef"]),
         (("2 eggs", "1 egg"), "original", ["3 eggs"]),
         (

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSpinBox, QToolButton
 
 from recipe_manager.paths import seed_library_path
 from recipe_manager.storage import RecipeLibrary, read_seed_recipes
-from recipe_manager.ui.shopping_dialog import ShoppingListDialog, shopping_state_path
+from recipe_manager.ui.shopping_dialog import KEY_ROLE, ShoppingListDialog, shopping_state_path
 
 
 @pytest.fixture
@@ -36,7 +36,20 @@ def make_dialog(qtbot, library, state_path) -> ShoppingListDialog:
 
 
 def item_texts(dialog: ShoppingListDialog) -> list[str]:
-    return [dialog.item_list.item(row).text() for row in range(dialog.item_list.count())]
+    """The lines to buy, without the aisle headings between them."""
+    return [
+        dialog.item_list.item(row).text()
+        for row in range(dialog.item_list.count())
+        if dialog.item_list.item(row).data(KEY_ROLE) is not None
+    ]
+
+
+def headings(dialog: ShoppingListDialog) -> list[str]:
+    return [
+        dialog.item_list.item(row).text()
+        for row in range(dialog.item_list.count())
+        if dialog.item_list.item(row).data(KEY_ROLE) is None
+    ]
 
 
 def test_a_list_from_both_seeds_at_chosen_servings(qtbot, library, tmp_path) -> None:
@@ -49,34 +62,39 @@ def test_a_list_from_both_seeds_at_chosen_servings(qtbot, library, tmp_path) -> 
     assert [title.title for title, _ in dialog.recipes()] == [crispy.title, sweet_soy.title]
     dialog.units.setCurrentIndex(dialog.units.findData("metric"))
     texts = item_texts(dialog)
-    assert texts[0] == "1 kg + 1 large piece pork belly"
-    assert "140 ml soy sauce" in texts and "4½ cloves garlic" in texts
+    assert "1 kg + 1 large piece pork belly" in texts
+    # 4½ cloves of garlic are bought as a head (the rule is stated under the list).
+    assert "140 ml soy sauce" in texts and "1 head garlic" in texts
+    assert "garlic" in dialog.rule_label.text() and "head" in dialog.rule_label.text()
     assert texts.count("rock salt") == 1
+    assert headings(dialog)[:2] == ["Produce", "Meat and fish"]
     spin = dialog.recipe_table.cellWidget(0, 1)
     assert isinstance(spin, QSpinBox) and spin.value() == 3
     spin.setValue(6)
-    assert item_texts(dialog)[0] == "2 kg + 1 large piece pork belly"
-    assert "6 cloves garlic" in item_texts(dialog)
+    assert "2 kg + 1 large piece pork belly" in item_texts(dialog)
+    assert "1 head garlic" in item_texts(dialog)
 
 
 def test_check_off_copy_export_and_print(qtbot, library, tmp_path) -> None:
     dialog = make_dialog(qtbot, library, None)
     crispy = next(recipe for recipe in library.recipes() if recipe.servings)
     dialog.add_recipe(crispy)
-    first = dialog.item_list.item(0)
-    first.setCheckState(Qt.CheckState.Checked)
+    [pork] = dialog.item_list.findItems("2 kg pork belly", Qt.MatchFlag.MatchExactly)
+    pork.setCheckState(Qt.CheckState.Checked)
     assert dialog.checked_keys() == {"pork belly"}
-    assert first.font().strikeOut()
-    assert dialog.summary_label.text() == f"{dialog.item_list.count() - 1} of 12 still to buy"
+    assert pork.font().strikeOut()
+    shown = len(item_texts(dialog))
+    assert dialog.summary_label.text().startswith(f"{shown - 1} of {shown} still to buy")
     dialog.copy_to_clipboard()
     copied = QGuiApplication.clipboard().text().splitlines()
-    assert copied[0] == "☑ 2 kg pork belly"
-    assert copied[1] == "☐ 1 tbsp sesame oil"
+    assert copied[copied.index("Meat and fish:") + 1] == "☑ 2 kg pork belly"
+    assert "☐ 1 tbsp sesame oil" in copied
     target = tmp_path / "list.md"
     dialog.export_markdown(target)
     markdown = target.read_text(encoding="utf-8")
     assert markdown.startswith("# Shopping list\n\n- Crispy Pork Belly (6 servings)\n")
-    assert "- [x] 2 kg pork belly\n- [ ] 1 tbsp sesame oil\n" in markdown
+    assert "## Meat and fish\n\n- [x] 2 kg pork belly\n" in markdown
+    assert "- [ ] 1 tbsp sesame oil\n" in markdown
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "list.pdf"))
@@ -89,14 +107,14 @@ def test_checked_items_stay_checked_when_servings_or_units_change(qtbot, library
     crispy = next(recipe for recipe in library.recipes() if recipe.servings)
     dialog.add_recipe(crispy)
     dialog.set_checked("garlic", True)
-    dialog.set_amount(crispy, 12)
+    dialog.set_amount(crispy, 36)
     dialog.units.setCurrentIndex(dialog.units.findData("us"))
     [garlic] = [
         dialog.item_list.item(row)
         for row in range(dialog.item_list.count())
         if dialog.item_list.item(row).text().endswith("garlic")
     ]
-    assert garlic.text() == "6 cloves garlic"
+    assert garlic.text() == "2 heads garlic"  # 18 cloves, at about 10 a head, rounded up
     assert garlic.checkState() == Qt.CheckState.Checked
 
 

@@ -757,7 +757,7 @@ class MainWindow(QMainWindow):
         marks = "a favourite" if stored.favourite else "not a favourite"
         if stored.rating:
             marks += f", {stored.rating} of 5 stars"
-        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
+        self.statusBar().showMessage(f"“{display_line(stored.title)}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""

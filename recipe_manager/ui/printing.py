@@ -73,7 +73,7 @@ def default_pdf_path(title: str) -> Path:
 
 
 def _print_titled(recipe: Recipe, view: View, printer: QPrinter) -> None:
-    printer.setDocName(recipe.title)  # the PDF's title and the print job's name
+    printer.setDocName(display_line(recipe.title))  # the PDF's title and the print job's name
     print_recipe(recipe, view, printer)
 
 

@@ -354,7 +354,7 @@ class ShoppingListDialog(QDialog):
             self.status_label.setText(str(error))
             return
         self.add_recipe(recipe)
-        self.status_label.setText(f"Added {recipe.title}.")
+        self.status_label.setText(f"Added {display_line(recipe.title)}.")
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from ..domain.display import display_line
 from ..storage import LibraryError
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class RecipeTransfer(QObject):
             f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
         )
         count = len(stored)
-        name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
+        name = f"“{display_line(stored[0].title)}”" if count == 1 else f"{count} recipes"
         self._window.editing.record(
             f"Import {name}",
             {recipe.id: before.get(recipe.id) for recipe in stored},

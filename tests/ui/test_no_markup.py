@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -54,6 +55,7 @@ FIELDS = (
     "METH",
     "SRC",
 )
+# (the browse panel lists categories, cuisines and tags: the walk reads them too)
 
 
 def hostile(field: str, image: Path) -> str:
@@ -347,6 +349,11 @@ def test_markup_in_every_field_is_shown_as_typed_everywhere(
     window.transfer.export()
     window.transfer.print_shown()
     window.show_about()
+    # Issue 17's windows: scale to what you have, the meal plan, the browse panel.
+    window.cooks.open_scale_to_amount()
+    window.cooks.plan_recipe(recipe_id, date.today())
+    window.cooks.open_meal_plan()
+    window.browse.show()
     walk_everything(app, seen)
     assert show_every_tooltip(app, qtbot) > 3
     cook.close()

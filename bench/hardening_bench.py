@@ -128,8 +128,18 @@ def bench_photo(app: Any, folder: Path, runs: int) -> dict[str, float]:
     def select(title: str) -> Callable[[], None]:
         return lambda: view.setCurrentIndex(model.index(rows[title], 0))
 
-    samples: dict[str, list[float]] = {"idle": [], "select": [], "servings": [], "toggle": []}
+    samples: dict[str, list[float]] = {
+        "idle": [],
+        "select": [],
+        "servings": [],
+        "toggle": [],
+        "select_cold": [],
+    }
     for run in range(runs):
+        # Cold: as if the recipe had never been shown (no line formatted yet).
+        _frame(app, viewport, select("B without"))
+        window._lines_shown.clear()
+        samples["select_cold"].append(_frame(app, viewport, select("A with photo")))
         samples["idle"].append(_frame(app, viewport, lambda: None))
         _frame(app, viewport, select("B without"))
         samples["select"].append(_frame(app, viewport, select("A with photo")))

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._scale_to: ScaleTo | None = None
         self._side_by_side = False
         self._blockwise = False  # a long recipe, shown block by block
-        self._lines_shown: dict[tuple[int, Fraction, str], str] = {}
+        self._lines_shown: dict[tuple[str, Fraction, str, bool], str] = {}
         self._photo_waited = ""  # the photo whose thumbnail is being made
         self._photo_connected = False
         self.setObjectName("mainWindow")
@@ -464,7 +464,6 @@ class MainWindow(QMainWindow):
             return
         try:
             self._recipe = self.library.get(recipe_id)
-            self._lines_shown.clear()
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
@@ -594,14 +593,16 @@ class MainWindow(QMainWindow):
                     side_by_side=self._side_by_side,
                     timer_links=True,
                     photo=photo,
+                    formatted=self._line_formatter(view),
                 )
             )
             self.recipe_detail.verticalScrollBar().setValue(scroll)
         self.setWindowTitle(f"{display_line(recipe.title)} — Recipe Manager")
 
     def _line_formatter(self, view: View) -> Callable[[Ingredient], str]:
-        """format_ingredient, remembered per line for this recipe: stepping back to servings
-        already shown, or toggling units back, formats nothing again."""
+        """format_ingredient, remembered per line as written: stepping back to servings
+        already shown, toggling units back or coming back to a recipe formats nothing again
+        (a line's reading depends on its text only)."""
         from ..domain import format_ingredient
 
         cache = self._lines_shown
@@ -609,7 +610,7 @@ class MainWindow(QMainWindow):
             cache.clear()
 
         def formatted(ingredient: Ingredient) -> str:
-            key = (id(ingredient), view.factor, view.system, view.weigh)
+            key = (ingredient.text, view.factor, view.system, view.weigh)
             text = cache.get(key)
             if text is None:
                 text = cache[key] = format_ingredient(

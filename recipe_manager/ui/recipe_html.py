@@ -39,6 +39,7 @@ def recipe_html(
     side_by_side: bool = False,
     timer_links: bool = False,
     photo: Path | str | None = None,
+    formatted: Callable[[Ingredient], str] | None = None,
 ) -> str:
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
@@ -77,7 +78,7 @@ def recipe_html(
                 f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
                 f"{escape(servings)}</span></h2>"
             )
-        ingredients = _ingredients_html(component, factor, system, weigh)
+        ingredients = _ingredients_html(component, factor, system, weigh, formatted)
         steps = _steps_html(recipe, component, system, colours, timer_links)
         if side_by_side and ingredients and steps:
             parts.append(
@@ -239,13 +240,22 @@ def line_count(recipe: Recipe) -> int:
 
 
 def _ingredients_html(
-    component: Component, factor: Fraction, system: str, weigh: bool = False
+    component: Component,
+    factor: Fraction,
+    system: str,
+    weigh: bool = False,
+    formatted: Callable[[Ingredient], str] | None = None,
 ) -> str:
     if not component.ingredients:
         return ""
     parts = ["<h3>Ingredients</h3><ul style='margin-top:0'>"]
     for ingredient in component.ingredients:
-        line = escape(format_ingredient(ingredient, factor, system, weigh=weigh))
+        shown = (
+            formatted(ingredient)
+            if formatted is not None
+            else format_ingredient(ingredient, factor, system, weigh=weigh)
+        )
+        line = escape(shown)
         if ingredient.is_heading:
             parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
         else:

@@ -81,6 +81,7 @@ LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
+REMEMBER_AFTER_MS = 2_000  # the recipe on show is written to the settings this long after
 BLOCKWISE_LINES = 300  # a recipe with more lines is shown a screenful at a time
 MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units already shown
 PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         self._blockwise = False  # a long recipe, shown block by block
         self._lines_shown: dict[tuple[str, Fraction, str, bool], str] = {}
         self._photo_waited = ""  # the photo whose thumbnail is being made
+        self._last_recipe: str | None = None
+        self._unit_system_to_write: str | None = None
+        self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
+        self._remember_timer.timeout.connect(self._write_last_recipe)
         self._photo_connected = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -440,7 +445,7 @@ class MainWindow(QMainWindow):
     def _select_last_recipe(self) -> None:
         if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
             return
-        wanted = LAST_RECIPE.read(self._settings)
+        wanted = self._last_recipe or LAST_RECIPE.read(self._settings)
         source_row = self.list_model.row_of(wanted) if wanted else None
         proxy_index = (
             self.proxy.mapFromSource(self.list_model.index(source_row))
@@ -456,6 +461,21 @@ class MainWindow(QMainWindow):
 
     # Showing a recipe ----------------------------------------------------------------------
 
+    def _remember_recipe(self, recipe_id: str) -> None:
+        """The recipe on show, written to the settings once the cook settles on one: each
+        write replaces the settings file (and syncs it), which took a whole frame per click."""
+        self._last_recipe = recipe_id
+        self._remember_timer.start()
+
+    def _write_last_recipe(self) -> None:
+        """Write what was chosen since the last write: the recipe on show, the unit system."""
+        self._remember_timer.stop()
+        if self._last_recipe is not None:
+            LAST_RECIPE.write(self._settings, self._last_recipe)
+        if self._unit_system_to_write is not None:
+            UNIT_SYSTEM.write(self._settings, self._unit_system_to_write)
+            self._unit_system_to_write = None
+
     def _current_changed(self, current, _previous) -> None:
         if not current.isValid() or self.library is None:
             return
@@ -467,7 +487,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
-        LAST_RECIPE.write(self._settings, recipe_id)
+        self._remember_recipe(recipe_id)
         self._scale_to = None
         self.scale_banner.hide()
         self.servings_spin.setPrefix("")
@@ -689,7 +709,8 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        UNIT_SYSTEM.write(self._settings, system)
+        self._unit_system_to_write = system
+        self._remember_timer.start()
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -704,7 +725,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._recipe = None
         if shown is not None and shown in self.library:
-            LAST_RECIPE.write(self._settings, shown)
+            self._remember_recipe(shown)
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
@@ -955,6 +976,7 @@ class MainWindow(QMainWindow):
         self.kitchen.save_timers()
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
+        self._write_last_recipe()
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
         self._settings.sync()

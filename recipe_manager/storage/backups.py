@@ -74,9 +74,7 @@ class BackupInfo:
             recipes = self.load()["recipe"]
         except LibraryReadError as error:
             return f"This backup cannot be used: {error.reason}."
-        names = sorted(
-            (str(item.get("title", "")) for item in recipes), key=str.casefold
-        )
+        names = sorted((str(item.get("title", "")) for item in recipes), key=str.casefold)
         shown = ", ".join(names[:titles])
         more = f" and {len(names) - titles} more" if len(names) > titles else ""
         return f"{len(recipes)} recipes: {shown}{more}" if names else "No recipes."

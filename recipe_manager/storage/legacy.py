@@ -14,6 +14,7 @@ out and named, and stays in the old file.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import uuid
@@ -21,8 +22,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import json
 
 from ..domain.limits import MAX_FILE_BYTES, LimitError, check_document
 from .errors import LibraryCorruptError
@@ -111,8 +110,9 @@ def read_legacy_file(path: Path) -> LegacyRead:
         # The upgrade from schema 0 works table by table; run it on a table of unique keys
         # standing for each pair, so a repeated key keeps both records.
         indexed = {
-            name: {str(index): value for index, (_key, value) in enumerate(pairs)}
+            name: {str(index + 1): value for index, (_key, value) in enumerate(pairs)}
             for name, pairs in tables.items()
+            if name in (RECIPES_TABLE, LEGACY_TABLE)
         }
         upgraded, found.version = migrate({**plain, **indexed}, path)
     except LibraryCorruptError as error:
@@ -140,8 +140,14 @@ def read_legacy_file(path: Path) -> LegacyRead:
             recipe_id = uuid.uuid5(_V0_ID_NAMESPACE, seed).hex
         taken.add(recipe_id)
         found.versions.append(
-            Version(RECIPE, recipe_id, _micros(document.get("updated")), device,
-                    {**document, "id": recipe_id}, {})
+            Version(
+                RECIPE,
+                recipe_id,
+                _micros(document.get("updated")),
+                device,
+                {**document, "id": recipe_id},
+                {},
+            )
         )
     return found
 

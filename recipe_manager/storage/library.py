@@ -809,7 +809,9 @@ class RecipeLibrary:
         except OSError:
             return
         if state is None or (info.st_ino, info.st_size, info.st_mtime_ns) != state.identity:
-            start = state.end if state is not None and self._appended(path, state, info.st_ino) else 0
+            start = (
+                state.end if state is not None and self._appended(path, state, info.st_ino) else 0
+            )
             found = read_device_file(path, start)
             state = self._files.setdefault(path.name, _FileState())
             state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)

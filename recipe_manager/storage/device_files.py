@@ -46,7 +46,7 @@ _IGNORED = re.compile(r"^(\.|~)|\.tmp$|\.part$|\.swp$", re.IGNORECASE)
 _SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 
 
-class BadRecord(ValueError):
+class BadRecordError(ValueError):
     """A line that is not a version this app can take in; the message says why."""
 
 
@@ -146,7 +146,7 @@ def read_device_file(path: Path, start: int = 0) -> FileRead:
             continue
         try:
             found.versions.append(parse_line(line))
-        except BadRecord as error:
+        except BadRecordError as error:
             found.bad_lines += 1
             if found.bad_lines <= 20:
                 found.problems.append(
@@ -158,35 +158,35 @@ def read_device_file(path: Path, start: int = 0) -> FileRead:
 
 
 def parse_line(line: bytes) -> Version:
-    """One version from one line; raises BadRecord naming what is wrong."""
+    """One version from one line; raises BadRecordError naming what is wrong."""
     if len(line) > MAX_LINE_BYTES:
-        raise BadRecord(f"{len(line):,} bytes, more than a record can hold")
+        raise BadRecordError(f"{len(line):,} bytes, more than a record can hold")
     try:
         record = _DECODER.decode(line.decode("utf-8"))
     except RecursionError:
-        raise BadRecord(f"nested more than {MAX_JSON_DEPTH} deep") from None
-    except BadRecord:
+        raise BadRecordError(f"nested more than {MAX_JSON_DEPTH} deep") from None
+    except BadRecordError:
         raise
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadRecord(f"not JSON: {str(error)[:120]}") from None
+        raise BadRecordError(f"not JSON: {str(error)[:120]}") from None
     if not isinstance(record, dict):
-        raise BadRecord("not a record")
+        raise BadRecordError("not a record")
     kind, key, time, device = (record.get(k) for k in ("kind", "id", "time", "device"))
     if kind not in KINDS:
-        raise BadRecord(f"unknown kind {str(kind)[:40]!r}")
+        raise BadRecordError(f"unknown kind {str(kind)[:40]!r}")
     if not _short_text(key) or not _short_text(device):
-        raise BadRecord("no id or computer")
+        raise BadRecordError("no id or computer")
     if not isinstance(time, int) or isinstance(time, bool) or not 0 <= time < 2**62:
-        raise BadRecord("no edit time")
+        raise BadRecordError("no edit time")
     seen = record.get("seen", {})
     if not isinstance(seen, dict) or not all(
         isinstance(t, int) and not isinstance(t, bool) and 0 <= t < 2**62 for t in seen.values()
     ):
-        raise BadRecord("a broken 'seen' list")
+        raise BadRecordError("a broken 'seen' list")
     document = record.get("doc")
     if document is not None:
         if not isinstance(document, dict):
-            raise BadRecord("the document is not an object")
+            raise BadRecordError("the document is not an object")
         title = document.get("title")
         where = f"{kind} {str(title)[:60]!r}" if isinstance(title, str) else f"{kind} {key!r}"
         if (
@@ -197,7 +197,7 @@ def parse_line(line: bytes) -> Version:
             try:
                 check_document(document, where)
             except LimitError as error:
-                raise BadRecord(str(error)) from None
+                raise BadRecordError(str(error)) from None
     return Version(kind, key, time, device, document, seen)
 
 
@@ -242,13 +242,13 @@ def _short_text(value: Any) -> bool:
 
 
 def _refuse_constant(name: str) -> float:
-    raise BadRecord(f"holds {name}, which JSON cannot save back")
+    raise BadRecordError(f"holds {name}, which JSON cannot save back")
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise BadRecord(f"holds the number {text[:40]}, which JSON cannot save back")
+        raise BadRecordError(f"holds the number {text[:40]}, which JSON cannot save back")
     return value
 
 
@@ -258,7 +258,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise BadRecord(f"the key {key[:40]!r} appears twice")
+                raise BadRecordError(f"the key {key[:40]!r} appears twice")
             seen.add(key)
     return result
 

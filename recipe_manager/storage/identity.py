@@ -59,11 +59,13 @@ def this_computer() -> Computer:
             pass
         except OSError:
             # File systems without hard links: an exclusive create does the same.
-            with contextlib.suppress(FileExistsError):
-                with open(path, "x", encoding="utf-8") as handle:
-                    handle.write(temp.read_text(encoding="utf-8"))
-                    handle.flush()
-                    os.fsync(handle.fileno())
+            with (
+                contextlib.suppress(FileExistsError),
+                open(path, "x", encoding="utf-8") as handle,
+            ):
+                handle.write(temp.read_text(encoding="utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()

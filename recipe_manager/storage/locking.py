@@ -13,8 +13,9 @@ process exclude each other just as two processes do.
 
 The lock files live in the user's cache folder, named after what the file system says the
 folder is (its device and inode numbers), not after a path: a bind mount, a symlink or
-another spelling of the same folder reaches the same lock. They are not beside the library: a sync tool would copy lock files between computers and replace them
-under a running app, which would quietly break the lock on the very machine it guards.
+another spelling of the same folder reaches the same lock. They are not beside the library:
+a sync tool would copy lock files between computers and replace them under a running app,
+which would quietly break the lock on the very machine it guards.
 """
 
 from __future__ import annotations

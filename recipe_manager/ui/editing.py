@@ -8,8 +8,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from ..storage import LibraryError
-
 if TYPE_CHECKING:
     from ..domain import Recipe
     from .main_window import MainWindow
@@ -33,6 +31,8 @@ class RecipeEditing(QObject):
 
         editor = RecipeEditor(self._window, library, recipe)
         editor.saved.connect(self._saved)
+        if self._window.guard is not None:
+            self._window.guard.changed.connect(editor.library_changed)
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
@@ -77,24 +77,33 @@ class DeleteRecipeCommand(QUndoCommand):
         self._recipe = recipe
 
     def redo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.delete(self._recipe.id)
-        except LibraryError as error:
-            self.setObsolete(True)
-            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
-            return
-        self._window.remove_recipe_from_list(self._recipe.id)
-        self._window.statusBar().showMessage(f"Deleted “{self._recipe.title}”", 10000)
+        """Delete on the save worker; the list changes once the tombstone is on disk."""
+        window, recipe = self._window, self._recipe
+        library, guard = window.library, window.guard
+        assert library is not None and guard is not None
+
+        def done(_removed: object) -> None:
+            window.remove_recipe_from_list(recipe.id)
+            guard.saved()
+            window.statusBar().showMessage(f"Deleted “{recipe.title}”", 10000)
+
+        def failed(message: str) -> None:
+            window.statusBar().showMessage(f"Not deleted: {message}", 10000)
+
+        guard.saver.run(lambda: library.delete(recipe.id), done, failed)
 
     def undo(self) -> None:
-        library = self._window.library
-        assert library is not None
-        try:
-            library.add(self._recipe)
-        except LibraryError as error:
-            self._window.statusBar().showMessage(f"Could not bring it back: {error}", 10000)
-            return
-        self._window.show_recipe_in_list(library.get(self._recipe.id))
-        self._window.statusBar().showMessage(f"Restored “{self._recipe.title}”", 5000)
+        """Store the recipe again whole, with its id, on the save worker."""
+        window, recipe = self._window, self._recipe
+        library, guard = window.library, window.guard
+        assert library is not None and guard is not None
+
+        def done(recipe_id: str) -> None:
+            window.show_recipe_in_list(library.get(recipe_id))
+            guard.saved()
+            window.statusBar().showMessage(f"Restored “{recipe.title}”", 5000)
+
+        def failed(message: str) -> None:
+            window.statusBar().showMessage(f"Could not bring it back: {message}", 10000)
+
+        guard.saver.run(lambda: library.add(recipe), done, failed)

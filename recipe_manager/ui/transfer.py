@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..storage import LibraryError
-
 if TYPE_CHECKING:
     from ..domain import Recipe
     from .main_window import MainWindow
@@ -68,17 +66,24 @@ class RecipeTransfer(QObject):
         return library.recipes() if library is not None else []
 
     def _store(self, added: list[Recipe], replaced: list[Recipe]) -> None:
-        library = self._window.library
-        if library is None:
+        """Store an import on the save worker (the window shows it is saving)."""
+        window = self._window
+        library, guard = window.library, window.guard
+        if library is None or guard is None:
             return
-        try:
+
+        def store() -> None:
             library.add_many(added)
             for recipe in replaced:
                 library.update(recipe)
-        except LibraryError as error:
-            self._window.show_banner(f"The import was not saved: {error}")
-            return
-        self._window.refresh_list()
-        self._window.statusBar().showMessage(
-            f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+
+        def done(_result: object) -> None:
+            window.refresh_list()
+            guard.saved()
+            window.statusBar().showMessage(
+                f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+            )
+
+        guard.saver.run(
+            store, done, lambda message: window.show_banner(f"The import was not saved: {message}")
         )

@@ -179,7 +179,7 @@ def test_every_computer_ends_with_the_same_library_and_nothing_typed_is_dropped(
 @settings(max_examples=200, deadline=None)
 @given(history=operations)
 def test_a_deletion_seen_by_everyone_stays_deleted(history: list) -> None:
-    computers, written = play(history)
+    _computers, written = play(history)
     for key in KEYS:
         last = [v for v in written if v.key == key]
         if not last:

@@ -39,7 +39,7 @@ def test_a_save_never_stalls_the_ui_thread_for_a_frame(tmp_path: Path) -> None:
     library = RecipeLibrary(tmp_path / "big", backups=0)
     library.add_many([make_recipe(f"Recipe {n}") for n in range(10_000)])
     recipe = library.recipes()[0]
-    stalls = [stall(lambda: library.update(recipe.copy(title=f"Edit {n}"))) for n in range(7)]
+    stalls = [stall(lambda n=n: library.update(recipe.copy(title=f"Edit {n}"))) for n in range(7)]
     stalls += [stall(lambda: library.delete(library.add(make_recipe("Gone")))) for _ in range(3)]
     assert statistics.median(stalls) < FRAME_MS, stalls
 

@@ -10,6 +10,7 @@ file to choose between, and there is nothing to ask anybody.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import threading
@@ -327,7 +328,9 @@ class RecipeLibrary:
             document = recipe.to_dict()
             versions = self._new_versions(RECIPE, recipe.id, document, base=base)
             stored = versions[-1].document or {}
-            return Recipe.from_dict(stored), versions
+            # The caller's recipe with the stored stamp: reading every line again would
+            # cost more than the save itself.
+            return dataclasses.replace(recipe, updated=stored.get("updated", "")), versions
 
         return self._commit(build)
 

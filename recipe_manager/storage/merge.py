@@ -12,6 +12,8 @@ Of one record's versions:
 - the *winner* is the newest by the total order (time, computer id), the same on every
   computer whatever order the files arrived in; a tombstone that wins hides the record, so
   a deleted recipe never comes back from an older version;
+- a deletion the newest edit's author had not seen still deletes: the record stays deleted
+  under its id and that edit is kept as a copy (below);
 - a version the winner's author had not seen, and that no other version supersedes, is a
   *concurrent* edit: for recipes it stays visible as its own recipe, a conflict copy whose
   id is derived from the version (the same on every computer), until a cook deletes it or
@@ -98,17 +100,23 @@ def resolve(candidates: Mapping[str, Version]) -> Resolved:
     winner = max(candidates.values(), key=_sort_key)
     if winner.kind not in KINDS_WITH_COPIES or len(candidates) == 1:
         return Resolved(winner)
-    copies = []
-    for version in candidates.values():
-        if version is winner or version.deleted:
-            continue
-        if any(
+    unseen = [
+        version
+        for version in candidates.values()
+        if version is not winner
+        and not any(
             other.seen.get(version.device, -1) >= version.time
             for other in candidates.values()
             if other is not version
-        ):
-            continue
-        copies.append(version)
+        )
+    ]
+    copies = [version for version in unseen if not version.deleted]
+    deletions = [version for version in unseen if version.deleted]
+    if deletions and not winner.deleted:
+        # A deletion the newest edit never saw: the recipe stays deleted under its id (a
+        # deleted recipe never comes back), and that edit is kept beside it as a copy.
+        copies.append(winner)
+        winner = max(deletions, key=_sort_key)
     copies.sort(key=_sort_key)
     return Resolved(winner, tuple(copies))
 

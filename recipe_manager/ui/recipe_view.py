@@ -31,6 +31,8 @@ from .recipe_html import Block
 
 #: Milliseconds of work per slice while the window waits for nothing.
 SLICE_MS = 8
+#: The most the first screenful may take before the rest waits for the next slice.
+FIRST_SCREEN_MS = 150
 ITEM_SPACING = 6  # pixels under each ingredient, as the whole-page HTML has
 ITEM_INDENT, BULLET_WIDTH = 30, 14  # a hanging bullet, as a list's
 BULLET = "•\u2002"
@@ -84,7 +86,7 @@ class RecipeView(QTextBrowser):
         else:
             self._todo = self._by_distance_from_screen(len(self._shown))
         self._blocks = blocks
-        self._work()  # the first screenful now, in this event
+        self._work(at_least=self._blocks_on_screen())  # the first screenful now, in this event
 
     def is_complete(self) -> bool:
         """Every block shown and up to date (for tests and benchmarks)."""
@@ -106,13 +108,23 @@ class RecipeView(QTextBrowser):
         order.reverse()
         return order
 
-    def _work(self) -> None:
-        """Replace, then append, blocks until a slice's time is used; then yield to events."""
-        deadline = time.perf_counter() + SLICE_MS / 1000
+    def _blocks_on_screen(self) -> int:
+        """About how many blocks fill the view (one line each, with their spacing)."""
+        line = self.fontMetrics().lineSpacing() + ITEM_SPACING
+        return self.viewport().height() // max(1, line) + 4
+
+    def _work(self, at_least: int = 0) -> None:
+        """Replace, then append, blocks until a slice's time is used (but at least
+        `at_least` of them, the screenful the cook is looking at); then yield to events."""
+        start = time.perf_counter()
+        deadline = start + SLICE_MS / 1000
+        cap = start + FIRST_SCREEN_MS / 1000
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        done = 0
         try:
-            while time.perf_counter() < deadline:
+            while (now := time.perf_counter()) < deadline or (done < at_least and now < cap):
+                done += 1
                 if self._todo:
                     self._replace(cursor, self._todo.pop())
                 elif len(self._shown) < len(self._blocks):

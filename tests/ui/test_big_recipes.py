@@ -131,7 +131,7 @@ def test_a_megabyte_title_is_elided_and_never_hangs(qtbot, library_path: Path) -
     from recipe_manager.storage import LibraryError
 
     title = "x" * 1_000_000
-    library_path.parent.mkdir(parents=True)
+    library_path.parent.mkdir(parents=True, exist_ok=True)
     library = RecipeLibrary(library_path)
     library.add(Recipe(title="Soup"))
     with contextlib.suppress(LibraryError):  # refused beyond the limits: then the editor
@@ -208,13 +208,14 @@ def test_a_phone_photo_is_decoded_once_off_the_ui_thread_and_kept_small(
     qtbot, library_path: Path, tmp_path: Path
 ) -> None:
     photo = phone_photo(tmp_path / "phone.jpg")
-    library_path.parent.mkdir(parents=True)
+    library_path.parent.mkdir(parents=True, exist_ok=True)
     library = RecipeLibrary(library_path)
     stored = library.add_media(photo)
     library.add(Recipe(title="With a photo", servings=4, image=stored))
     library.add(Recipe(title="Without", servings=2))
+    media = library.media_path(stored)
     library.close()
-    media = library_path.parent / stored
+    assert media is not None
     assert media.read_bytes() == photo.read_bytes()  # stored as it came
 
     window = open_window(qtbot, library_path)

@@ -297,7 +297,7 @@ def test_markup_in_every_field_is_shown_as_typed_everywhere(
     image = probe_image(tmp_path)
     read_before = image.stat().st_atime
     recipe = hostile_recipe(image)
-    library_path.parent.mkdir(parents=True)
+    library_path.parent.mkdir(parents=True, exist_ok=True)
     library = RecipeLibrary(library_path)
     recipe_id = library.add(recipe)
     library.close()

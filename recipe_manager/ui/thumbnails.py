@@ -3,8 +3,10 @@
 A phone photo is twelve megapixels; decoding it takes longer than ten frames. The photo is
 stored as it came, and what the window shows is a thumbnail at the size it is shown:
 decoded straight to that size (`QImageReader.setScaledSize`, which JPEG does in the
-decoder) on the thread pool, written beside the media (`media/.thumbs/`) so it is made
-only once, and kept in memory as a pixmap. Selecting a recipe, a servings step or a unit
+decoder) on the thread pool, written to this computer's cache folder (`thumbnails/` in
+the user cache folder, never inside the library, which a sync tool shares: a thumbnail is
+derived data each computer makes for itself) so it is made only once, and kept in memory
+as a pixmap. Selecting a recipe, a servings step or a unit
 toggle asks the cache, which answers at once: a pixmap, or None and a `ready` signal later.
 
     cache = thumbnail_cache()
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-THUMBS_FOLDER = ".thumbs"
+THUMBS_FOLDER = "thumbnails"
 #: Pixmaps kept in memory (a 240-pixel thumbnail is about 200 KB).
 MEMORY_ENTRIES = 256
 #: A photo's file larger than this is not decoded at all (a photo is a few megabytes).
@@ -37,19 +39,25 @@ MAX_PHOTO_PIXELS = 100_000_000
 _Key = tuple[str, int, int]
 
 
+def thumbnails_folder() -> Path:
+    """This computer's thumbnail cache (under XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("recipe-manager", appauthor=False) / THUMBS_FOLDER
+
+
 def thumbnail_path(source: Path, size: QSize) -> Path:
-    """Where the thumbnail of `source` at `size` (device pixels) is kept: beside the media,
-    named after the photo's name, size and modification time, so a changed photo gets a
+    """Where the thumbnail of `source` at `size` (device pixels) is kept: in the cache folder,
+    named after the photo's full path, size and modification time, so a changed photo gets a
     new thumbnail and never a stale one."""
     try:
         stat = source.stat()
         stamp = f"{stat.st_mtime_ns}-{stat.st_size}"
     except OSError:
         stamp = "missing"
-    digest = hashlib.blake2s(f"{source.name}|{stamp}".encode(), digest_size=6).hexdigest()
-    return (
-        source.parent / THUMBS_FOLDER / f"{source.stem}-{size.width()}x{size.height()}-{digest}.png"
-    )
+    key = f"{source.resolve()}|{stamp}"
+    digest = hashlib.blake2s(key.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+    return thumbnails_folder() / f"{digest}-{size.width()}x{size.height()}.png"
 
 
 def make_thumbnail(source: Path, size: QSize) -> QImage:

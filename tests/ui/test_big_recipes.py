@@ -21,7 +21,7 @@ from window_helpers import open_window
 from recipe_manager.domain import Component, Recipe, parse_ingredient
 from recipe_manager.domain.limits import MAX_FIELD_CHARS, field_problems
 from recipe_manager.storage import RecipeLibrary
-from recipe_manager.ui.thumbnails import THUMBS_FOLDER, ThumbnailCache
+from recipe_manager.ui.thumbnails import ThumbnailCache, thumbnails_folder
 
 LINES = 10_000 - 2
 
@@ -224,8 +224,9 @@ def test_a_phone_photo_is_decoded_once_off_the_ui_thread_and_kept_small(
     rows = {view.model().index(r, 0).data(): r for r in range(view.model().rowCount())}
     view.setCurrentIndex(view.model().index(rows["With a photo"], 0))
     qtbot.waitUntil(lambda: "<img" in window.recipe_detail.toHtml(), timeout=20_000)
-    thumbs = list((media.parent / THUMBS_FOLDER).glob("*.png"))
-    assert thumbs, "the thumbnail is kept beside the media"
+    thumbs = list(thumbnails_folder().glob("*.png"))
+    assert thumbs, "the thumbnail is kept in the cache folder"
+    assert not (media.parent / ".thumbs").exists(), "nothing derived goes into the synced library"
     assert max(QImage(str(t)).width() for t in thumbs) <= 240 * window.devicePixelRatioF()
 
     # Select, step servings and toggle units: the thumbnail is reused, never decoded again.

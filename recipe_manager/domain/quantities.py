@@ -50,6 +50,7 @@ _NUMBER = re.compile(
 )
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-\s*)?(?:-|–|—|~|\bto\b|\bor\b|/)\s*")
 _MAX_DENOMINATOR = 64
+_LONGEST_NUMBER = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ def _valid_fraction(numerator: str, denominator: str) -> Fraction | None:
 def read_number(text: str, pos: int) -> tuple[Fraction, int] | None:
     """One number starting exactly at `pos`: its value and where it ends, or None."""
     match = _NUMBER.match(text, pos)
-    if match is None:
+    if match is None or match.end() - pos > _LONGEST_NUMBER:
+        # No cook writes a 40-digit amount; int() of thousands of digits would raise.
         return None
     if match["uni"]:
         whole = int(match["uwhole"]) if match["uwhole"] else 0

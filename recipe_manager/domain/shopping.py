@@ -67,7 +67,7 @@ _WRAPPER_UNITS = frozenset(name for name, info in UNITS.items() if info.dimensio
 _KEEP_PLURAL = frozenset(
     {"molasses", "hummus", "couscous", "asparagus", "citrus", "swiss", "grits", "bass"}
 )
-_PARENTHESES = re.compile(r"\([^)]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 
 

@@ -36,7 +36,7 @@ _UNI = "".join(UNICODE_FRACTIONS)
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 # The words after a number that make it a time; "m" and "s" alone are not (metres, sizes).
 _UNIT = re.compile(
-    r"(?i)[ \t]*-?[ \t]*(?:(?P<hour>hours?|hrs?|h)|(?P<minute>minutes?|mins?)"
+    r"(?i)[ \t]*(?:-[ \t]*)?(?:(?P<hour>hours?|hrs?|h)|(?P<minute>minutes?|mins?)"
     r"|(?P<second>seconds?|secs?)|(?P<day>days?))(?![^\W\d_])"
 )
 # Where a number may start: not inside a word or another number ("1cm", "A4", "2.5").

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .formatting import choose_unit, is_plural, shows_alternative, singularize, unit_word
+from .formatting import choose_unit, is_plural, shows_alternative, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
+from .nouns import singularize
 from .quantities import format_range
 from .units import (
     COUNT_DENOMINATORS,

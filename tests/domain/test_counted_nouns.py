@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from recipe_manager.domain import format_ingredient, parse_ingredient
-from recipe_manager.domain.formatting import inflect_noun
+from recipe_manager.domain.nouns import inflect_noun
 
 # (line, factor, shown in "original")
 SCALED_LINES = [

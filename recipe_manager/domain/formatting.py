@@ -8,10 +8,13 @@ At factor 1 in "original" the line comes back exactly as written, without touchi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from fractions import Fraction
 
+from . import grid
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
-from .nouns import inflect_noun
+from .nouns import inflect_noun, is_liquid, is_whole_thing
 from .nouns import singularize as singularize  # the shopping list's old import path
 from .quantities import format_range, reads_well
 from .units import (
@@ -38,8 +41,47 @@ from .units import (
 METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 
+@dataclass(frozen=True, slots=True)
+class LineContext:
+    """What the rest of a recipe says about how to read one of its lines.
+
+    `imperial`: the recipe is British (or Irish, Australian, New Zealand, South African),
+    so its pints, quarts and fluid ounces are imperial ones (a pint is 568 ml). Build it with
+    `recipe_context` from the recipe's lines and, where known, its page's language.
+    """
+
+    imperial: bool = False
+
+
+_IMPERIAL_LANGUAGES = ("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-za")
+_METRIC_WEIGHT = re.compile(r"(?i)\d\s?(?:g|kg|grams?|ml|millilit(?:er|re)s?)\b")
+_US_CUPS = re.compile(r"(?i)\d\s?(?:cups?|c\.)(?![^\W\d_])")
+
+
+def recipe_context(lines: Iterable[str], language: str | None = None) -> LineContext:
+    """How a recipe's lines are to be read, decided once per recipe.
+
+    A pint is imperial when the page's language says Britain or a Commonwealth country
+    ("en-GB", "en-AU"...), or, with no language, when the recipe weighs in grams or
+    millilitres and never measures in cups: US recipes measure in cups, and a recipe in grams
+    that also says "pint" is a British one.
+    """
+    if language:
+        return LineContext(
+            imperial=language.strip().lower().replace("_", "-") in _IMPERIAL_LANGUAGES
+        )
+    metric = cups = 0
+    for line in lines:
+        metric += _METRIC_WEIGHT.search(line) is not None
+        cups += _US_CUPS.search(line) is not None
+    return LineContext(imperial=metric > 0 and cups == 0)
+
+
 def format_ingredient(
-    ingredient: Ingredient, factor: Fraction = Fraction(1), system: str = ORIGINAL
+    ingredient: Ingredient,
+    factor: Fraction = Fraction(1),
+    system: str = ORIGINAL,
+    context: LineContext | None = None,
 ) -> str:
     """The line as the detail pane shows it: scaled by `factor`, units in `system`.
 
@@ -47,8 +89,9 @@ def format_ingredient(
     unit of the same kind read better), "metric" or "us". Where the author gives a second
     measure that fits the system, it is shown instead of a computed one; in "original" both
     measures are shown, both scaled ("1 cup (240 ml) soy sauce"). The line is read from
-    `ingredient.text`, the one thing an Ingredient is sure to say. Raises ValueError for an
-    unknown system.
+    `ingredient.text`, the one thing an Ingredient is sure to say. `context` (from
+    `recipe_context`) says what the recipe's other lines tell about this one (a British
+    pint). Raises ValueError for an unknown system.
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
@@ -63,7 +106,7 @@ def format_ingredient(
         return ingredient.text
     if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
         return ingredient.text
-    return _rewrite(ingredient.text, reading, factor, system)
+    return _rewrite(ingredient.text, reading, factor, system, context)
 
 
 def _already_in(ingredient: Ingredient, system: str) -> bool:
@@ -76,17 +119,30 @@ def _already_in(ingredient: Ingredient, system: str) -> bool:
     )
 
 
-def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
+def _rewrite(
+    text: str, reading: Reading, factor: Fraction, system: str, context: LineContext | None
+) -> str:
     ingredient = reading.ingredient
+    name = ingredient.name
     primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
     alternative = ingredient.alternative
     edits: list[tuple[int, int, str]] = []
     if alternative is not None and shows_alternative(ingredient, factor, system):
-        shown = _render(alternative, factor, system, _token_text(text, reading.alternative_unit))
+        shown = _render(
+            alternative,
+            factor,
+            system,
+            _token_text(text, reading.alternative_unit),
+            _token_text(text, reading.alternative_amount),
+            name,
+            context,
+        )
         edits += _place(text, reading.amount, reading.unit, shown, None)
     else:
         token = _token_text(text, reading.unit)
-        shown = _render(primary, factor, system, token)
+        shown = _render(
+            primary, factor, system, token, _token_text(text, reading.amount), name, context
+        )
         edits += _place(text, reading.amount, reading.unit, shown, token)
         if primary.unit is None:
             edits += _agree_counted_noun(text, reading, shown[0])
@@ -99,7 +155,15 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
         )
         if alternative is not None and (system == ORIGINAL or not duplicate):
             token = _token_text(text, reading.alternative_unit)
-            alt_shown = _render(alternative, factor, system, token)
+            alt_shown = _render(
+                alternative,
+                factor,
+                system,
+                token,
+                _token_text(text, reading.alternative_amount),
+                name,
+                context,
+            )
             edits += _place(
                 text, reading.alternative_amount, reading.alternative_unit, alt_shown, token
             )
@@ -136,7 +200,7 @@ def _spoon_stays_metric(quantity: Fraction, factor: Fraction, unit: str) -> bool
     return quantity * factor * conversion_factor(unit, "milliliter") < METRIC_SPOON_LIMIT_ML
 
 
-def _token_text(text: str, token: Token | None) -> str:
+def _token_text(text: str, token: Token | Amount | None) -> str:
     return text[token.start : token.end] if token else ""
 
 
@@ -151,6 +215,10 @@ def _place(
     number, unit_text = shown
     if amount is None:
         return []
+    pinch = unit_text in ("pinch", "dash") and number == "a" and unit is not None
+    if pinch and not re.match(r"\s*of\b", text[unit.end :]):
+        # "a pinch of cinnamon", unless the author's "of" follows already.
+        unit_text = f"{unit_text} of"
     if unit is None or unit_text is None:
         return [(amount.start, amount.end, number)]
     between = text[amount.end : unit.start]
@@ -176,20 +244,53 @@ def _family_system(unit: str, system: str) -> str:
 
 
 def _render(
-    measure: Measure, factor: Fraction, system: str, author_token: str
+    measure: Measure,
+    factor: Fraction,
+    system: str,
+    author_token: str,
+    author_number: str = "",
+    name: str = "",
+    context: LineContext | None = None,
 ) -> tuple[str, str | None]:
-    """The number and unit words for a measure scaled by `factor` in `system`."""
+    """The number and unit words for a measure scaled by `factor` in `system`, on the
+    kitchen grid (domain/grid.py).
+
+    The steps, in order: counts and kitchen units (whole things to a count); a measure at
+    its own size in its own unit keeps the author's number; the volume->weight step (issue
+    17's `weigh`, see `_weigh`) would change `measure` before the unit is chosen; then the
+    unit is chosen and the amount put on that family's grid.
+    """
     low = (measure.quantity or Fraction(0)) * factor
     high = measure.quantity_max * factor if measure.quantity_max is not None else None
     unit = measure.unit
     info = unit_info(unit)
     if unit is None or info is None:
-        return format_range(low, high, COUNT_DENOMINATORS), None
+        return grid.count_range(low, high, is_whole_thing(name)), None
     if info.dimension is None:
-        number = format_range(low, high, info.denominators)
+        number = grid.count_range(low, high, unit in grid.WHOLE_UNITS)
         return number, _inflect(author_token, unit, is_plural(number))
     simple_token = lookup_unit(author_token) == unit
+    if system != ORIGINAL:
+        if context is not None and context.imperial and unit in _IMPERIAL:
+            # A British pint is 568 ml (20 imperial fl oz), not the US 473 ml.
+            ratio = _IMPERIAL[unit]
+            low, high = low * ratio, high * ratio if high is not None else None
+            unit, simple_token = "milliliter", False
+        elif unit == "ounce" and system == METRIC and is_liquid(name):
+            # "1½ ounces rum": a liquid's ounces are fluid ounces.
+            unit, simple_token = "fluid_ounce", False
     target = choose_unit(low, high, unit, system, keep=factor == 1 and simple_token)
+    if factor == 1 and target == unit and simple_token and author_number and not info.denominators:
+        # At its own size in the author's own metric unit: the author's number, as written
+        # ("107 grams", not the 105 a rounding would give).
+        return author_number, _inflect(author_token, unit, (measure.quantity_max or low) > 1)
+    if high is None:
+        shown = _on_grid(low, unit, target, system, is_liquid(name))
+        if shown is not None:
+            compound = " " in shown.number and not shown.number.startswith("a ")
+            if shown.unit == unit and simple_token and not compound:
+                return shown.number, _inflect(author_token, unit, shown.plural)
+            return shown.number, unit_word(shown.unit, shown.plural)
     ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
     low, high = low * ratio, high * ratio if high is not None else None
     target_info = unit_info(target)
@@ -201,6 +302,40 @@ def _render(
     if target == unit and simple_token:
         return number, _inflect(author_token, unit, plural)
     return number, unit_word(target, plural)
+
+
+# Imperial measures in millilitres (UK Weights and Measures Act 1985: 1 pint = 0.56826125 l).
+_IMPERIAL = {
+    "pint": Fraction("568.26125"),
+    "quart": Fraction("1136.5225"),
+    "gallon": Fraction("4546.09"),
+    "fluid_ounce": Fraction("28.4130625"),
+}
+_US_VOLUME = frozenset({"cup", "tablespoon", "teaspoon"})
+
+
+def _on_grid(low: Fraction, unit: str, target: str, system: str, liquid: bool) -> grid.Shown | None:
+    """A single amount on the kitchen grid of `target`'s family, or None where the plain
+    decimal rules apply (metric weights and volumes, pints, fluid ounces)."""
+    if target in _US_VOLUME:
+        tsp = low * conversion_factor(unit, "teaspoon")
+        # Metric cooks keep spoons (below 60 ml) and never use cups.
+        return grid.us_volume(tsp, liquid, cups=system != METRIC)
+    if target in ("pound", "ounce"):
+        return grid.us_weight(low * conversion_factor(unit, "ounce"))
+    if target == "inch":
+        return grid.inches(low * conversion_factor(unit, "inch"))
+    if target == "centimeter":
+        return grid.metric_length(low * conversion_factor(unit, "centimeter"))
+    return None
+
+
+def _weigh(measure: Measure, name: str, system: str) -> Measure:
+    """Where issue 17's volume->weight step plugs in (format_ingredient(..., weigh=True)):
+    given the measure and the name, return the measure in grams for a dry ingredient whose
+    weight per volume is known; today it returns the measure unchanged. `_render` takes the
+    measure after this step, so the grams land on the metric grid like any weight."""
+    return measure
 
 
 def is_plural(number: str) -> bool:

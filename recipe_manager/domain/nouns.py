@@ -23,7 +23,7 @@ def is_whole_thing(name: str) -> bool:
     """Whether a counted name is a thing that is not cut for a recipe (eggs, chillies, cloves):
     its head word, or its last two words ("bay leaves"), is in the list."""
     words = _singular_words(name.split(",")[0])
-    if not words:
+    if not words or "dozen" in words:
         return False
     return words[-1] in WHOLE_THINGS or " ".join(words[-2:]) in WHOLE_THINGS
 

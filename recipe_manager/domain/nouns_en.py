@@ -156,7 +156,6 @@ WHOLE_THINGS = frozenset(
         "jalapeño",
         "habanero",
         "serrano",
-        "clove",
         "bay leaf",
         "leaf",
         "star anise",

@@ -210,6 +210,68 @@ for _name in _KITCHEN_UNITS:
         ALIASES[_name] = _name
         ALIASES[UNITS[_name].plural] = _name
 ALIASES.update({"pkg": "package", "pkgs": "package", "pk": "pack", "tins": "tin", "dashes": "dash"})
+# Spoon and cup words of French, German, Dutch, Spanish, Italian, Portuguese and the
+# Scandinavian languages, as recipe sites write them (dots become spaces before lookup:
+# "c.à.s." is "c à s"). A French "c.s." is a tablespoon, never a cup.
+_FOREIGN_ALIASES = {
+    "tablespoon": (
+        "c s",
+        "c à s",
+        "c a s",
+        "càs",
+        "cs",
+        "cuill à soupe",
+        "cuillère à soupe",
+        "cuillères à soupe",
+        "cuillere a soupe",
+        "cuilleres a soupe",
+        "esslöffel",
+        "eetlepel",
+        "eetlepels",
+        "cda",
+        "cdas",
+        "cucharada",
+        "cucharadas",
+        "cucchiaio",
+        "cucchiai",
+        "colher de sopa",
+        "colheres de sopa",
+        "colher (sopa)",
+        "colheres (sopa)",
+        "msk",
+        "spsk",
+        "ss",
+    ),
+    "teaspoon": (
+        "c c",
+        "c à c",
+        "c a c",
+        "càc",
+        "cuill à café",
+        "cuillère à café",
+        "cuillères à café",
+        "cuillere a cafe",
+        "cuilleres a cafe",
+        "teelöffel",
+        "theelepel",
+        "theelepels",
+        "cdta",
+        "cdtas",
+        "cucharadita",
+        "cucharaditas",
+        "cucchiaino",
+        "cucchiaini",
+        "colher de chá",
+        "colheres de chá",
+        "colher (chá)",
+        "colheres (chá)",
+        "tsk",
+    ),
+    # A Swedish kryddmått is 1 ml.
+    "milliliter": ("krm",),
+    "cup": ("tasse", "tasses", "tassen"),
+}
+ALIASES.update({form: name for name, forms in _FOREIGN_ALIASES.items() for form in forms})
 
 
 def lookup_unit(token: str) -> str | None:

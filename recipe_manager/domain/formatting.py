@@ -29,6 +29,7 @@ from .units import (
     US,
     conversion_factor,
     family,
+    foreign_spoon_word,
     fits_system,
     is_measurable,
     is_spelled_out,
@@ -279,13 +280,21 @@ def _render(
         elif unit == "ounce" and system == METRIC and is_liquid(name):
             # "1½ ounces rum": a liquid's ounces are fluid ounces.
             unit, simple_token = "fluid_ounce", False
-    target = choose_unit(low, high, unit, system, keep=factor == 1 and simple_token)
+    foreign = foreign_spoon_word(author_token, unit) is not None
+    # A spoon word of another language is a metric cook's: spoons below 60 ml, never cups.
+    choice_system = METRIC if foreign and system == ORIGINAL else system
+    target = choose_unit(low, high, unit, choice_system, keep=factor == 1 and simple_token)
     if factor == 1 and target == unit and simple_token and author_number and not info.denominators:
         # At its own size in the author's own metric unit: the author's number, as written
         # ("107 grams", not the 105 a rounding would give).
         return author_number, _inflect(author_token, unit, (measure.quantity_max or low) > 1)
     if high is None:
-        shown = _on_grid(low, unit, target, system, is_liquid(name))
+        shown = _on_grid(low, unit, target, choice_system, is_liquid(name))
+        if shown is not None and foreign and shown.unit in SPOONS:
+            # "1 cs + 1 cc", "2 tl": the author's language's spoon words.
+            big = foreign_spoon_word(author_token, "tablespoon") or "tbsp"
+            number = shown.number.replace(" tbsp + ", f" {big} + ")
+            return number, foreign_spoon_word(author_token, shown.unit)
         if shown is not None:
             compound = " " in shown.number and not shown.number.startswith("a ")
             if shown.unit == unit and simple_token and not compound:

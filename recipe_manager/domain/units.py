@@ -266,12 +266,51 @@ _FOREIGN_ALIASES = {
         "colher (chá)",
         "colheres (chá)",
         "tsk",
+        "ts",
     ),
     # A Swedish kryddmått is 1 ml.
     "milliliter": ("krm",),
     "cup": ("tasse", "tasses", "tassen"),
 }
 ALIASES.update({form: name for name, forms in _FOREIGN_ALIASES.items() for form in forms})
+
+
+# The tablespoon word of a language and its teaspoon word: a scaled "2 el" that becomes
+# teaspoons is "2 tl", not the English "tsp" (keys are lowercase with dots dropped).
+_SPOON_PAIRS = (
+    ("el", "tl"),
+    ("msk", "tsk"),
+    ("spsk", "tsk"),
+    ("cs", "cc"),
+    ("càs", "càc"),
+    ("cda", "cdta"),
+    ("cdas", "cdtas"),
+    ("cucharada", "cucharadita"),
+    ("cucharadas", "cucharaditas"),
+    ("cucchiaio", "cucchiaino"),
+    ("cucchiai", "cucchiaini"),
+    ("eetlepel", "theelepel"),
+    ("eetlepels", "theelepels"),
+    ("esslöffel", "teelöffel"),
+    ("ss", "ts"),
+)
+_SPOON_PARTNERS = {big: small for big, small in _SPOON_PAIRS} | {
+    small: big for big, small in _SPOON_PAIRS
+}
+
+
+def foreign_spoon_word(token: str, unit: str) -> str | None:
+    """The author's own language's word for `unit` (a spoon), given the spoon word they wrote
+    ("el" → "tl" for teaspoons), or None when the word is not a foreign spoon word."""
+    key = token.replace(".", "").strip().lower()
+    if key not in _SPOON_PARTNERS or lookup_unit(token) not in SPOONS:
+        return None
+    word = token if lookup_unit(token) == unit else _SPOON_PARTNERS[key]
+    if token.isupper():
+        return word.upper()
+    if token[:1].isupper():
+        return word.capitalize()
+    return word
 
 
 def lookup_unit(token: str) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from . import grid
-from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
+from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line, read_measure
 from .nouns import inflect_noun, is_liquid, is_whole_thing
 from .nouns import singularize as singularize  # the shopping list's old import path
 from .quantities import format_range, reads_well
@@ -29,8 +29,8 @@ from .units import (
     US,
     conversion_factor,
     family,
-    foreign_spoon_word,
     fits_system,
+    foreign_spoon_word,
     is_measurable,
     is_spelled_out,
     lookup_unit,
@@ -170,7 +170,105 @@ def _rewrite(
             )
         else:
             edits.append((*reading.alternative_span, ""))
+    edits += _other_amounts(text, reading, edits, factor, system, context)
     return _apply(text, edits)
+
+
+# Where a number may start: not inside a word or another number.
+_NUMBER_START = re.compile(r"(?<![\w.,])(?=[\d½⅓⅔¼¾⅛⅜⅝⅞])")
+_SLASH_AFTER = re.compile(r"\s*/\s*")
+# After a measure, words that make it the size of each thing, which converts but never
+# scales: "(15-ounce) can", "400 g tins", "½-inch cubes", "1 pound each", "8-ounce log".
+_SIZE_FOLLOWS = re.compile(
+    r"(?i)\)?\s*-?\s*(?:each|thick|long|wide|square|round|diameter|deep|in\s+diameter|"
+    r"cubes?|pieces?|chunks?|slices?|strips?|rounds?|lengths?|dice|logs?|cans?|tins?|jars?|"
+    r"packages?|packets?|pkgs?|box(?:es)?|bags?|bottles?|cartons?|containers?|blocks?|"
+    r"sticks?|pans?|dish|skillet|tubes?|fillets?|steaks?|pouch(?:es)?|sachets?|tubs?)(?![^\W\d_])"
+)
+# At most this many further amounts per line are rewritten (each edit copies the line).
+_MAX_OTHER_AMOUNTS = 8
+_MAX_NUMBERS = 64
+
+
+def _other_amounts(
+    text: str,
+    reading: Reading,
+    edits: list[tuple[int, int, str]],
+    factor: Fraction,
+    system: str,
+    context: LineContext | None,
+) -> list[tuple[int, int, str]]:
+    """Every other measure in the line, each scaled and converted: a second measure the
+    reader did not pair ("7 tbsp (3½ oz/100 g)"), one after "or" ("or 2 tbsp capers"), one
+    in a note ("(about 4 ounces)"). A size of each thing ("1 (15-ounce) can", "½-inch
+    cubes") is converted but never scaled."""
+    taken = [(start, end) for start, end, _ in edits]
+    for token in (reading.amount, reading.unit, reading.alternative_amount):
+        if token is not None:
+            taken.append((token.start, token.end))
+    if reading.alternative_span is not None:
+        taken.append(reading.alternative_span)
+    # Where the reader found the size of each thing ("6-ounce" in "1 (6-ounce) fillet").
+    size_text = reading.ingredient.size
+    size_start = text.find(size_text) if size_text and size_text[:1].isdigit() else -1
+    size_span = (size_start, size_start + len(size_text)) if size_start >= 0 else (0, 0)
+    fitting_ends = {unit.end for unit in (reading.unit,) if unit and fits_system(unit.unit, system)}
+    found: list[tuple[int, int, str]] = []
+    name = reading.ingredient.name
+    examined = 0
+    for index, start_match in enumerate(_NUMBER_START.finditer(text)):
+        if index >= _MAX_NUMBERS:
+            break  # a "line" of thousands of numbers is not a recipe's: leave the rest
+        start = start_match.start()
+        if any(low <= start < high for low, high in taken):
+            continue
+        measure = read_measure(text, start)
+        if measure is None:
+            continue
+        amount, unit = measure
+        if not is_measurable(unit.unit) or any(
+            low < unit.end and start < high for low, high in taken
+        ):
+            continue
+        examined += 1
+        if examined > _MAX_OTHER_AMOUNTS:
+            break
+        taken.append((start, unit.end))
+        is_size = (
+            size_span[0] <= start < size_span[1] or _SIZE_FOLLOWS.match(text, unit.end) is not None
+        )
+        scale = Fraction(1) if is_size else factor
+        fits = fits_system(unit.unit, system)
+        if fits:
+            fitting_ends.add(unit.end)
+        if scale == 1 and (system == ORIGINAL or fits):
+            continue
+        if system != ORIGINAL and not fits:
+            slash = _SLASH_AFTER.match(text, unit.end)
+            partner = read_measure(text, slash.end()) if slash and "/" in slash.group() else None
+            if partner is not None and fits_system(partner[1].unit, system):
+                # "3½ oz/100 g" in metric: the author's grams say it; the ounces go.
+                found.append((start, slash.end(), ""))
+                continue
+            before = next(
+                (end for end in fitting_ends if _SLASH_AFTER.fullmatch(text, end, start)), None
+            )
+            if before is not None and "/" in text[before:start]:
+                # "7 oz/200 g" in US: the ounces say it; the grams go.
+                found.append((before, unit.end, ""))
+                continue
+        token = _token_text(text, unit)
+        shown = _render(
+            Measure(amount.low, amount.high, unit.unit),
+            scale,
+            system,
+            token,
+            _token_text(text, amount),
+            name,
+            context,
+        )
+        found += _place(text, amount, unit, shown, token)
+    return found
 
 
 def shows_alternative(ingredient: Ingredient, factor: Fraction, system: str) -> bool:

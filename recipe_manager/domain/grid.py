@@ -259,9 +259,11 @@ def grid_step(exact: Fraction, unit: str | None, whole: bool = False) -> Fractio
         # Metric grain (2%), and a second of slack for the smallest grains (1 g, 5 ml).
         base = "milliliter" if info.dimension == "volume" else "gram"
         if info.dimension == "length":
-            return max(
-                exact * Fraction(6, 100), Fraction(1, 2) * conversion_factor("millimeter", unit)
+            centimetres = exact * conversion_factor(unit, "centimeter")
+            step_cm = (
+                Fraction(1, 10) if centimetres < 1 else Fraction(1, 2) if centimetres < 5 else 1
             )
+            return step_cm * conversion_factor("centimeter", unit)
         return exact * Fraction(6, 100) + conversion_factor(base, unit) if info.dimension else exact
     if info.dimension == "volume":
         tsp = exact * conversion_factor(unit, "teaspoon")

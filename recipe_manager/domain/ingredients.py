@@ -284,6 +284,12 @@ class SecondMeasure:
     span: tuple[int, int]
 
 
+def read_measure(text: str, pos: int) -> tuple[Amount, Token] | None:
+    """An amount directly followed by a unit at `pos` (the formatter finds every further
+    measure of a line with it)."""
+    return _read_measure(text, pos)
+
+
 def _read_alternative(text: str, pos: int) -> SecondMeasure | None:
     """The author's second measure right after the first: "/5½oz", " (120 ml)", "/1lb 2oz"."""
     slash = re.match(r"\s*/\s*", text[pos:])

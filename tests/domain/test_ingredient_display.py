@@ -522,7 +522,7 @@ CASES = [
     ("500 g flour", 1, "us", "1 lb 2 oz flour"),
     ("250 ml milk", 1, "us", "1 cup milk"),
     ("1 tsp vanilla", 1, "metric", "1 tsp vanilla"),
-    ("2 (14 oz) cans tomatoes", 2, "metric", "4 (14 oz) cans tomatoes"),
+    ("2 (14 oz) cans tomatoes", 2, "metric", "4 (400 g) cans tomatoes"),
     ("1 pinch salt", 3, "metric", "3 pinches salt"),
     ("2 Tablespoons butter", Fraction(1, 2), "original", "1 Tablespoon butter"),
     ("1 cup sugar", 3, "original", "3 cups sugar"),

@@ -101,12 +101,16 @@ def format_ingredient(
         return ingredient.text
     reading = read_line(ingredient.text)
     ingredient = reading.ingredient
-    if factor == 1 and _already_in(ingredient, system):
-        # Nothing to scale and nothing to convert: the author's words ("a", "3/8 cup",
-        # "1 cup + 2 tbsp") and all.
+    if ingredient.is_heading:
         return ingredient.text
-    if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
-        return ingredient.text
+    unchanged = factor == 1 and _already_in(ingredient, system)
+    if unchanged or ingredient.quantity is None or reading.amount is None:
+        # Nothing to scale or convert in the first measure: the author's words ("a", "3/8
+        # cup", "1 cup + 2 tbsp") and all, with only the line's other measures converted
+        # ("1 (15-ounce) can" in metric).
+        return _apply(
+            ingredient.text, _other_amounts(ingredient.text, reading, [], factor, system, context)
+        )
     return _rewrite(ingredient.text, reading, factor, system, context)
 
 

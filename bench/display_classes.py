@@ -76,7 +76,7 @@ TBSP = r"(?:tbsp|tablespoons?|T\b|Tbsp)"
 # Cooks' teaspoon measures: the set of spoons sold (⅛ ¼ ½ 1) plus ⅓ ⅔ ¾ that recipes use,
 # then halves up to 2½ (three teaspoons are a tablespoon).
 _TSP_OK = {Fraction(n, 8) for n in (1, 2, 4)} | {Fraction(1, 3), Fraction(2, 3), Fraction(3, 4)}
-_TSP_OK |= {Fraction(n, 2) for n in range(2, 6)} | {Fraction(5, 4), Fraction(7, 4)}
+_TSP_OK |= {Fraction(n, 4) for n in range(4, 12)}
 _TBSP_OK = {Fraction(n, 2) for n in range(1, 24)}
 _US_UNITS = r"(?:oz|ounces?|lbs?|pounds?|cups?|inch(?:es)?|quarts?|pints?|fl\.? ?oz|gallons?)"
 _METRIC_UNITS = r"(?:g|kg|ml|l|cl|dl|cm|mm|grams?|kilos?|millilit(?:er|re)s?|lit(?:er|re)s?)"
@@ -146,8 +146,9 @@ _AND_FRACTION = re.compile(rf"\b\d+ and (?:\d+/\d+|[{_GLYPH}])")
 
 
 def _spoon_values(shown: str, unit: str) -> list[Fraction]:
+    """Spoon amounts shown, except the top of a range ("2–3 tsp" is what a cook writes)."""
     values = []
-    for match in re.finditer(rf"({NUM})\s?{unit}", shown):
+    for match in re.finditer(rf"(?<![–-])({NUM})\s?{unit}", shown):
         number = value(match.group(1))
         if number is not None:
             values.append(number)
@@ -156,9 +157,9 @@ def _spoon_values(shown: str, unit: str) -> list[Fraction]:
 
 def spoon_off_grid(line: dict, outputs: dict) -> bool:
     """A teaspoon or tablespoon count no cook measures: 8 tsp, ⅜ tsp, 1⅙ tbsp."""
-    for (_, system, _), shown in outputs.items():
-        if system == "original" and shown == line["text"]:
-            continue
+    for shown in outputs.values():
+        if shown == line["text"]:
+            continue  # the author's own line, unscaled
         for number in _spoon_values(shown, TSP):
             if number not in _TSP_OK and number > Fraction(1, 8):
                 return True
@@ -542,11 +543,23 @@ _KEPT_OUT = {
 }
 
 
+def _stem(word: str) -> str:
+    """A crude singular so that "bunches"/"bunch" and "leaves"/"leaf" count as one word."""
+    if word in _SINGULAR_OF:
+        return _SINGULAR_OF[word]
+    if word.endswith("ves"):
+        return word[:-3] + "f"
+    if word.endswith(("ches", "shes", "xes", "oes")):
+        return word[:-2]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _words(text: str) -> set[str]:
-    words = set()
-    for word in re.findall(r"[^\W\d_]{2,}", text.lower()):
-        words.add(_SINGULAR_OF.get(word, word.rstrip("s")))
-    return words
+    # Words glued to a number ("3½oz") are units, not the author's words.
+    text = re.sub(rf"{NUM}[^\W\d_]+", " ", text)
+    return {_stem(word) for word in re.findall(r"[^\W\d_]{2,}", text.lower())}
 
 
 def author_words_lost(line: dict, outputs: dict) -> bool:
@@ -555,7 +568,11 @@ def author_words_lost(line: dict, outputs: dict) -> bool:
     units = _words(
         "cups tablespoons teaspoons tbsp tsp tbs tbsps ounces oz fl floz fluid pounds lb lbs "
         "grams gr kg kilograms kilos kilo ml millilitres milliliters litres liters ltr cl dl "
-        "inches inch cm mm pints pint pt quarts quart gallons pinch dash generous scant whole"
+        "inches inch cm mm pints pint pt quarts quart gallons pinch dash generous scant whole "
+        "plus to gm gramme grammes krm el tl msk tsk spsk ss cs cc càs càc cuill soupe café "
+        "colher colheres sopa chá cda cdas cdta cdtas cucharada cucharadas cucharadita "
+        "cucharaditas cucchiaio cucchiai cucchiaino cucchiaini eetlepel eetlepels theelepel "
+        "theelepels esslöffel teelöffel tasse tasses ib ibs"
     )
     wanted = source - units - _KEPT_OUT
     for shown in outputs.values():

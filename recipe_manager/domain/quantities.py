@@ -199,7 +199,10 @@ def format_quantity(
         return format_decimal(round_metric(value, whole_numbers))
     snapped = nearest_fraction(value, denominators)
     if snapped is None:
-        return format_decimal(value)
+        # No honest fraction: the nearest step of the unit's finest grid, never a decimal
+        # no cook measures ("0.083 tsp"); the kitchen grid (domain/grid.py) says why.
+        finest = max(denominators)
+        snapped = max(Fraction(1, finest), Fraction(round(value * finest), finest))
     return format_fraction(snapped)
 
 
@@ -213,7 +216,9 @@ def format_range(
     text = format_quantity(low, denominators, whole_numbers)
     if high is None:
         return text
-    return f"{text}–{format_quantity(high, denominators, whole_numbers)}"
+    high_text = format_quantity(high, denominators, whole_numbers)
+    # Both ends on one step ("⅛–⅛"): one amount.
+    return text if high_text == text else f"{text}–{high_text}"
 
 
 def reads_well(value: Fraction, denominators: tuple[int, ...]) -> bool:

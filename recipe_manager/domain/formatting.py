@@ -14,9 +14,9 @@ from fractions import Fraction
 
 from . import grid
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line, read_measure
-from .nouns import inflect_noun, is_liquid, is_whole_thing
+from .nouns import inflect_noun, is_counted_noun, is_liquid, is_whole_thing
 from .nouns import singularize as singularize  # the shopping list's old import path
-from .quantities import format_range, reads_well
+from .quantities import format_range, read_amount, reads_well
 from .units import (
     COUNT_DENOMINATORS,
     DECIMAL_UNITS,
@@ -228,6 +228,8 @@ def _other_amounts(
             continue
         measure = read_measure(text, start)
         if measure is None:
+            if factor != 1:
+                found += _joined_count(text, start, factor)
             continue
         amount, unit = measure
         if not is_measurable(unit.unit) or any(
@@ -273,6 +275,44 @@ def _other_amounts(
         )
         found += _place(text, amount, unit, shown, token)
     return found
+
+
+# A count joined to the first ("6 large or 8 medium stalks", "1 egg and 1 egg white",
+# "(about 2 small or 1 large)") says the same amount of things and scales with it.
+_COUNT_JOINER = re.compile(r"(?i)(?:\bor|\band|\babout|\bplus|&)\s+$")
+_NOUN_AFTER = re.compile(r"(?<![^\s])[^\W\d_]+(?=[\s,.;:)]|$)")
+_PHRASE_END = re.compile(r"[(,;:]|\s(?:or|and)\s")
+_COUNTED_WORD = re.compile(r"\s+(?:(?:large|small|medium|whole)\s+)?([^\W\d_]+)")
+
+
+def _joined_count(text: str, start: int, factor: Fraction) -> list[tuple[int, int, str]]:
+    """An edit scaling a bare count after "or", "and" or "about", or none."""
+    if not _COUNT_JOINER.search(text[max(0, start - 8) : start]):
+        return []
+    amount = read_amount(text, start)
+    word = _COUNTED_WORD.match(text, amount.end) if amount is not None else None
+    if amount is None or word is None:
+        return []
+    # The counted noun: the last known one of the next few words ("1 egg white" counts
+    # whites), else the first word.
+    window_end = min(len(text), word.start(1) + 40)
+    stop = _PHRASE_END.search(text, word.start(1), window_end)
+    nouns = list(_NOUN_AFTER.finditer(text, word.start(1), stop.start() if stop else window_end))
+    known = [match for match in nouns if is_counted_noun(match.group())]
+    noun_match = known[-1] if known else word
+    noun = noun_match.group()
+    whole = is_whole_thing(noun)
+    low = amount.low * factor
+    high = amount.high * factor if amount.high is not None else None
+    number = grid.count_range(low, high, whole)
+    edits = [(amount.start, amount.end, number)]
+    plural = is_plural(number)
+    written = format_range(amount.low, amount.high, (2, 3, 4))
+    if known and plural != is_plural(written):
+        changed = inflect_noun(noun, plural)
+        if changed != noun:
+            edits.append((noun_match.start(), noun_match.end(), changed))
+    return edits
 
 
 def shows_alternative(ingredient: Ingredient, factor: Fraction, system: str) -> bool:
@@ -577,8 +617,18 @@ def _head_noun(name: str) -> str | None:
     """The word of a name that takes the number: the last ("red onions"), or the last before
     "of" ("leaves of basil"); None when the name is not plainly one counted thing."""
     words = re.split(r"(?i)\s+of\s+", name, maxsplit=1)[0].split()
+    # "egg and 1 egg white": a second count after "and"/"or" counts its own noun, so the
+    # number counts the first ("onion or shallot", with no second count, stays in doubt).
+    for index, word in enumerate(words):
+        follows = words[index + 1] if index + 1 < len(words) else ""
+        if word.lower() in ("or", "and", "&") and index > 0 and follows[:1].isdigit():
+            words = words[:index]
+            break
     if not words or any(word.lower() in _NOT_ONE_NOUN for word in words):
         return None
-    if any(char.isdigit() for char in name) or not _NOUN.fullmatch(words[-1]):
+    if any(char.isdigit() for char in " ".join(words)):
         return None
-    return words[-1]
+    # A known counted noun before other words ("eggs room temperature") is the head.
+    known = [word for word in words if is_counted_noun(word)]
+    head = known[-1] if known else words[-1]
+    return head if _NOUN.fullmatch(head) else None

@@ -109,7 +109,7 @@ _UNIT_TOKEN = re.compile(
     r"fl\.?\s?oz\.?|fluid\s+ounces?|table\s+spoons?|tea\s+spoons?"
     # French "c.s.", "c. à s.", "c.à.c", "cuill. à soupe"; Portuguese "colher (sopa)".
     r"|(?i:c\.\s?(?:à\s?\.?\s?|a\s)?[sc]\.?(?![^\W\d_]))"
-    r"|(?i:cuill(?:ères?|eres?|\.)?\s(?:à|a)\s(?:soupe|café|cafe))"
+    r"|(?i:(?:cuill(?:ères?|eres?|\.)?|c\.)\s?(?:à|a)\s(?:soupe|café|cafe))"
     r"|(?i:colher(?:es)?\s?(?:\(\s?(?:sopa|chá|cha)\s?\)|de\s(?:sopa|chá|cha)))"
     r"|[^\W\d_]+\.?|″|\""
 )

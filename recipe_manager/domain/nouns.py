@@ -22,10 +22,17 @@ def _singular_words(name: str) -> list[str]:
 def is_whole_thing(name: str) -> bool:
     """Whether a counted name is a thing that is not cut for a recipe (eggs, chillies, cloves):
     its head word, or its last two words ("bay leaves"), is in the list."""
-    words = _singular_words(name.split(",")[0])
+    words = _singular_words(re.split(r"(?i),|\bor\b|\band\b", name, maxsplit=1)[0])
     if not words or "dozen" in words:
         return False
-    return words[-1] in WHOLE_THINGS or " ".join(words[-2:]) in WHOLE_THINGS
+    pairs = {" ".join(words[index : index + 2]) for index in range(len(words) - 1)}
+    return any(word in WHOLE_THINGS for word in words) or bool(pairs & WHOLE_THINGS)
+
+
+def is_counted_noun(word: str) -> bool:
+    """Whether a word is a known English kitchen noun, singular or plural ("egg", "Eggs")."""
+    lower = word.lower()
+    return lower in COUNTED_NOUNS or (singularize(lower) or "") in COUNTED_NOUNS
 
 
 def is_liquid(name: str) -> bool:

@@ -90,7 +90,7 @@ UNITS: dict[str, UnitInfo] = {
         _measurable("milligram", "mass", METRIC, ("milligram", "milligrams", "mg"), ()),
         _measurable("gram", "mass", METRIC, ("gram", "grams", "g"), ()),
         _measurable("kilogram", "mass", METRIC, ("kilogram", "kilograms", "kg"), (), Fraction(1)),
-        _measurable("ounce", "mass", US, ("ounce", "ounces", "oz"), (2, 4)),
+        _measurable("ounce", "mass", US, ("ounce", "ounces", "oz"), (2, 4, 8)),
         _measurable("pound", "mass", US, ("pound", "pounds", "lb"), (2, 4), Fraction(1)),
         _measurable("millimeter", "length", METRIC, ("millimetre", "millimetres", "mm"), ()),
         _measurable("centimeter", "length", METRIC, ("centimetre", "centimetres", "cm"), ()),
@@ -221,6 +221,8 @@ _FOREIGN_ALIASES = {
         "càs",
         "cs",
         "cuill à soupe",
+        "c à soupe",
+        "c a soupe",
         "cuillère à soupe",
         "cuillères à soupe",
         "cuillere a soupe",
@@ -248,6 +250,8 @@ _FOREIGN_ALIASES = {
         "c a c",
         "càc",
         "cuill à café",
+        "c à café",
+        "c a cafe",
         "cuillère à café",
         "cuillères à café",
         "cuillere a cafe",
@@ -282,7 +286,17 @@ _SPOON_PAIRS = (
     ("msk", "tsk"),
     ("spsk", "tsk"),
     ("cs", "cc"),
+    ("c.s.", "c.c."),
+    ("c. à s.", "c. à c."),
     ("càs", "càc"),
+    ("c. à soupe", "c. à café"),
+    ("cuill. à soupe", "cuill. à café"),
+    ("cuillère à soupe", "cuillère à café"),
+    ("cuillères à soupe", "cuillères à café"),
+    ("colher (sopa)", "colher (chá)"),
+    ("colheres (sopa)", "colheres (chá)"),
+    ("colher de sopa", "colher de chá"),
+    ("colheres de sopa", "colheres de chá"),
     ("cda", "cdta"),
     ("cdas", "cdtas"),
     ("cucharada", "cucharadita"),
@@ -294,22 +308,28 @@ _SPOON_PAIRS = (
     ("esslöffel", "teelöffel"),
     ("ss", "ts"),
 )
-_SPOON_PARTNERS = {big: small for big, small in _SPOON_PAIRS} | {
-    small: big for big, small in _SPOON_PAIRS
+
+
+def _spoon_key(token: str) -> str:
+    return " ".join(token.replace(".", " ").lower().split())
+
+
+_SPOON_PARTNERS = {_spoon_key(big): small for big, small in _SPOON_PAIRS} | {
+    _spoon_key(small): big for big, small in _SPOON_PAIRS
 }
 
 
 def foreign_spoon_word(token: str, unit: str) -> str | None:
     """The author's own language's word for `unit` (a spoon), given the spoon word they wrote
     ("el" → "tl" for teaspoons), or None when the word is not a foreign spoon word."""
-    key = token.replace(".", "").strip().lower()
+    key = _spoon_key(token)
     if key not in _SPOON_PARTNERS or lookup_unit(token) not in SPOONS:
         return None
     word = token if lookup_unit(token) == unit else _SPOON_PARTNERS[key]
     if token.isupper():
         return word.upper()
     if token[:1].isupper():
-        return word.capitalize()
+        return word[:1].upper() + word[1:]
     return word
 
 

@@ -160,8 +160,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "original",
         (
-            "¼ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -170,8 +170,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "metric",
         (
-            "¼ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -180,8 +180,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "us",
         (
-            "¼ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),

@@ -207,6 +207,11 @@ _LEAD_PHRASE = re.compile(
     r"|(?P<qualifier>a\s+generous|a\s+scant|a\s+good|generous|scant|heaped|heaping|"
     r"about|approx\.?|approximately|around|roughly|circa|ca\.|~))\s*"
 )
+# A count, a space, then a fraction joined to a length ("9 ¾-inch-thick", "4 1/2-inch"):
+# from 2 up the whole number counts things, the fraction sizes each.
+_COUNT_BEFORE_SIZE = re.compile(
+    r"(?P<count>[2-9]|[1-9]\d)\s+(?P<size>[" + _UNI + r"]|\d/\d{1,2})(?=\s?-\s?(?:inch|in\b|cm))"
+)
 _JOINED_WORD = re.compile(r"-[^\W\d_]")
 _HEADING_START = re.compile(r"(?i)(for|to make)\s+(the\s+)?\w")
 _NAME_EDGE = " \t,;:.*)(-–—"
@@ -464,6 +469,10 @@ def _trailing_unit(name: str, name_start: int, text: str) -> tuple[str, Token | 
 def _leading_amount(text: str, pos: int) -> tuple[Amount | None, bool]:
     """The amount a line starts with, and whether it was an article ("a", "an")."""
     amount = read_amount(text, pos)
+    counted = _COUNT_BEFORE_SIZE.match(text, pos)
+    if amount is not None and counted is not None and amount.end == counted.end("size"):
+        # "9 ¾-inch-thick pork chops": nine chops, each ¾ inch thick.
+        return Amount(Fraction(int(counted.group("count"))), None, pos, counted.end("count")), False
     if amount is not None:
         if amount.end < len(text) and (text[amount.end].isalpha() or text[amount.end] in ":"):
             glued_unit = _read_unit(text, amount.end, glued=True)

@@ -39,7 +39,8 @@ FRACTION_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 
 _NUMBER = re.compile(
     rf"""
-    (?P<uwhole>\d+)?\s?(?P<uni>[{_UNI}])
+    (?P<awhole>\d{{1,3}})\s{{1,3}}(?:and|&)\s{{1,3}}(?:(?P<auni>[{_UNI}])|(?P<anum>\d{{1,2}})\s?/\s?(?P<aden>\d{{1,2}})(?!\d))
+    | (?P<uwhole>\d+)?\s?(?P<uni>[{_UNI}])
     | (?P<mwhole>\d+)(?:\s+|-)(?P<mnum>\d+)\s*/\s*(?P<mden>\d+)(?!\d)
     | (?P<num>\d+)\s*/\s*(?P<den>\d+)(?!\d)
     | (?P<thousands>\d{{1,3}}(?:,\d{{3}})+)(?![\d.,])
@@ -76,6 +77,15 @@ def read_number(text: str, pos: int) -> tuple[Fraction, int] | None:
     if match is None or match.end() - pos > _LONGEST_NUMBER:
         # No cook writes a 40-digit amount; int() of thousands of digits would raise.
         return None
+    if match["awhole"]:
+        # "1 and 1/4", "2 & ½": one mixed number, as cooks say it.
+        whole = int(match["awhole"])
+        if match["auni"]:
+            return whole + UNICODE_FRACTIONS[match["auni"]], match.end()
+        fraction = _valid_fraction(match["anum"], match["aden"])
+        if fraction is not None and fraction < 1:
+            return whole + fraction, match.end()
+        return Fraction(whole), match.end("awhole")
     if match["uni"]:
         whole = int(match["uwhole"]) if match["uwhole"] else 0
         return whole + UNICODE_FRACTIONS[match["uni"]], match.end()

@@ -111,7 +111,6 @@ _COUNT_NOUNS = {
     "pear": "pears",
     "peach": "peaches",
     "cucumber": "cucumbers",
-    "zucchini": "zucchinis",
     "tortilla": "tortillas",
 }
 _SINGULAR_OF = {plural: singular for singular, plural in _COUNT_NOUNS.items()}
@@ -253,7 +252,8 @@ def units_outside_system(line: dict, outputs: dict) -> bool:
 
 
 def pack_sizes_wrong_system(line: dict, outputs: dict) -> bool:
-    """A pack or cut size shown in the author's system when another is chosen (1 14 oz can in metric)."""
+    """A pack or cut size shown in the author's system when another is chosen ("1 14 oz can"
+    in metric)."""
     text = line["text"]
     sized = [m for m in _measures(text) if _is_pack_size(text, m[2])]
     if not sized:
@@ -330,7 +330,8 @@ def count_agreement(line: dict, outputs: dict) -> bool:
         if factor == 1 and system == "original":
             continue
         for match in re.finditer(
-            rf"(?<![\w.,/])({NUM})\s+(?:large |small |medium |whole )?([A-Za-z]+)\b(?![\s-](?:yolk|white|wash|noodle|roll))",
+            rf"(?<![\w.,/])({NUM})\s+(?:large |small |medium |whole )?([A-Za-z]+)\b"
+            r"(?![\s-](?:yolk|white|wash|noodle|roll))",
             shown,
         ):
             number = value(match.group(1))
@@ -508,7 +509,7 @@ def volume_weight_flip(line: dict, outputs: dict) -> bool:
         allowed.add(_dimension(parse_ingredient(match.group().strip("( ")).unit))
     if re.search(rf"(?i)\b(?:{_LIQUIDS})\b", line["text"]) and before == "mass":
         allowed.add("volume")  # liquid ounces are fluid ounces
-    for (_, system, _), shown in outputs.items():
+    for shown in outputs.values():
         after = _dimension(parse_ingredient(shown).unit)
         if after is not None and after not in allowed:
             return True
@@ -575,10 +576,7 @@ def author_words_lost(line: dict, outputs: dict) -> bool:
         "theelepels esslöffel teelöffel tasse tasses ib ibs"
     )
     wanted = source - units - _KEPT_OUT
-    for shown in outputs.values():
-        if wanted - _words(shown):
-            return True
-    return False
+    return any(wanted - _words(shown) for shown in outputs.values())
 
 
 CLASSES: list[tuple[str, Callable[[dict, dict], bool]]] = [
@@ -641,7 +639,8 @@ def main() -> None:
     ]
     failures, calls, seconds, errors = sweep(lines)
     print(
-        f"{len(lines)} lines × {len(SYSTEMS)} systems × {len(FACTORS)} factors = {calls} displays, {seconds:.1f} s, {errors} raised"
+        f"{len(lines)} lines × {len(SYSTEMS)} systems × {len(FACTORS)} factors = {calls} "
+        f"displays, {seconds:.1f} s, {errors} raised"
     )
     print("| class | lines |")
     print("|---|---:|")

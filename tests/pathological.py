@@ -1,10 +1,11 @@
 """Generated hostile text for timing every text entry point (issue 14's first class).
 
-Import it as `pathological` (tests/ is on sys.path through its conftest). Reusable: the domain's test (tests/domain/test_linear_time.py), the importers' test and
-bench/pathological_bench.py all take their strings from `pathological_strings`, and judge
-a time with `per_10kb_budget_ok`. Each string is built from a short unit repeated up to the
-size asked for, between a realistic head and tail, so that a pattern that backtracks over a
-run (spaces, digits, fractions, punctuation, nesting, dashes) is caught at its worst.
+Import it as `pathological` (tests/ is on sys.path through its conftest). Reusable: the
+domain's test (tests/domain/test_linear_time.py), the importers' test and
+bench/pathological_bench.py all take their strings from `pathological_strings`, and judge a
+time with `budget_for`. Each string is built from a short unit repeated up to the size asked
+for, between a realistic head and tail, so that a pattern that backtracks over a run
+(spaces, digits, fractions, punctuation, nesting, dashes) is caught at its worst.
 """
 
 from __future__ import annotations

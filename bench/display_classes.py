@@ -51,13 +51,17 @@ _GLYPH_VALUES = {
     "⅚": Fraction(5, 6),
 }
 # A number as the formatter writes it: 1½, ½, 12, 0.083, 1.18, 3/4.
-NUM = rf"(?:\d+(?:[.,]\d+)?[{_GLYPH}]?|[{_GLYPH}]|\d+/\d+)"
+NUM = rf"(?:\d+\s\d+[/⁄]\d+|\d+(?:[.,]\d+)?[{_GLYPH}]?|[{_GLYPH}]|\d+[/⁄]\d+)"
 _NUM_RE = re.compile(NUM)
 
 
 def value(number: str) -> Fraction | None:
     """A number as shown, or None."""
-    number = number.strip()
+    number = number.strip().replace("⁄", "/")
+    if " " in number:
+        whole, _, rest = number.partition(" ")
+        part = value(rest)
+        return int(whole) + part if part is not None and whole.isdigit() else None
     if "/" in number:
         top, _, bottom = number.partition("/")
         return Fraction(int(top), int(bottom)) if bottom.isdigit() and int(bottom) else None
@@ -133,7 +137,8 @@ _NAME_THEN_AMOUNT = re.compile(
     rf"^[^\d{_GLYPH}(]*[a-z]\s+{NUM}\s*(?:{_US_UNITS}|{_METRIC_UNITS}|cups?|tbsp|tsp)\b"
 )
 _MEASURE = re.compile(
-    rf"({NUM})\s?-?\s?((?:fl\.? ?oz|{_US_UNITS}|{_METRIC_UNITS}|tbsp|tsp)\.?){_NOT_AFTER}",
+    rf"({NUM})\s?-?\s?((?:fl\.? ?oz|{_US_UNITS}|{_METRIC_UNITS}|tbsp|tsp|tablespoons?|"
+    rf"teaspoons?)\.?){_NOT_AFTER}",
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(

@@ -476,6 +476,9 @@ def _on_grid(low: Fraction, unit: str, target: str, system: str, liquid: bool) -
         return grid.us_weight(low * conversion_factor(unit, "ounce"))
     if target == "inch":
         return grid.inches(low * conversion_factor(unit, "inch"))
+    if target == "milliliter" and low * conversion_factor(unit, "milliliter") < 5:
+        # Below a teaspoon no jug measures: spoons ("⅛ tsp", "a dash"), never "0.67 ml".
+        return grid.us_volume(low * conversion_factor(unit, "teaspoon"), liquid, cups=False)
     if target == "centimeter":
         return grid.metric_length(low * conversion_factor(unit, "centimeter"))
     return None
@@ -628,7 +631,8 @@ def _head_noun(name: str) -> str | None:
         return None
     if any(char.isdigit() for char in " ".join(words)):
         return None
-    # A known counted noun before other words ("eggs room temperature") is the head.
-    known = [word for word in words if is_counted_noun(word)]
+    # A known counted noun written plural before other words ("eggs room temperature") is
+    # the head; a singular one is a modifier ("olive oil").
+    known = [word for word in words if is_counted_noun(word) and singularize(word.lower())]
     head = known[-1] if known else words[-1]
     return head if _NOUN.fullmatch(head) else None

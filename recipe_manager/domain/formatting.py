@@ -111,7 +111,56 @@ def format_ingredient(
         return _apply(
             ingredient.text, _other_amounts(ingredient.text, reading, [], factor, system, context)
         )
+    pack = _pack_without_count(ingredient.text, reading, factor, system, context)
+    if pack is not None:
+        return pack
     return _rewrite(ingredient.text, reading, factor, system, context)
+
+
+_PACK_AFTER = re.compile(
+    r"(?i)\.?\s+(cans?|tins?|jars?|packages?|packets?|box(?:es)?|bags?|bottles?|cartons?|"
+    r"logs?|blocks?|tubs?|pouch(?:es)?)(?![^\W\d_])"
+)
+
+
+def _pack_without_count(
+    text: str, reading: Reading, factor: Fraction, system: str, context: LineContext | None
+) -> str | None:
+    """ "15 oz can pumpkin" ×2 is "2 (15 oz) cans pumpkin": a pack's size never scales, so
+    a line that gives a pack with no count scales the count of packs (whole packs, the
+    grid's rule for whole things)."""
+    amount, unit = reading.amount, reading.unit
+    if factor == 1 or amount is None or unit is None or reading.alternative_span is not None:
+        return None
+    if not is_measurable(unit.unit) or amount.start != _first_amount_start(text):
+        return None
+    pack = _PACK_AFTER.match(text, unit.end)
+    if pack is None:
+        return None
+    ingredient = reading.ingredient
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+    if system == ORIGINAL or fits_system(unit.unit, system):
+        size = text[amount.start : unit.end]
+    else:
+        number, word = _render(
+            primary, Fraction(1), system, _token_text(text, unit), "", ingredient.name, context
+        )
+        size = f"{number} {word}"
+    count = grid.count_range(factor, None, True)
+    word = pack.group(1)
+    info = unit_info(lookup_unit(word))
+    if info is not None:
+        plural = is_plural(count)
+        shown_word = info.plural if plural else info.singular
+        word = shown_word.capitalize() if word[:1].isupper() else shown_word
+    edits = [(amount.start, pack.end(), f"{count} ({size}) {word}")]
+    edits += _other_amounts(text, reading, edits, factor, system, context)
+    return _apply(text, edits)
+
+
+def _first_amount_start(text: str) -> int:
+    found = _NUMBER_START.search(text)
+    return found.start() if found else -1
 
 
 def _already_in(ingredient: Ingredient, system: str) -> bool:

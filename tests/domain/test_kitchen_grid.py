@@ -43,6 +43,8 @@ CASES = [
     ("1 (15-ounce) can chickpeas", 2, "original", "2 (15-ounce) cans chickpeas"),
     ("1 (15-ounce) can chickpeas", 2, "metric", "2 (425 g) cans chickpeas"),
     ("2 x 400 g tins tomatoes", 2, "us", "4 x 14 oz tins tomatoes"),
+    ("15 oz can pumpkin", 2, "metric", "2 (425 g) cans pumpkin"),
+    ("400g can black beans", 2, "original", "2 (400g) cans black beans"),
     ("2 lb pork, cut into ½-inch cubes", 1, "metric", "900 g pork, cut into 1.5 cm cubes"),
     ("9 ¾-inch-thick pork chops", 1, "metric", "9 2 cm-thick pork chops"),
     # liquid ounces

@@ -665,6 +665,11 @@ _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NOT_ONE_NOUN = frozenset({"and", "or", "&", "+", "plus", "with", "dozen", "a", "an"})
 
 
+def _same_word(first: str, second: str) -> bool:
+    one, two = first.lower(), second.lower()
+    return (singularize(one) or one) == (singularize(two) or two)
+
+
 def _head_noun(name: str) -> str | None:
     """The word of a name that takes the number: the last ("red onions"), or the last before
     "of" ("leaves of basil"); None when the name is not plainly one counted thing."""
@@ -673,7 +678,13 @@ def _head_noun(name: str) -> str | None:
     # number counts the first ("onion or shallot", with no second count, stays in doubt).
     for index, word in enumerate(words):
         follows = words[index + 1] if index + 1 < len(words) else ""
-        if word.lower() in ("or", "and", "&") and index > 0 and follows[:1].isdigit():
+        same_noun = index > 0 and _same_word(words[index - 1], words[-1])
+        # ("cucumber or English cucumber": one noun twice, the count is the first's.)
+        if (
+            word.lower() in ("or", "and", "&")
+            and index > 0
+            and (follows[:1].isdigit() or same_noun)
+        ):
             words = words[:index]
             break
     if not words or any(word.lower() in _NOT_ONE_NOUN for word in words):

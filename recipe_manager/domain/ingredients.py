@@ -212,6 +212,7 @@ _LEAD_PHRASE = re.compile(
 _COUNT_BEFORE_SIZE = re.compile(
     r"(?P<count>[2-9]|[1-9]\d)\s+(?P<size>[" + _UNI + r"]|\d/\d{1,2})(?=\s?-\s?(?:inch|in\b|cm))"
 )
+_ONLY_DOTS = re.compile(r"[ .]*\Z")
 _JOINED_WORD = re.compile(r"-[^\W\d_]")
 _HEADING_START = re.compile(r"(?i)(for|to make)\s+(the\s+)?\w")
 _NAME_EDGE = " \t,;:.*)(-–—"
@@ -526,7 +527,9 @@ def _read_trailing(text: str, line: str, pos: int) -> Reading | None:
         after = _skip_spaces(line, amount.end)
         unit = _read_unit(line, after, glued=after == amount.end) if after < len(line) else None
         end = unit.end if unit else after
-        if line[end:].strip(" .") or (unit is None and after < len(line)):
+        # (A match, not a slice: copying the rest of the line at every candidate made a
+        # line of thousands of numbers quadratic.)
+        if _ONLY_DOTS.match(line, end) is None or (unit is None and after < len(line)):
             continue
         name = line[pos : match.start()].strip(_NAME_EDGE)
         if not name or not any(char.isalpha() for char in name):

@@ -208,6 +208,8 @@ def _is_pack_size(text: str, start: int) -> bool:
         return True
     if re.match(rf"{NUM}\s?-?\s?[\w.]+\s*(?:each|-?inch|thick|long|wide|piece)", after):
         return True
+    if re.match(rf"{NUM}\s?-?\s?[\w.]+\)?\s*(?:canned\s+)?(?:{_CONTAINER}|sticks?)\b", after):
+        return True
     return bool(re.match(rf"{NUM}\s?-?(?:in\b|inch|cm|\"|-inch)", after))
 
 
@@ -222,8 +224,11 @@ def second_measure_unscaled(line: dict, outputs: dict) -> bool:
             continue
         if shown == text:
             continue
-        got = {(number, unit) for number, unit, _ in _measures(shown)}
-        if any((number, unit) in got for number, unit, _ in measures):
+        got = [m for m in _measures(shown) if not _is_pack_size(shown, m[2])]
+        if len(got) != len(measures):
+            continue
+        # The same measure, in the same place, as written: it did not scale.
+        if any(a[:2] == b[:2] for a, b in zip(measures[1:], got[1:], strict=True)):
             return True
     return False
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from . import grid
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line, read_measure
+from .model import Recipe
 from .nouns import inflect_noun, is_counted_noun, is_liquid, is_whole_thing
 from .nouns import singularize as singularize  # the shopping list's old import path
 from .quantities import format_range, read_amount, reads_well
@@ -52,6 +53,9 @@ class LineContext:
     """
 
     imperial: bool = False
+    #: A degree figure with no C or F is Celsius (True), Fahrenheit (False) or unknown (None),
+    #: by the recipe's units or language: see `convert_temperatures(..., celsius_recipe=)`.
+    celsius: bool | None = None
 
 
 _IMPERIAL_LANGUAGES = ("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-za")
@@ -68,14 +72,19 @@ def recipe_context(lines: Iterable[str], language: str | None = None) -> LineCon
     that also says "pint" is a British one.
     """
     if language:
-        return LineContext(
-            imperial=language.strip().lower().replace("_", "-") in _IMPERIAL_LANGUAGES
-        )
+        tag = language.strip().lower().replace("_", "-")
+        return LineContext(imperial=tag in _IMPERIAL_LANGUAGES, celsius=tag not in ("en", "en-us"))
     metric = cups = 0
     for line in lines:
         metric += _METRIC_WEIGHT.search(line) is not None
         cups += _US_CUPS.search(line) is not None
-    return LineContext(imperial=metric > 0 and cups == 0)
+    celsius = True if metric and not cups else False if cups and not metric else None
+    return LineContext(imperial=metric > 0 and cups == 0, celsius=celsius)
+
+
+def recipe_reading(recipe: Recipe) -> LineContext:
+    """`recipe_context` of all a recipe's ingredient lines: decided once per recipe shown."""
+    return recipe_context(line.text for part in recipe.components for line in part.ingredients)
 
 
 def format_ingredient(

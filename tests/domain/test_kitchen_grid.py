@@ -93,7 +93,7 @@ def test_spoon_and_cup_words_of_other_languages(line: str, unit: str) -> None:
 def test_a_british_pint_is_568_ml() -> None:
     lines = ["½ pint milk", "200 g flour", "50 g butter"]
     context = recipe_context(lines)
-    assert context == LineContext(imperial=True)
+    assert context == LineContext(imperial=True, celsius=True)
     milk = parse_ingredient("½ pint milk")
     assert format_ingredient(milk, 1, "metric", context=context) == "280 ml milk"
     assert format_ingredient(milk, 1, "metric") == "240 ml milk"
@@ -105,3 +105,22 @@ def test_old_calls_without_a_context_keep_working() -> None:
     ingredient = parse_ingredient("1 cup flour")
     assert format_ingredient(ingredient) == "1 cup flour"
     assert format_ingredient(ingredient, Fraction(2), "metric") == "475 ml flour"
+
+
+def test_a_recipe_in_grams_reads_bare_degrees_as_celsius_and_one_in_cups_as_fahrenheit() -> None:
+    from recipe_manager.domain import Component, Recipe, convert_temperatures
+    from recipe_manager.domain.formatting import recipe_reading
+
+    grams = Recipe(components=[Component(ingredients=[parse_ingredient("500 g flour")])])
+    cups = Recipe(components=[Component(ingredients=[parse_ingredient("2 cups flour")])])
+    assert recipe_reading(grams).celsius is True
+    assert recipe_reading(cups).celsius is False
+    step = "Bake at 220° for 20 minutes."
+    in_grams = recipe_reading(grams).celsius
+    assert (
+        convert_temperatures(step, "us", celsius_recipe=in_grams) == "Bake at 425°F for 20 minutes."
+    )
+    in_cups = recipe_reading(cups).celsius
+    assert (
+        convert_temperatures(step, "us", celsius_recipe=in_cups) == "Bake at 220°F for 20 minutes."
+    )

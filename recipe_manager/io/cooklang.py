@@ -324,6 +324,8 @@ def recipe_from_cooklang(text: str, fallback_title: str = "") -> Recipe:
     servings, yield_text = read_yield(
         _joined(meta.get("servings") or meta.get("serves") or meta.get("yield")) or None
     )
+    if servings is not None and meta.get("yield") and not yield_text:
+        yield_text = clean_text(_joined(meta.get("yield")))
     tags = meta.get("tags", "")
     tag_list = tags if isinstance(tags, list) else str(tags).split(",")
     return Recipe(

@@ -11,6 +11,7 @@ from .cooklang import recipe_from_cooklang
 from .errors import RecipeImportError
 from .html_page import recipes_from_html
 from .jsonld import find_recipe_nodes, recipe_from_schema
+from .markdown import is_our_markdown, recipes_from_markdown
 from .native import is_native, recipes_from_native
 from .paprika import recipes_from_paprika
 from .plain_text import recipes_from_text
@@ -66,6 +67,8 @@ def _read_text(text: str, source: str | Path, *, markdown: bool) -> list[Recipe]
         or (head.startswith("<") and ("<div" in head or "<script" in head or "<meta" in head))
     ):
         return recipes_from_html(text, source)
+    if markdown and is_our_markdown(text):
+        return _non_empty(recipes_from_markdown(text), source)
     return _non_empty(recipes_from_text(text, markdown=markdown), source)
 
 

@@ -28,6 +28,7 @@ from .jsonld import parse_duration, read_yield
 from .text_clean import clean_text
 
 _SIGILS = "@#~"
+_MARKER = re.compile("[@#~]")
 _NUMBER = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.\d{1,9})?$")
 _FRACTION = re.compile(r"^([1-9]\d{0,8})\s*/\s*([1-9]\d{0,8})$")
 _SECTION_SERVES = re.compile(r"^(?P<title>.*?)\s*\(serves (?P<n>\d{1,6})\)$")
@@ -201,10 +202,9 @@ def _step_items(text: str) -> list[Item]:
                 flush_text()
                 items.append(item)
                 continue
-        # Copy up to the next marker in one go.
-        next_marker = min(
-            (i for i in (text.find(s, position + 1) for s in _SIGILS) if i >= 0), default=length
-        )
+        # Copy up to the next marker in one go (one search, so each character is seen once).
+        found = _MARKER.search(text, position + 1)
+        next_marker = found.start() if found else length
         add_text(text[position:next_marker])
         position = next_marker
     flush_text()

@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
         self.action_paste_import = self._action(
             "actionPasteImport", "Import from &Clipboard", "Ctrl+Shift+V"
         )
+        self.action_import_url = self._action(
+            "actionImportUrl", "Import from &Web Address…", "Ctrl+Shift+O"
+        )
+        self.action_import_url.triggered.connect(self.transfer.import_from_url)
         self.action_export = self._action("actionExport", "&Export…", "Ctrl+Shift+E")
         self.action_print = self._action("actionPrint", "&Print…", QKeySequence.StandardKey.Print)
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit)
@@ -223,7 +227,13 @@ class MainWindow(QMainWindow):
         self.action_export.triggered.connect(self.transfer.export)
         self.action_print.triggered.connect(self.transfer.print_shown)
         file_menu.addActions(
-            [self.action_new, self.action_import, self.action_paste_import, self.action_export]
+            [
+                self.action_new,
+                self.action_import,
+                self.action_import_url,
+                self.action_paste_import,
+                self.action_export,
+            ]
         )
         file_menu.addSeparator()
         self.action_restore = self._action("actionRestoreBackup", "&Restore Backup…")
@@ -527,7 +537,12 @@ class MainWindow(QMainWindow):
         writable = self.library is not None and not self.library.read_only
         self.action_restore.setEnabled(writable)
         shown = self._recipe is not None
-        for action in (self.action_new, self.action_import, self.action_paste_import):
+        for action in (
+            self.action_new,
+            self.action_import,
+            self.action_import_url,
+            self.action_paste_import,
+        ):
             action.setEnabled(writable)
         for action in (self.action_edit, self.action_duplicate, self.action_delete):
             action.setEnabled(writable and shown)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class RecipeTransfer(QObject):
-    """File > Import…, Import from Clipboard, drag and drop, Export… and Print…."""
+    """File > Import…, Import from Web Address…, Import from Clipboard, drag and drop,
+    Export… and Print…."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -33,6 +34,18 @@ class RecipeTransfer(QObject):
         from .import_dialog import import_clipboard
 
         import_clipboard(self._window, self._library_recipes(), self._store)
+
+    def import_from_url(self) -> None:
+        """File > Import from Web Address…: ask, fetch off the UI thread, then preview."""
+        from .import_url_dialog import UrlImport
+
+        self.url_import = UrlImport(self._window, self._preview_fetched)
+        self.url_import.open()
+
+    def _preview_fetched(self, url: str, recipes: list[Recipe]) -> None:
+        from .import_dialog import open_import_preview
+
+        open_import_preview(self._window, url, recipes, self._library_recipes(), self._store)
 
     def import_dropped(self, paths: list[str]) -> None:
         # Leave the drop handler before opening the preview, as the platform expects.
@@ -72,13 +85,16 @@ class RecipeTransfer(QObject):
         if library is None:
             return
         try:
-            library.add_many(added)
-            for recipe in replaced:
-                library.update(recipe)
+            ids = library.add_many(added)
+            stored = [library.update(recipe) for recipe in replaced]
         except LibraryError as error:
             self._window.show_banner(f"The import was not saved: {error}")
             return
         self._window.refresh_list()
+        # The first imported recipe is selected, so the cook sees what arrived.
+        first = library.get(ids[0]) if ids else (stored[0] if stored else None)
+        if first is not None:
+            self._window.show_recipe_in_list(first)
         self._window.statusBar().showMessage(
             f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
         )

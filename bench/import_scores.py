@@ -188,6 +188,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = _folder(arguments[0] if arguments else None, Path(scratch))
         scores = score_folder(folder)
+    if not scores:
+        sys.exit(f"no pages in {folder}: give a folder of pages or pages-wide.tar.xz")
     if "--held-back" in sys.argv:
         scores = {name: row for name, row in scores.items() if held_back(name)}
     if "--quiet" not in sys.argv:

@@ -76,6 +76,12 @@ _STEP_CLASS = re.compile(r"instruction|direction|method|preparation|preparo|step
 
 def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
     """Every recipe the page holds; raises RecipeImportError when it holds none."""
+    if len(text) > _BIG_PAGE:
+        recipes = [recipe_from_schema(n) for n in _json_ld_nodes_fast(text, source)]
+        if recipes and len(recipes) <= MAX_RECIPES_PER_IMPORT and all(map(_whole, recipes)):
+            # A big page whose structured data is whole: the page itself is not parsed,
+            # as building its tree costs time in proportion to the page.
+            return _unique(recipes, source)
     page = parse_html(text)
     url = _canonical_url(page.root)
     nodes = _json_ld_nodes(page, source) or _microdata_nodes(page.root)
@@ -214,6 +220,26 @@ def _covers(structured: list[str], shown: list[str]) -> bool:
 def _loose(line: str) -> str:
     text = unicodedata.normalize("NFKC", line).replace("\u2044", "/").casefold()
     return "".join(char for char in text if char.isalnum() or char == "/")
+
+
+_SCRIPT_TAG = re.compile(r"<script\b[^<>]*>", re.IGNORECASE)
+
+
+def _json_ld_nodes_fast(text: str, source: str | Path) -> list[dict[str, Any]]:
+    """Recipe nodes of the page's JSON-LD scripts, found without parsing the page."""
+    lowered = text.lower()
+    nodes: list[dict[str, Any]] = []
+    for tag in _SCRIPT_TAG.finditer(text):
+        if "ld+json" not in tag.group().lower():
+            continue
+        end = lowered.find("</script", tag.end())
+        body = text[tag.end() : end if end >= 0 else len(text)]  # script text is raw
+        try:
+            data = load_json(body.strip().rstrip(";"), source)
+        except RecipeImportError:
+            continue
+        nodes.extend(find_recipe_nodes(data))
+    return nodes
 
 
 def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:

@@ -295,6 +295,10 @@ def _list_label(item: RecipePreview) -> str:
 
 
 def _colours(widget: QWidget) -> Colours:
+    """The detail pane's colours when the dialog belongs to the main window."""
+    window = widget.parentWidget()
+    if window is not None and hasattr(window, "_colours"):
+        return window._colours()
     palette = widget.palette()
     return Colours(
         muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),

@@ -13,7 +13,7 @@ import re
 from .ingredients import parse_ingredient
 from .model import Component
 
-_HEADING = re.compile(r"^\s*(?P<title>.*?)\s*(?:\(serves (?P<servings>\d{1,6})\))?\s*:\s*$")
+_SERVES_TAIL = re.compile(r"\(serves (?P<servings>\d{1,6})\)$")
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○∙*\-–—]|[▢☐☑✓✔□■]|\[\s?[xX]?\s?\])\s*")
 STEP_NUMBER = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.IGNORECASE)
 
@@ -92,8 +92,17 @@ def _lines(text: str) -> list[str]:
 
 def parse_heading(line: str) -> tuple[str, int | None] | None:
     """A part's heading ("Dipping sauce (serves 6):") as (title, servings), else None."""
-    match = _HEADING.match(line)
-    if match is None or not match["title"]:
+    # Without one pattern over the whole line: the one this replaces backtracked on runs of
+    # spaces (9 s on a line of 500). Linear: strip, check the colon, then a literal tail.
+    text = line.strip()
+    if not text.endswith(":"):
         return None
-    servings = int(match["servings"]) if match["servings"] else None
-    return match["title"], servings
+    body = text[:-1].rstrip()
+    servings: int | None = None
+    serves = _SERVES_TAIL.search(body) if body.endswith(")") else None
+    if serves is not None:
+        servings = int(serves["servings"])
+        body = body[: serves.start()].rstrip()
+    if not body:
+        return None
+    return body, servings

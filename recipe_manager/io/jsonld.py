@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..domain import Component, Recipe, parse_ingredient
+from ..domain.limits import MAX_FIELD_CHARS, LimitError
 from ..domain.recipe_text import STEP_NUMBER, parse_heading
 from .text_clean import clean_text
 
@@ -39,10 +40,7 @@ _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
     r"porties?|porzioni|raciones|personas)\b"
 )
-_RECIPE_WORD = re.compile(
-    r"(?i)^(?P<title>.*?\w.*?)\s+[-\u2013\u2014|:]\s+"
-    r"(?:recipe|recept|recette|receita|rezept|ricetta|receta)$"
-)
+_RECIPE_WORDS = ("recipe", "recept", "recette", "receita", "rezept", "ricetta", "receta")
 _SCHEMA_KEYS = (
     "name", "headline", "description", "recipeYield", "yield", "recipeIngredient", "ingredients",
     "recipeInstructions", "prepTime", "cookTime", "totalTime", "keywords", "recipeCategory",
@@ -90,7 +88,9 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
     if total is None and prep is not None and cook is not None:
         total = prep + cook
     return Recipe(
-        title=without_recipe_word(clean_text(_first(node.get("name") or node.get("headline")))),
+        title=without_recipe_word(
+            within_limit(clean_text(_first(node.get("name") or node.get("headline"))))
+        ),
         summary=clean_text(_first(node.get("description"))),
         servings=servings,
         yield_text=yield_text,
@@ -110,10 +110,23 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
 def without_recipe_word(title: str) -> str:
     """The title without a trailing "– recipe" ("Banketstaaf – recept"), which names the page.
 
-    A site name after the dash is left alone: it can't be told from a subtitle.
+    A site name after the dash is left alone: it can't be told from a subtitle. Written
+    without a pattern: the one it replaces backtracked on long titles.
     """
-    match = _RECIPE_WORD.match(title)
-    return match["title"] if match else title
+    stripped = title.rstrip()
+    lower = stripped.lower()
+    for word in _RECIPE_WORDS:
+        if not lower.endswith(word):
+            continue
+        head = stripped[: -len(word)]
+        before = head.rstrip()
+        if len(before) == len(head) or not before or before[-1] not in "-\u2013\u2014|:":
+            continue
+        rest = before[:-1]
+        kept = rest.rstrip()
+        if len(kept) < len(rest) and any(char.isalnum() for char in kept):
+            return kept
+    return title
 
 
 def _schema_spelling(node: dict[str, Any]) -> dict[str, Any]:
@@ -308,7 +321,7 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
 def _split_steps(text: Any) -> list[str]:
     steps = []
     for line in clean_text(text, keep_lines=True).splitlines():
-        line = STEP_NUMBER.sub("", line).strip()
+        line = STEP_NUMBER.sub("", within_limit(line)).strip()
         if line:
             steps.append(line)
     return steps
@@ -391,7 +404,17 @@ def _text_lines(value: Any) -> list[str]:
             item = item.get("text") or item.get("name")
         if isinstance(item, str | int | float) and not isinstance(item, bool):
             lines.extend(clean_text(item, keep_lines=True).splitlines())
-    return [_plain_note(line) for line in lines if line]
+    return [_plain_note(within_limit(line)) for line in lines if line]
+
+
+def within_limit(text: str) -> str:
+    """The text, if no longer than a field may be; refused before any reader parses it."""
+    if len(text) > MAX_FIELD_CHARS:
+        raise LimitError(
+            f"a line of {len(text):,} characters is longer than the {MAX_FIELD_CHARS:,} "
+            "a recipe's field may hold"
+        )
+    return text
 
 
 def _plain_note(line: str) -> str:

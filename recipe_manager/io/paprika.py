@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Recipe
+from ..domain.limits import MAX_LINES_PER_RECIPE, LimitError
 from ..domain.recipe_text import components_from_text, ingredients_text, steps_text
 from .errors import RecipeImportError
-from .jsonld import parse_duration, read_yield
+from .jsonld import parse_duration, read_yield, within_limit
 from .safe_read import decode_text, load_json
 
 MAX_ENTRY_BYTES = 20 * 1024 * 1024
@@ -52,6 +53,8 @@ def recipes_from_paprika(data: bytes, source: str | Path) -> list[Recipe]:
     except (zipfile.BadZipFile, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as error:
         if isinstance(error, RecipeImportError):
             raise
+        if isinstance(error, LimitError):
+            raise RecipeImportError(source, str(error)) from None
         raise RecipeImportError(
             source, f"not a readable Paprika export (broken or truncated archive: {error})"
         ) from None
@@ -105,6 +108,16 @@ class _Prefixed(io.RawIOBase):
 
 
 def recipe_from_paprika(record: dict[str, Any]) -> Recipe:
+    # Limits before any line is read: a tiny file can hold a million lines or one line of
+    # megabytes, and reading either line by line would freeze the import.
+    for key in ("name", "description", "notes", "ingredients", "directions"):
+        text = _text(record.get(key))
+        if text.count("\n") > MAX_LINES_PER_RECIPE:
+            raise LimitError(
+                f"{key} holds over {MAX_LINES_PER_RECIPE:,} lines; a recipe holds at most that"
+            )
+        for line in text.splitlines():
+            within_limit(line)
     written = _text(record.get("servings")).strip()
     both = re.match(r"^(\d{1,6}) \((.+)\)$", written)  # "6 (30 dumplings)", as we export both
     servings, yield_text = (int(both[1]), both[2]) if both else read_yield(written)

@@ -122,6 +122,8 @@ def expected_steps(expected: dict) -> list[str]:
     if isinstance(expected.get("instructions_list"), list):
         return expected["instructions_list"]
     text = expected.get("instructions") or ""
+    if isinstance(text, list):
+        return text
     return [line for line in text.split("\n") if line.strip()]
 
 

@@ -31,7 +31,7 @@ from .text_clean import clean_text
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Pages over this many characters whose structured data is whole are not read further.
-_BIG_PAGE = 256 * 1024
+_BIG_PAGE = 900_000
 # Raw text longer than this is no heading or label, however much markup it holds.
 _SHORT = 600
 _INGREDIENTS_WORD = re.compile(

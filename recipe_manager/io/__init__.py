@@ -12,18 +12,21 @@ from .errors import RecipeImportError
 from .export import EXPORT_FORMATS, export_recipes, suffix_for
 from .preview import Decision, ImportPreview, RecipePreview, apply_decisions, preview_import
 from .reading import IMPORT_SUFFIXES, import_file, import_text
+from .web import PageFetchError, import_url
 
 __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_SUFFIXES",
     "Decision",
     "ImportPreview",
+    "PageFetchError",
     "RecipeImportError",
     "RecipePreview",
     "apply_decisions",
     "export_recipes",
     "import_file",
     "import_text",
+    "import_url",
     "preview_import",
     "suffix_for",
 ]

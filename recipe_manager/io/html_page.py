@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Component, Recipe
+from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
 from .html_tree import Element, Page, parse_html
 from .jsonld import (
@@ -29,6 +30,10 @@ from .safe_read import load_json
 from .text_clean import clean_text
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Pages over this many characters whose structured data is whole are not read further.
+_BIG_PAGE = 900_000
+# Raw text longer than this is no heading or label, however much markup it holds.
+_SHORT = 600
 _INGREDIENTS_WORD = re.compile(
     r"(?i)^\s*(ingredients?|zutaten|ingrédients|ingredientes|ingrediënten)\b"
 )
@@ -71,20 +76,46 @@ _STEP_CLASS = re.compile(r"instruction|direction|method|preparation|preparo|step
 
 def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
     """Every recipe the page holds; raises RecipeImportError when it holds none."""
+    if len(text) > _BIG_PAGE:
+        recipes = [recipe_from_schema(n) for n in _json_ld_nodes_fast(text, source)]
+        if recipes and len(recipes) <= MAX_RECIPES_PER_IMPORT and all(map(_whole, recipes)):
+            # A big page whose structured data is whole: the page itself is not parsed,
+            # as building its tree costs time in proportion to the page.
+            return _unique(recipes, source)
     page = parse_html(text)
     url = _canonical_url(page.root)
     nodes = _json_ld_nodes(page, source) or _microdata_nodes(page.root)
+    if len(nodes) > MAX_RECIPES_PER_IMPORT:
+        raise RecipeImportError(
+            source,
+            f"the page holds {len(nodes):,} recipes; one import takes at most "
+            f"{MAX_RECIPES_PER_IMPORT:,}",
+        )
+    recipes = [recipe_from_schema(node, url) for node in nodes]
+    if len(text) > _BIG_PAGE and recipes and all(_whole(recipe) for recipe in recipes):
+        # The structured data gives every recipe whole on a big page: its own lists are not
+        # read, as reading them costs time in proportion to the page. (On smaller pages
+        # they still correct data that lumps the method into fewer steps.)
+        return _unique(recipes, source)
     fallback = _fallback(page.root)
-    recipes: list[Recipe] = []
-    for node in nodes:
-        recipe = recipe_from_schema(node, url)
-        recipes.append(_completed(recipe, fallback))
+    recipes = [_completed(recipe, fallback) for recipe in recipes]
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
+    return _unique(recipes, source)
+
+
+def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
     unique = {repr(recipe.to_dict()): recipe for recipe in recipes if _has_content(recipe)}
     if not unique:
         raise RecipeImportError(source, "no recipe found in this page")
     return list(unique.values())
+
+
+def _whole(recipe: Recipe) -> bool:
+    """Title, ingredient lines and more than one step (a single step is often the whole
+    method lumped together, which the page's own list splits)."""
+    steps = sum(len(c.steps) for c in recipe.components)
+    return bool(recipe.title) and any(c.ingredients for c in recipe.components) and steps > 1
 
 
 def _has_content(recipe: Recipe) -> bool:
@@ -189,6 +220,26 @@ def _covers(structured: list[str], shown: list[str]) -> bool:
 def _loose(line: str) -> str:
     text = unicodedata.normalize("NFKC", line).replace("\u2044", "/").casefold()
     return "".join(char for char in text if char.isalnum() or char == "/")
+
+
+_SCRIPT_TAG = re.compile(r"<script\b[^<>]*>", re.IGNORECASE)
+
+
+def _json_ld_nodes_fast(text: str, source: str | Path) -> list[dict[str, Any]]:
+    """Recipe nodes of the page's JSON-LD scripts, found without parsing the page."""
+    lowered = text.lower()
+    nodes: list[dict[str, Any]] = []
+    for tag in _SCRIPT_TAG.finditer(text):
+        if "ld+json" not in tag.group().lower():
+            continue
+        end = lowered.find("</script", tag.end())
+        body = text[tag.end() : end if end >= 0 else len(text)]  # script text is raw
+        try:
+            data = load_json(body.strip().rstrip(";"), source)
+        except RecipeImportError:
+            continue
+        nodes.extend(find_recipe_nodes(data))
+    return nodes
 
 
 def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
@@ -305,7 +356,14 @@ def _is_heading(element: Element) -> bool:
     """A heading tag, or a line that is bold all through (`<p><strong>Glaze</strong></p>`)."""
     if element.tag in _HEADINGS:
         return True
-    if element.tag not in {"p", "div", "strong", "b"} or any(e.tag == "li" for e in element.iter()):
+    # The length first: a long element is no heading, and looking inside it would make
+    # asking every element of a deeply nested page quadratic.
+    if element.tag not in {"p", "div", "strong", "b"}:
+        return False
+    raw = element.text()
+    if len(raw) > _SHORT or not raw.strip():
+        return False
+    if any(e.tag == "li" for e in element.iter()):
         return False
     text = clean_text(element.text())
     bold = " ".join(clean_text(e.text()) for e in element.iter() if e.tag in {"strong", "b"})
@@ -318,11 +376,14 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     The h1 is left out: it titles the page ("How to make jam"), not a list in it.
     """
     found: dict[int, Element] = {}
+    headings = [
+        (element, clean_text(element.text()).rstrip(":"))
+        for element in elements
+        if element.tag != "h1" and _is_heading(element)
+    ]
     for word in words:
-        for element in elements:
-            if element.tag == "h1" or not _is_heading(element):
-                continue
-            if word.search(clean_text(element.text()).rstrip(":")):
+        for element, text in headings:
+            if word.search(text):
                 found.setdefault(id(element), element)
     return list(found.values())
 
@@ -476,7 +537,8 @@ def _card_fields(elements: list[Element]) -> tuple[dict[str, int], str]:
     minutes: dict[str, int] = {}
     yield_text = ""
     for element in elements:
-        if element.tag not in _LABEL_TAGS:
+        raw = element.text()
+        if element.tag not in _LABEL_TAGS or len(raw) > _SHORT or not raw.strip():
             continue
         label = clean_text(element.text()).rstrip(" :")
         if not label or len(label) > 40:

@@ -6,6 +6,7 @@ JSON-LD scripts. Other scripts and styles are dropped while parsing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -35,6 +36,7 @@ class Element:
     attrs: dict[str, str]
     children: list[Element | str] = field(default_factory=list)
     parent: Element | None = None
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -56,19 +58,34 @@ class Element:
         return found
 
     def text(self) -> str:
-        """The visible text, with block elements and <br> as line breaks."""
-        parts: list[str] = []
-        pending: list[Element | str] = [self]
+        """The visible text, with block elements and <br> as line breaks.
+
+        Cached per element (the tree is not changed once parsed) and built from the
+        children's cached texts, so asking every element of a page for its text visits
+        each element once instead of once per ancestor.
+        """
+        if self._text is not None:
+            return self._text
+        # Post-order without recursion: children's texts first, then this one's.
+        pending: list[tuple[Element, bool]] = [(self, False)]
         while pending:
-            item = pending.pop()
-            if isinstance(item, str):
-                parts.append(item)
+            element, ready = pending.pop()
+            if element._text is not None:
                 continue
-            if item.tag in BLOCKS:
-                parts.append("\n")
-                pending.append("\n")
-            pending.extend(reversed(item.children))
-        return "".join(parts)
+            if not ready:
+                pending.append((element, True))
+                pending.extend(
+                    (child, False)
+                    for child in element.children
+                    if isinstance(child, Element) and child._text is None
+                )
+                continue
+            inner = "".join(
+                child if isinstance(child, str) else (child._text or "")
+                for child in element.children
+            )
+            element._text = f"\n{inner}\n" if element.tag in BLOCKS else inner
+        return self._text or ""
 
 
 @dataclass(slots=True)
@@ -133,9 +150,14 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+# A "<" that opens no tag, or one that never closes before the next "<", is text: the stdlib
+# parser rescans the rest of the page from each such "<" (quadratic on "<a<a<a...").
+_UNCLOSED_TAG = re.compile(r"<(?:(?![A-Za-z/!?])|(?=[^<>]*(?:<|\Z)))")
+
+
 def parse_html(text: str) -> Page:
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(_UNCLOSED_TAG.sub("&lt;", text))
     builder.close()
     if builder._skipping and builder._script_is_json_ld:
         builder.json_ld.append("".join(builder._script_text))

@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from ..domain import Component, Recipe, parse_ingredient
-from ..domain.recipe_text import STEP_NUMBER, ingredients_text, parse_heading
+from ..domain.limits import MAX_FIELD_CHARS, LimitError
+from ..domain.recipe_text import STEP_NUMBER, parse_heading
 from .text_clean import clean_text
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -39,10 +40,7 @@ _SERVING_WORDS = re.compile(
     r"(?i)\b(serv\w*|people|persons?|portion\w*|porç\w*|pessoas?|personnes?|personen|"
     r"porties?|porzioni|raciones|personas)\b"
 )
-_RECIPE_WORD = re.compile(
-    r"(?i)^(?P<title>.*?\w.*?)\s+[-\u2013\u2014|:]\s+"
-    r"(?:recipe|recept|recette|receita|rezept|ricetta|receta)$"
-)
+_RECIPE_WORDS = ("recipe", "recept", "recette", "receita", "rezept", "ricetta", "receta")
 _SCHEMA_KEYS = (
     "name", "headline", "description", "recipeYield", "yield", "recipeIngredient", "ingredients",
     "recipeInstructions", "prepTime", "cookTime", "totalTime", "keywords", "recipeCategory",
@@ -80,19 +78,24 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
     """Read one schema.org Recipe object; fields it lacks stay at their defaults."""
     node = _schema_spelling(node)
     servings, yield_text = read_yield(node.get("recipeYield", node.get("yield")))
-    groups = ingredient_groups(_text_lines(node.get("recipeIngredient", node.get("ingredients"))))
-    sections = read_instructions(node.get("recipeInstructions"))
+    lines = _text_lines(node.get("recipeIngredient", node.get("ingredients")))
+    groups = _parts(node, lines) or ingredient_groups(lines)
+    notes: list[str] = []
+    sections = read_instructions(node.get("recipeInstructions"), notes)
     prep, cook, total = (
         parse_duration(node.get(key)) for key in ("prepTime", "cookTime", "totalTime")
     )
     if total is None and prep is not None and cook is not None:
         total = prep + cook
     return Recipe(
-        title=without_recipe_word(clean_text(_first(node.get("name") or node.get("headline")))),
+        title=without_recipe_word(
+            within_limit(clean_text(_first(node.get("name") or node.get("headline"))))
+        ),
         summary=clean_text(_first(node.get("description"))),
         servings=servings,
         yield_text=yield_text,
         components=build_components(groups, sections),
+        notes=notes,
         tags=_keywords(node.get("keywords")),
         category=_joined(node.get("recipeCategory")),
         cuisine=_joined(node.get("recipeCuisine")),
@@ -107,10 +110,23 @@ def recipe_from_schema(node: dict[str, Any], source: str = "") -> Recipe:
 def without_recipe_word(title: str) -> str:
     """The title without a trailing "– recipe" ("Banketstaaf – recept"), which names the page.
 
-    A site name after the dash is left alone: it can't be told from a subtitle.
+    A site name after the dash is left alone: it can't be told from a subtitle. Written
+    without a pattern: the one it replaces backtracked on long titles.
     """
-    match = _RECIPE_WORD.match(title)
-    return match["title"] if match else title
+    stripped = title.rstrip()
+    lower = stripped.lower()
+    for word in _RECIPE_WORDS:
+        if not lower.endswith(word):
+            continue
+        head = stripped[: -len(word)]
+        before = head.rstrip()
+        if len(before) == len(head) or not before or before[-1] not in "-\u2013\u2014|:":
+            continue
+        rest = before[:-1]
+        kept = rest.rstrip()
+        if len(kept) < len(rest) and any(char.isalnum() for char in kept):
+            return kept
+    return title
 
 
 def _schema_spelling(node: dict[str, Any]) -> dict[str, Any]:
@@ -158,10 +174,49 @@ def recipe_to_schema(recipe: Recipe) -> dict[str, Any]:
             node[key] = value
     if recipe.tags:
         node["keywords"] = ", ".join(recipe.tags)
-    lines = ingredients_text(recipe.components)
-    node["recipeIngredient"] = lines.split("\n") if lines else []
+    # Other readers take every recipeIngredient entry for an ingredient, so the list holds
+    # ingredient lines only; the parts, with their headings and servings, go in hasPart as
+    # sub-recipes, from which our reader rebuilds them (see _parts).
+    node["recipeIngredient"] = [
+        i.text for c in recipe.components for i in c.ingredients if not i.is_heading
+    ]
     node["recipeInstructions"] = _instructions(recipe)
+    if len(recipe.components) > 1 or any(
+        c.title or c.servings or any(i.is_heading for i in c.ingredients) for c in recipe.components
+    ):
+        node["hasPart"] = [
+            {
+                "@type": "Recipe",
+                "name": component.title,
+                **({"recipeYield": str(component.servings)} if component.servings else {}),
+                "recipeIngredient": [i.text for i in component.ingredients],
+            }
+            for component in recipe.components
+        ]
     return node
+
+
+def _parts(
+    node: dict[str, Any], lines: list[str]
+) -> list[tuple[str, int | None, list[str]]] | None:
+    """The ingredient groups our export wrote in hasPart, if they hold exactly `lines`."""
+    parts = node.get("hasPart")
+    if not isinstance(parts, list) or not parts or not all(is_recipe_node(p) for p in parts):
+        return None
+    groups: list[tuple[str, int | None, list[str]]] = []
+    for part in parts:
+        servings, _ = read_yield(part.get("recipeYield"))
+        groups.append(
+            (
+                clean_text(_first(part.get("name"))),
+                servings,
+                _text_lines(part.get("recipeIngredient")),
+            )
+        )
+    flat = [
+        line for _, _, group in groups for line in group if not parse_ingredient(line).is_heading
+    ]
+    return groups if flat == lines else None
 
 
 def _instructions(recipe: Recipe) -> list[dict[str, Any]]:
@@ -174,6 +229,8 @@ def _instructions(recipe: Recipe) -> list[dict[str, Any]]:
             items.append(
                 {"@type": "HowToSection", "name": component.title, "itemListElement": steps}
             )
+    # Notes as schema.org's HowToTip ("supplementary information ... author's preference").
+    items.extend({"@type": "HowToTip", "text": note} for note in recipe.notes)
     return items
 
 
@@ -190,7 +247,8 @@ def ingredient_groups(lines: list[str]) -> list[tuple[str, int | None, list[str]
 
 
 def build_components(
-    groups: list[tuple[str, int | None, list[str]]], sections: list[tuple[str, list[str]]]
+    groups: list[tuple[str, int | None, list[str]]],
+    sections: list[tuple[str, list[str]]],
 ) -> list[Component]:
     """Ingredient groups and instruction sections joined by title into components.
 
@@ -220,8 +278,11 @@ def _title_key(title: str) -> str:
     return re.sub(r"^(?:for the|for|to make the|to make)\s+", "", key)
 
 
-def read_instructions(value: Any) -> list[tuple[str, list[str]]]:
-    """Steps as (section name, steps): strings, HowToStep, HowToSection, ItemList, text."""
+def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[str, list[str]]]:
+    """Steps as (section name, steps): strings, HowToStep, HowToSection, ItemList, text.
+
+    HowToTip items are notes, not steps: they go to `notes` when given, else are dropped.
+    """
     sections: list[tuple[str, list[str]]] = [("", [])]
     pending: list[tuple[Any, str | None]] = [(value, None)]
     while pending:
@@ -238,7 +299,15 @@ def read_instructions(value: Any) -> list[tuple[str, list[str]]]:
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             children = item.get("itemListElement")
-            if "HowToSection" in kinds and children is not None:
+            if "HowToTip" in kinds:
+                if notes is not None:
+                    notes.extend(
+                        clean_text(
+                            _first(item.get("text") or item.get("name")), keep_lines=True
+                        ).split("\n")
+                    )
+                    notes[:] = [note for note in notes if note]
+            elif "HowToSection" in kinds and children is not None:
                 name = clean_text(_first(item.get("name")))
                 pending.append((children, name))
             elif children is not None and not item.get("text"):
@@ -252,7 +321,7 @@ def read_instructions(value: Any) -> list[tuple[str, list[str]]]:
 def _split_steps(text: Any) -> list[str]:
     steps = []
     for line in clean_text(text, keep_lines=True).splitlines():
-        line = STEP_NUMBER.sub("", line).strip()
+        line = STEP_NUMBER.sub("", within_limit(line)).strip()
         if line:
             steps.append(line)
     return steps
@@ -335,7 +404,17 @@ def _text_lines(value: Any) -> list[str]:
             item = item.get("text") or item.get("name")
         if isinstance(item, str | int | float) and not isinstance(item, bool):
             lines.extend(clean_text(item, keep_lines=True).splitlines())
-    return [_plain_note(line) for line in lines if line]
+    return [_plain_note(within_limit(line)) for line in lines if line]
+
+
+def within_limit(text: str) -> str:
+    """The text, if no longer than a field may be; refused before any reader parses it."""
+    if len(text) > MAX_FIELD_CHARS:
+        raise LimitError(
+            f"a line of {len(text):,} characters is longer than the {MAX_FIELD_CHARS:,} "
+            "a recipe's field may hold"
+        )
+    return text
 
 
 def _plain_note(line: str) -> str:

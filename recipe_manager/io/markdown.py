@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain import Ingredient, Recipe
+from ..domain import Component, Ingredient, Recipe, parse_ingredient
 from ..domain.recipe_text import heading_line
 
 # What starts a block in CommonMark: an ATX heading, a quote, a bullet or ordered list
@@ -52,6 +52,87 @@ def markdown_text(recipes: list[Recipe]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+_FACT = re.compile(
+    r"^(?P<label>Serves|Yield|Prep time|Cook time|Total time|Category|Cuisine|Method|Keywords"
+    r"|Source): (?P<value>.*?)\s*$"
+)
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_STEP = re.compile(r"^(?P<number>\d{1,9})\. (?P<text>.*)$")
+_PART = re.compile(r"^(?P<title>.*?)(?: \(serves (?P<servings>\d{1,6})\))?$")
+
+
+def is_our_markdown(text: str) -> bool:
+    """Whether the text has the shape markdown_text writes (parts and their lists)."""
+    lines = {line.rstrip() for line in text.splitlines()}
+    return "### Ingredients" in lines or "### Method" in lines
+
+
+def recipes_from_markdown(text: str) -> list[Recipe]:
+    """Every recipe of a file markdown_text wrote: one per "# " heading, each field back."""
+    recipes: list[Recipe] = []
+    mode = "head"
+    summary: list[str] = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if line.startswith("# "):
+            recipes.append(Recipe(title=_plain(line[2:]), components=[Component()]))
+            mode, summary = "head", []
+            continue
+        if not recipes or not line.strip():
+            continue
+        recipe = recipes[-1]
+        if line == "## Notes":
+            mode = "notes"
+        elif line.startswith("## "):
+            part = _PART.match(_plain(line[3:]))
+            assert part is not None
+            servings = int(part["servings"]) if part["servings"] else None
+            component = Component(title=part["title"], servings=servings)
+            if recipe.components == [Component()]:
+                recipe.components = [component]
+            else:
+                recipe.components.append(component)
+            mode = "part"
+        elif line == "### Ingredients":
+            mode = "ingredients"
+        elif line == "### Method":
+            mode = "steps"
+        elif mode == "ingredients" and line.startswith("- "):
+            recipe.components[-1].ingredients.append(parse_ingredient(_plain(line[2:])))
+        elif mode == "ingredients" and line.startswith("**") and line.endswith("**"):
+            recipe.components[-1].ingredients.append(parse_ingredient(_plain(line[2:-2])))
+        elif mode == "steps" and (step := _STEP.match(line)):
+            recipe.components[-1].steps.append(_plain(step["text"]))
+        elif mode == "notes":
+            recipe.notes.append(_plain(line))
+        elif mode == "head" and (fact := _FACT.match(line)):
+            _apply_fact(recipe, fact["label"], _plain(fact["value"]))
+        elif mode == "head":
+            summary.append(_plain(line))
+            recipe.summary = " ".join(summary)
+    return recipes
+
+
+def _apply_fact(recipe: Recipe, label: str, value: str) -> None:
+    from .jsonld import parse_duration
+
+    if label == "Serves" and value.isdigit() and len(value) <= 6:
+        recipe.servings = int(value)
+    elif label == "Yield":
+        recipe.yield_text = value
+    elif label.endswith(" time"):
+        key = label.split()[0].lower()
+        setattr(recipe, f"{key}_minutes", parse_duration(value))
+    elif label == "Keywords":
+        recipe.tags = [tag.strip() for tag in value.split(",") if tag.strip()]
+    else:
+        setattr(recipe, label.lower(), value)
+
+
+def _plain(text: str) -> str:
+    return _UNESCAPE.sub(r"\1", text.strip())
+
+
 def _ingredient(ingredient: Ingredient) -> str:
     if ingredient.is_heading:
         return f"\n**{_inline(ingredient.text)}**\n"
@@ -62,7 +143,7 @@ def _facts(recipe: Recipe) -> list[tuple[str, str]]:
     facts = []
     if recipe.servings:
         facts.append(("Serves", str(recipe.servings)))
-    if recipe.yield_text and not recipe.servings:
+    if recipe.yield_text:
         facts.append(("Yield", recipe.yield_text))
     for label, minutes in (
         ("Prep", recipe.prep_minutes),

@@ -14,13 +14,15 @@ import re
 import uuid
 import zipfile
 import zlib
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..domain import Recipe
+from ..domain.limits import MAX_LINES_PER_RECIPE, LimitError
 from ..domain.recipe_text import components_from_text, ingredients_text, steps_text
 from .errors import RecipeImportError
-from .jsonld import parse_duration, read_yield
+from .jsonld import parse_duration, read_yield, within_limit
 from .safe_read import decode_text, load_json
 
 MAX_ENTRY_BYTES = 20 * 1024 * 1024
@@ -51,6 +53,8 @@ def recipes_from_paprika(data: bytes, source: str | Path) -> list[Recipe]:
     except (zipfile.BadZipFile, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as error:
         if isinstance(error, RecipeImportError):
             raise
+        if isinstance(error, LimitError):
+            raise RecipeImportError(source, str(error)) from None
         raise RecipeImportError(
             source, f"not a readable Paprika export (broken or truncated archive: {error})"
         ) from None
@@ -104,7 +108,19 @@ class _Prefixed(io.RawIOBase):
 
 
 def recipe_from_paprika(record: dict[str, Any]) -> Recipe:
-    servings, yield_text = read_yield(_text(record.get("servings")))
+    # Limits before any line is read: a tiny file can hold a million lines or one line of
+    # megabytes, and reading either line by line would freeze the import.
+    for key in ("name", "description", "notes", "ingredients", "directions"):
+        text = _text(record.get(key))
+        if text.count("\n") > MAX_LINES_PER_RECIPE:
+            raise LimitError(
+                f"{key} holds over {MAX_LINES_PER_RECIPE:,} lines; a recipe holds at most that"
+            )
+        for line in text.splitlines():
+            within_limit(line)
+    written = _text(record.get("servings")).strip()
+    both = re.match(r"^(\d{1,6}) \((.+)\)$", written)  # "6 (30 dumplings)", as we export both
+    servings, yield_text = (int(both[1]), both[2]) if both else read_yield(written)
     categories = record.get("categories")
     categories = (
         [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
@@ -125,7 +141,20 @@ def recipe_from_paprika(record: dict[str, Any]) -> Recipe:
         prep_minutes=parse_duration(_text(record.get("prep_time"))),
         cook_minutes=parse_duration(_text(record.get("cook_time"))),
         total_minutes=parse_duration(_text(record.get("total_time"))),
+        image=_http(_text(record.get("image_url"))),
+        created=_created(_text(record.get("created"))),
     )
+
+
+def _http(value: str) -> str:
+    value = value.strip()
+    return value if value.startswith(("http://", "https://")) else ""
+
+
+def _created(value: str) -> str:
+    """Paprika's "YYYY-MM-DD HH:MM:SS" as our ISO form; anything else is left out."""
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})", value.strip())
+    return f"{match[1]}T{match[2]}" if match else ""
 
 
 def _text(value: Any) -> str:
@@ -137,7 +166,7 @@ def paprika_record(recipe: Recipe) -> dict[str, Any]:
     if recipe.servings and recipe.yield_text and str(recipe.servings) not in recipe.yield_text:
         servings = f"{recipe.servings} ({recipe.yield_text})"
     record: dict[str, Any] = {
-        "uid": (recipe.id or uuid.uuid4().hex).upper(),
+        "uid": paprika_uid(recipe.id),
         "name": recipe.title,
         "description": recipe.summary,
         "ingredients": ingredients_text(recipe.components),
@@ -153,14 +182,40 @@ def paprika_record(recipe: Recipe) -> dict[str, Any]:
         "rating": 0,
         "difficulty": "",
         "nutritional_info": "",
-        "created": recipe.created[:19].replace("T", " "),
-        "image_url": "",
+        "created": _paprika_time(recipe.created),
+        "image_url": recipe.image if recipe.image.startswith(("http://", "https://")) else "",
         "photo": "",
         "photo_hash": "",
         "photo_data": None,
     }
     record["hash"] = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
     return record
+
+
+def paprika_uid(recipe_id: str) -> str:
+    """A uid as Paprika writes it: an upper-case UUID with its dashes.
+
+    Our id is used when it is a UUID (with or without dashes); any other id gives a UUID
+    derived from it, so exporting the same recipe twice gives the same uid.
+    """
+    try:
+        value = uuid.UUID(recipe_id)
+    except ValueError:
+        value = (
+            uuid.uuid5(uuid.NAMESPACE_URL, f"recipe-manager:{recipe_id}")
+            if recipe_id
+            else uuid.uuid4()
+        )
+    return str(value).upper()
+
+
+def _paprika_time(created: str) -> str:
+    """ "YYYY-MM-DD HH:MM:SS" as Paprika writes it; an undated recipe gets the export's time."""
+    if re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}", created):
+        return created[:19].replace("T", " ")
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", created):
+        return f"{created} 00:00:00"
+    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _minutes(minutes: int | None) -> str:

@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..domain.limits import MAX_FILE_BYTES, MAX_JSON_DEPTH
 from .errors import RecipeImportError
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_JSON_DEPTH = 64
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+# An escape pair, a quote or a bracket: one pass visits each once, so the depth check is
+# linear (the string-stripping pattern it replaces rescanned the text from every quote).
+_JSON_MARK = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 
 
 def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -83,10 +83,16 @@ def load_json(text: str, source: str | Path) -> Any:
 
 
 def _max_depth(text: str) -> int:
-    """The deepest bracket nesting outside strings, without recursion."""
+    """The deepest bracket nesting outside strings, in one linear pass without recursion."""
     depth = deepest = 0
-    for match in _BRACKET.finditer(_STRING.sub('""', text)):
-        if match.group() in "[{":
+    in_string = False
+    for match in _JSON_MARK.finditer(text):
+        mark = match.group()
+        if mark == '"':
+            in_string = not in_string
+        elif in_string or len(mark) == 2:
+            continue
+        elif mark in "[{":
             depth += 1
             deepest = max(deepest, depth)
         else:

@@ -57,6 +57,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "transfer.import_from_files", (QKeySequence.StandardKey.Open,),
     ),
     ActionSpec(
+        "actionImportUrl", "action_import_url", "Import from &Web Address…", "&File",
+        "transfer.import_from_url", ("Ctrl+Shift+O",),
+    ),
+    ActionSpec(
         "actionPasteImport", "action_paste_import", "Import from &Clipboard", "&File",
         "transfer.import_from_clipboard", ("Ctrl+Shift+V",),
     ),

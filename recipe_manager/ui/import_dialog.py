@@ -1,37 +1,46 @@
-"""The import preview (what each file gave, before anything is saved) and the export
+"""The import preview (what will be stored, before anything is saved) and the export
 choices (the selection or the whole library, and the format).
 
-One row per recipe found, with its counts and the ingredient lines that could not be
-read; a recipe that looks like one in the library (same title and ingredient lines)
-offers skip, replace or keep both. Accepting hands the choices to a callback, so the main
-window decides how to store them.
+The preview lists every recipe found with a check box, and shows the chosen one as the
+detail pane will show it, each ingredient line the reader was unsure of marked. "Fix in
+editor…" opens the recipe editor on the imported recipe without saving it: what the
+editor keeps replaces the recipe in the preview. A recipe that looks like one in the
+library (same title and ingredient lines) offers skip, replace or keep both. Accepting
+hands the choices to a callback, so the main window decides how to store them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
+from fractions import Fraction
+from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain import Recipe
 from ..domain.display import display_line
+from ..domain.formatting import format_ingredient
+from ..domain.view import UnitSystem, View
 from ..io import (
     EXPORT_FORMATS,
     Decision,
@@ -43,7 +52,9 @@ from ..io import (
     import_text,
     preview_import,
 )
+from ..io.preview import RecipePreview
 from ..io.reading import IMPORT_SUFFIXES
+from .recipe_html import Colours, recipe_html
 
 OnImport = Callable[[list[Recipe], list[Recipe]], None]
 _CHOICES = (
@@ -51,99 +62,279 @@ _CHOICES = (
     ("Replace", Decision.REPLACE),
     ("Keep both", Decision.KEEP_BOTH),
 )
-_COLUMNS = ("Recipe", "Ingredients", "Steps", "Parts", "Lines not read", "Already in library")
 
 
 class ImportPreviewDialog(QDialog):
-    """Non-blocking preview; `on_import(added, replaced)` runs when the user accepts."""
+    """Non-blocking preview; `on_import(added, replaced)` runs when the user accepts.
 
-    def __init__(self, parent: QWidget, preview: ImportPreview, on_import: OnImport) -> None:
+    `library` is the window's library, used only by the editor (its categories, photos);
+    nothing is written to it from here.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        preview: ImportPreview,
+        on_import: OnImport,
+        library: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle("Import recipes")
-        self.resize(760, 460)
+        self.resize(980, 640)
         self.preview = preview
         self._on_import = on_import
+        self._library = library
+        self.editor: QDialog | None = None
 
         count = len(preview.items)
         summary = QLabel(
-            f"Found {count} recipe{'s' if count != 1 else ''} in {preview.source}. "
-            "Nothing is saved until you press Import.",
+            f"Found {count} recipe{'s' if count != 1 else ''} in {escape(preview.source)}. "
+            "Check what to import; nothing is saved until you press Import.",
             objectName="importSummary",
         )
-        summary.setTextFormat(Qt.TextFormat.PlainText)  # the source names a file or page
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setText(
+            f"Found {count} recipe{'s' if count != 1 else ''} in {preview.source}. "
+            "Check what to import; nothing is saved until you press Import."
+        )
         summary.setWordWrap(True)
-        self.table = QTableWidget(count, len(_COLUMNS), objectName="importTable")
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, item in enumerate(preview.items):
-            values = (
-                display_line(item.recipe.title) or "(untitled)",
-                str(item.ingredient_count),
-                str(item.step_count),
-                str(item.component_count),
-                str(len(item.not_understood)),
+        self.list = QListWidget(objectName="importList")
+        self.list.setAccessibleName("Recipes found")
+        for item in preview.items:
+            row = QListWidgetItem(_list_label(item))
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(
+                Qt.CheckState.Unchecked if item.decision is Decision.SKIP else Qt.CheckState.Checked
             )
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if column:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, column, cell)
-            if item.duplicate_of is not None:
-                self.table.setCellWidget(row, len(values), self._decision_box(row))
-            else:
-                self.table.setItem(row, len(values), QTableWidgetItem("—"))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = QPlainTextEdit(objectName="importDetails", readOnly=True)
-        self.details.setMaximumHeight(130)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
+            self.list.addItem(row)
+        self.list.currentRowChanged.connect(self._show)
+        self.list.itemChanged.connect(self._checked_changed)
 
-        buttons = QDialogButtonBox(
+        self.view = QTextBrowser(objectName="importRecipeView")
+        self.view.setOpenLinks(False)
+        self.view.setOpenExternalLinks(False)
+        self.notice = QLabel(objectName="importNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.decision = QComboBox(objectName="importDecision")
+        self.decision.setAccessibleName("What to do with this duplicate")
+        for label, decision in _CHOICES:
+            self.decision.addItem(label, decision)
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+        self.edit_button = QPushButton("Fix in Editor…", objectName="importEditButton")
+        self.edit_button.setToolTip("Correct this recipe before importing it; nothing is saved yet")
+        self.edit_button.clicked.connect(self.edit_current)
+        tools = QHBoxLayout()
+        tools.addWidget(self.notice, 1)
+        tools.addWidget(self.decision)
+        tools.addWidget(self.edit_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addLayout(tools)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setSizes([280, 700])
+
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
         if count:
-            self.table.selectRow(0)
-            self._show_details(0)
+            self.list.setCurrentRow(0)
+        self._update_import_button()
 
-    def _decision_box(self, row: int) -> QComboBox:
-        box = QComboBox(objectName=f"importDecision{row}")
-        box.setAccessibleName("What to do with this duplicate")
-        for label, decision in _CHOICES:
-            box.addItem(label, decision)
-        box.currentIndexChanged.connect(
-            lambda index: setattr(self.preview.items[row], "decision", box.itemData(index))
-        )
-        return box
+    # What is shown ------------------------------------------------------------------------
 
-    def _show_details(self, row: int) -> None:
-        if not 0 <= row < len(self.preview.items):
+    def current_item(self) -> RecipePreview | None:
+        row = self.list.currentRow()
+        return self.preview.items[row] if 0 <= row < len(self.preview.items) else None
+
+    def _show(self, row: int) -> None:
+        item = self.current_item()
+        if item is None:
             return
-        item = self.preview.items[row]
-        lines = []
+        self.view.setHtml(preview_html(item.recipe, _colours(self)))
+        notes = []
         if item.duplicate_of is not None:
-            lines.append("Looks like a recipe already in the library (same title and ingredients).")
-        if item.not_understood:
-            lines.append("Ingredient lines that could not be read (kept as written):")
-            lines.extend(f"  {text}" for text in item.not_understood)
-        if not lines:
-            lines.append("Every ingredient line was read.")
-        self.details.setPlainText("\n".join(lines))
+            notes.append("Looks like a recipe already in the library (same title and ingredients).")
+        unsure = len(item.not_understood)
+        if unsure:
+            notes.append(
+                f"{unsure} ingredient line{'s' if unsure != 1 else ''} could not be read and "
+                "will be kept as written (marked ⚠)."
+            )
+        else:
+            notes.append("Every ingredient line was read.")
+        self.notice.setText(" ".join(notes))
+        self.decision.setVisible(item.duplicate_of is not None)
+        if item.duplicate_of is not None:
+            self.decision.blockSignals(True)
+            index = next(
+                (i for i, (_, d) in enumerate(_CHOICES) if d is item.decision),
+                0,
+            )
+            self.decision.setCurrentIndex(index)
+            self.decision.blockSignals(False)
+
+    def _checked_changed(self, row_item: QListWidgetItem) -> None:
+        row = self.list.row(row_item)
+        item = self.preview.items[row]
+        checked = row_item.checkState() == Qt.CheckState.Checked
+        if not checked:
+            item.decision = Decision.SKIP
+        elif item.decision is Decision.SKIP:
+            item.decision = Decision.KEEP_BOTH if item.duplicate_of is not None else Decision.IMPORT
+        if row == self.list.currentRow():
+            self._show(row)
+        self._update_import_button()
+
+    def _decision_changed(self, index: int) -> None:
+        item = self.current_item()
+        if item is None or item.duplicate_of is None:
+            return
+        item.decision = self.decision.itemData(index)
+        row_item = self.list.item(self.list.currentRow())
+        self.list.blockSignals(True)
+        row_item.setCheckState(
+            Qt.CheckState.Unchecked if item.decision is Decision.SKIP else Qt.CheckState.Checked
+        )
+        self.list.blockSignals(False)
+        self._update_import_button()
+
+    def _update_import_button(self) -> None:
+        chosen = sum(item.decision is not Decision.SKIP for item in self.preview.items)
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button.setEnabled(chosen > 0)
+        button.setText(f"Import {chosen}" if len(self.preview.items) > 1 else "Import")
+
+    # Fixing -------------------------------------------------------------------------------
+
+    def edit_current(self) -> QDialog | None:
+        """Open the recipe editor on the shown recipe; what it keeps replaces it here."""
+        item = self.current_item()
+        if item is None or self.editor is not None:
+            return None
+        from .recipe_editor import RecipeEditor
+
+        store = _PreviewStore(self._library)
+        editor = RecipeEditor(self, store, item.recipe.copy(id=""))  # type: ignore[arg-type]
+        row = self.list.currentRow()
+        editor.saved.connect(lambda recipe: self._edited(row, recipe))
+        editor.finished.connect(lambda _result: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _edited(self, row: int, recipe: Recipe) -> None:
+        item = self.preview.items[row]
+        fresh = preview_import([recipe.copy(id="")], [], self.preview.source).items[0]
+        item.recipe = fresh.recipe
+        item.ingredient_count = fresh.ingredient_count
+        item.step_count = fresh.step_count
+        item.component_count = fresh.component_count
+        item.not_understood = fresh.not_understood
+        self.list.item(row).setText(_list_label(item))
+        if row == self.list.currentRow():
+            self._show(row)
 
     def accept(self) -> None:
+        if self.editor is not None:
+            return
         added, replaced = apply_decisions(self.preview)
         super().accept()
         self._on_import(added, replaced)
+
+
+class _PreviewStore:
+    """What the editor saves into when it fixes an imported recipe: the preview, not the
+    library. Categories and photos come from the real library when there is one."""
+
+    def __init__(self, library: Any) -> None:
+        self._library = library
+        self._kept: dict[str, Recipe] = {}
+
+    def categories(self) -> list[str]:
+        return self._library.categories() if self._library is not None else []
+
+    def summaries(self) -> list[Any]:
+        """The library's recipes as the editor's completers read them (tags, cuisines)."""
+        return self._library.summaries() if self._library is not None else []
+
+    def version_of(self, key: str) -> str | None:
+        """Nothing in the preview can change underneath the editor: no version to watch."""
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._kept
+
+    def add(self, recipe: Recipe) -> str:
+        key = f"preview-{len(self._kept) + 1}"
+        self._kept[key] = recipe
+        return key
+
+    def get(self, key: str) -> Recipe:
+        return self._kept[key]
+
+    def update(self, recipe: Recipe, *, base: str | None = None) -> Recipe:
+        self._kept[recipe.id] = recipe
+        return recipe
+
+    def add_media(self, source: Path) -> str:
+        if self._library is None:
+            raise OSError("photos can be added once the recipe is in the library")
+        return self._library.add_media(source)
+
+    def media_path(self, stored: str) -> Path | None:
+        return self._library.media_path(stored) if self._library is not None else None
+
+
+def _list_label(item: RecipePreview) -> str:
+    label = display_line(item.recipe.title) or "(untitled)"
+    marks = []
+    if item.not_understood:
+        marks.append(f"⚠ {len(item.not_understood)} unsure")
+    if item.duplicate_of is not None:
+        marks.append("already in library")
+    return f"{label}  —  {', '.join(marks)}" if marks else label
+
+
+def _colours(widget: QWidget) -> Colours:
+    """The detail pane's colours when the dialog belongs to the main window."""
+    window = widget.parentWidget()
+    if window is not None and hasattr(window, "_colours"):
+        return window._colours()
+    palette = widget.palette()
+    return Colours(
+        muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+        accent=palette.color(QPalette.ColorRole.Link).name(),
+    )
+
+
+def preview_html(recipe: Recipe, colours: Colours, system: str = UnitSystem.ORIGINAL) -> str:
+    """The recipe as the detail pane shows it, each unsure ingredient line marked ⚠.
+
+    Every text is escaped by recipe_html; the mark is ours and holds no recipe text.
+    """
+    html = recipe_html(recipe, View(system=UnitSystem.of(system)), colours)
+    mark = " <span style='color:#b3261e'>⚠ <i>not read: kept as written</i></span></li>"
+    for component in recipe.components:
+        for ingredient in component.ingredients:
+            if ingredient.is_heading or ingredient.understood:
+                continue
+            line = escape(format_ingredient(ingredient, Fraction(1), system))
+            plain = f"<li style='margin-bottom:6px'>{line}</li>"
+            html = html.replace(plain, plain.removesuffix("</li>") + mark, 1)
+    return html
 
 
 def open_import_preview(
@@ -153,7 +344,10 @@ def open_import_preview(
     library: list[Recipe],
     on_import: OnImport,
 ) -> ImportPreviewDialog:
-    dialog = ImportPreviewDialog(parent, preview_import(recipes, library, source), on_import)
+    store = getattr(parent, "library", None)
+    dialog = ImportPreviewDialog(
+        parent, preview_import(recipes, library, source), on_import, library=store
+    )
     dialog.open()
     return dialog
 
@@ -207,8 +401,6 @@ def _warn(parent: QWidget, title: str, problems: list[str]) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages quote what was read
     box.open()
 
-
-_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 _FORMAT_LABELS = {
     "json": "Recipe Manager JSON (lossless)",
@@ -272,13 +464,7 @@ class ExportDialog(QDialog):
         name = self.format.currentData()
         suffix = EXPORT_FORMATS[name]
         recipes = self.recipes()
-        # A title names the file on one line, without any character that would make it a
-        # path ("../", a drive) or that some systems refuse in a name.
-        default = (
-            _UNSAFE_IN_NAMES.sub("-", display_line(recipes[0].title, 80)).strip(". ") or "recipe"
-            if len(recipes) == 1
-            else "recipes"
-        )
+        default = recipes[0].title if len(recipes) == 1 else "recipes"
         files = QFileDialog(self.parentWidget(), "Export recipes", f"{default}{suffix}")
         files.setObjectName("exportFileDialog")
         files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

@@ -815,7 +815,12 @@ class MainWindow(QMainWindow):
         writable = self.library is not None and not self.library.read_only
         self.action_restore.setEnabled(writable)
         shown = self._recipe is not None
-        for action in (self.action_new, self.action_import, self.action_paste_import):
+        for action in (
+            self.action_new,
+            self.action_import,
+            self.action_import_url,
+            self.action_paste_import,
+        ):
             action.setEnabled(writable)
         for action in (self.action_edit, self.action_duplicate, self.action_delete):
             action.setEnabled(writable and shown)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class RecipeTransfer(QObject):
-    """File > Import…, Import from Clipboard, drag and drop, Export… and Print…."""
+    """File > Import…, Import from Web Address…, Import from Clipboard, drag and drop,
+    Export… and Print…."""
 
     def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
@@ -33,6 +34,18 @@ class RecipeTransfer(QObject):
         from .import_dialog import import_clipboard
 
         import_clipboard(self._window, self._library_recipes(), self._store)
+
+    def import_from_url(self) -> None:
+        """File > Import from Web Address…: ask, fetch off the UI thread, then preview."""
+        from .import_url_dialog import UrlImport
+
+        self.url_import = UrlImport(self._window, self._preview_fetched)
+        self.url_import.open()
+
+    def _preview_fetched(self, url: str, recipes: list[Recipe]) -> None:
+        from .import_dialog import open_import_preview
+
+        open_import_preview(self._window, url, recipes, self._library_recipes(), self._store)
 
     def import_dropped(self, paths: list[str]) -> None:
         # Leave the drop handler before opening the preview, as the platform expects.
@@ -88,6 +101,8 @@ class RecipeTransfer(QObject):
             window.show_status(f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000)
             if not stored:
                 return
+            # The first imported recipe is selected, so the cook sees what arrived.
+            window.show_recipe_in_list(stored[0])
             count = len(stored)
             name = f"“{display_line(stored[0].title)}”" if count == 1 else f"{count} recipes"
             window.editing.record(

@@ -51,7 +51,7 @@ def test_two_gigabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.html"
     with path.open("wb") as handle:
         handle.truncate(2 * 1024**3)  # sparse: takes no disk space
-    _fails(path, "over the 50 MB limit")
+    _fails(path, "over the 32 MB limit")
 
 
 def test_zip_bomb_stops_at_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

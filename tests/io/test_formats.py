@@ -35,8 +35,8 @@ def test_jsonld_round_trip_keeps_what_schema_org_carries(
     path = tmp_path / "recipes.jsonld"
     export_recipes(seed_recipes, path, "jsonld")
     back = import_file(path)
-    # schema.org has no property for free notes: those are the one thing left behind.
-    assert back == [recipe.copy(notes=[]) for recipe in seed_recipes]
+    # Notes travel as HowToTip items, parts as hasPart sub-recipes: nothing is left behind.
+    assert back == seed_recipes
 
 
 def test_jsonld_has_the_properties_search_engines_require(
@@ -51,7 +51,10 @@ def test_jsonld_has_the_properties_search_engines_require(
     assert isinstance(node["name"], str) and node["name"]
     assert all(isinstance(line, str) for line in node["recipeIngredient"])
     for item in node["recipeInstructions"]:
-        assert item["@type"] in {"HowToStep", "HowToSection"}
+        assert item["@type"] in {"HowToStep", "HowToSection", "HowToTip"}
+        if item["@type"] == "HowToTip":
+            assert item["text"]
+            continue
         steps = item.get("itemListElement", [item])
         assert all(step["@type"] == "HowToStep" and step["text"] for step in steps)
     assert node["recipeYield"] == ["6", "serves 6"]

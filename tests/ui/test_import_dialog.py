@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QListWidget,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
-    QTableWidget,
+    QTextBrowser,
 )
 
 from recipe_manager.domain import Component, Recipe, parse_ingredient
@@ -30,7 +31,9 @@ def _recipe(title: str, lines: list[str], recipe_id: str = "") -> Recipe:
     return Recipe(title=title, id=recipe_id, components=[component])
 
 
-def test_preview_shows_counts_and_offers_choices_for_duplicates(qtbot, tmp_path: Path) -> None:
+def test_preview_lists_recipes_with_check_boxes_and_shows_the_chosen_one(
+    qtbot, tmp_path: Path
+) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     stored = _recipe("Soup", ["2 carrots"], recipe_id="s1")
@@ -44,21 +47,69 @@ def test_preview_shows_counts_and_offers_choices_for_duplicates(qtbot, tmp_path:
 
     assert isinstance(dialog, ImportPreviewDialog) and dialog.isVisible()
     assert window.findChild(ImportPreviewDialog, "importPreview") is dialog
-    table = dialog.findChild(QTableWidget, "importTable")
-    assert [table.item(row, 0).text() for row in range(2)] == ["Soup", "Bread"]
-    assert table.item(1, 1).text() == "2" and table.item(1, 4).text() == "1"
-    choice = dialog.findChild(QComboBox, "importDecision0")
+    found = dialog.findChild(QListWidget, "importList")
+    rows = [found.item(row) for row in range(found.count())]
+    assert [row.text().split("  —")[0] for row in rows] == ["Soup", "Bread"]
+    # The duplicate starts unchecked (skip); the new one checked.
+    assert [row.checkState() for row in rows] == [Qt.CheckState.Unchecked, Qt.CheckState.Checked]
+    view = dialog.findChild(QTextBrowser, "importRecipeView")
+    assert "Soup" in view.toPlainText() and "2 carrots" in view.toPlainText()
+    choice = dialog.findChild(QComboBox, "importDecision")
     assert [choice.itemText(i) for i in range(choice.count())] == ["Skip", "Replace", "Keep both"]
-    table.selectRow(1)
-    assert "3/4" in dialog.findChild(QPlainTextEdit, "importDetails").toPlainText()
+    found.setCurrentRow(1)
+    text = view.toPlainText()
+    assert "500 g flour" in text and "3/4" in text
+    assert "not read: kept as written" in text  # the unsure line is marked
+    assert text.count("not read") == 1
     assert calls == []
 
-    choice.setCurrentIndex(1)
+    found.setCurrentRow(0)
+    choice.setCurrentIndex(1)  # replace
+    assert rows[0].checkState() == Qt.CheckState.Checked
     dialog.accept()
     ((added, replaced),) = calls
     assert [r.title for r in added] == ["Bread"]
     assert [(r.id, r.title) for r in replaced] == [("s1", "Soup")]
     assert not dialog.isVisible()
+
+
+def test_unchecked_recipes_are_not_imported(qtbot) -> None:
+    from recipe_manager.io import preview_import
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    calls: list[list[Recipe]] = []
+    preview = preview_import([_recipe("A", ["1 egg"]), _recipe("B", ["2 eggs"])], [], "x")
+    dialog = ImportPreviewDialog(window, preview, lambda a, r: calls.append(a))
+    dialog.open()
+    dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).text() == "Import 1"
+    dialog.accept()
+    assert [r.title for r in calls[0]] == ["B"]
+
+
+def test_fix_in_editor_changes_the_recipe_before_it_is_saved(qtbot) -> None:
+    from recipe_manager.io import preview_import
+    from recipe_manager.ui.recipe_editor import RecipeEditor
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    calls: list[list[Recipe]] = []
+    preview = preview_import([_recipe("Sopu", ["2 carrots"])], [], "pasted text")
+    dialog = ImportPreviewDialog(window, preview, lambda a, r: calls.append(a))
+    dialog.open()
+    dialog.edit_current()
+    editor = dialog.findChild(RecipeEditor, "recipeEditor")
+    assert editor is not None and editor.isVisible()
+    assert editor.title_edit.text() == "Sopu"
+    editor.title_edit.setText("Soup")
+    editor.accept()
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
+    assert calls == []  # nothing saved yet
+    assert "Soup" in dialog.view.toPlainText()
+    assert dialog.list.item(0).text() == "Soup"
+    dialog.accept()
+    assert [r.title for r in calls[0]] == ["Soup"] and calls[0][0].id == ""
 
 
 def test_cancel_saves_nothing(qtbot, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
         # Lay out 10,000 rows in batches while idle instead of all at once on every change.
         self.recipe_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.recipe_list.setBatchSize(LIST_LAYOUT_BATCH)
+        # Long titles are elided (the tooltip has the whole title) rather than scrolled: a
+        # horizontal bar that comes and goes as the widest visible title changes would lay
+        # out and repaint the whole list on a keystroke.
+        self.recipe_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recipe_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recipe_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipe_list.setAccessibleName("Recipes")
@@ -152,6 +157,9 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(objectName="recipeCount")
         self.count_label.setAccessibleName("Number of recipes shown")
+        # Its width never moves the layout: a keystroke that changes the count would otherwise
+        # lay out and repaint the whole window (the recipe pane too), not just the label.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
@@ -592,7 +600,8 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        UNIT_SYSTEM.write(self._settings, system)
+        # Remembered when the window closes, as the list's order is: a QSettings write now
+        # costs an fsync (15-20 ms) on the UI thread in the next frame.
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -724,13 +733,12 @@ class MainWindow(QMainWindow):
         if key[0] == ALL:
             self.proxy.set_browse(None, None)
             return
-        keys_for = self.browse.counts.keys_for
-        self.proxy.set_browse(key, lambda summary: key in keys_for(summary))
+        self.proxy.set_browse(key)
 
     def _sort_changed(self, index: int) -> None:
-        mode = self.sort_order.itemData(index) or "title"
-        LIST_SORT.write(self._settings, mode)
-        self.proxy.set_sort(mode)
+        # Remembered when the window closes: writing QSettings now would have it synced to
+        # disk (an fsync, 15-20 ms) on the UI thread in the very next frame.
+        self.proxy.set_sort(self.sort_order.itemData(index) or "title")
 
     def _show_browse(self, shown: bool) -> None:
         self.browse.setVisible(shown)
@@ -859,6 +867,8 @@ class MainWindow(QMainWindow):
             self.library.close()  # lets another window on this library save again
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
+        LIST_SORT.write(self._settings, self.proxy.sort_mode)
+        UNIT_SYSTEM.write(self._settings, self.unit_system.currentData())
         self._settings.sync()
         super().closeEvent(event)
 

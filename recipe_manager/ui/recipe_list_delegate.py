@@ -1,7 +1,11 @@
-"""The recipe list's rows: the title, with a favourite's star and the cook's rating beside it.
+"""The recipe list's rows: the title, with a favourite's heart and the cook's rating beside it.
 
 Painted by a delegate rather than put in the display text, so that the display text stays
 the title (what search, tests and screen readers read) and the rows keep one height.
+
+The delegate runs in Python for every visible row of every frame, so it does as little as
+it can: one `MARKS_ROLE` question per row; a row with no marks is painted by Qt's own
+delegate; a marked row's stars are a pixmap made once per (marks, font, colour, scale).
 """
 
 from __future__ import annotations
@@ -9,13 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .recipe_list_model import FAVOURITE_ROLE, RATING_ROLE
+from .recipe_list_model import MARKS_ROLE
 
 STAR_COLOUR = QColor("#d99a00")
 MAX_STARS = 5
+_MARGIN = 6  # between the marks and the row's right edge
+_GAP = 2  # between the title and the marks
 
 
 def rating_text(rating: int | None) -> str:
@@ -32,38 +38,63 @@ def marks_text(favourite: bool, rating: int | None) -> str:
 class RecipeRowDelegate(QStyledItemDelegate):
     """Draws the row as usual, leaving room on the right for the stars and the heart."""
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pixmaps: dict[tuple[Any, ...], QPixmap] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        marks = marks_text(bool(index.data(FAVOURITE_ROLE)), index.data(RATING_ROLE))
-        if not marks:
+        marks = index.data(MARKS_ROLE)
+        if marks is None:
             super().paint(painter, option, index)
             return
-        width = option.fontMetrics.horizontalAdvance(marks) + 8
-        shrunk = QStyleOptionViewItem(option)
-        self.initStyleOption(shrunk, index)
-        shrunk.rect = QRect(option.rect.adjusted(0, 0, -width, 0))
+        widget: Any = option.widget
+        style = widget.style() if widget is not None else None
+        pixmap = self._marks_pixmap(marks, option, widget)
+        ratio = pixmap.devicePixelRatio() or 1.0
+        width, height = pixmap.width() / ratio, pixmap.height() / ratio
         # The background and selection across the whole row, then the title in what is left.
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
+        title = QStyleOptionViewItem(background)
         background.text = ""
-        widget: Any = option.widget
-        style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
-            shrunk.backgroundBrush = Qt.GlobalColor.transparent
-            shrunk.state &= ~QStyle.StateFlag.State_Selected
-            shrunk.state &= ~QStyle.StateFlag.State_HasFocus
+            title.rect = QRect(option.rect.adjusted(0, 0, -int(width) - _MARGIN - _GAP, 0))
+            title.backgroundBrush = Qt.GlobalColor.transparent
+            title.state &= ~QStyle.StateFlag.State_Selected
+            title.state &= ~QStyle.StateFlag.State_HasFocus
             if option.state & QStyle.StateFlag.State_Selected:
-                shrunk.palette.setColor(
-                    shrunk.palette.ColorRole.Text,
+                title.palette.setColor(
+                    title.palette.ColorRole.Text,
                     option.palette.color(option.palette.ColorRole.HighlightedText),
                 )
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shrunk, painter, widget)
-        painter.save()
-        painter.setPen(STAR_COLOUR)
-        painter.setFont(option.font)
-        painter.drawText(
-            option.rect.adjusted(0, 0, -6, 0),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            marks,
-        )
-        painter.restore()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title, painter, widget)
+        rect = option.rect
+        x = rect.right() - _MARGIN - int(width) + 1
+        y = rect.top() + int((rect.height() - height) / 2)
+        painter.drawPixmap(x, y, pixmap)
+
+    def _marks_pixmap(self, marks: tuple[int, bool], option: Any, widget: Any) -> QPixmap:
+        """The stars and heart drawn once in the row's font, then reused for every row."""
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        key = (marks, option.font.key(), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            rating, favourite = marks
+            text = marks_text(favourite, rating)
+            metrics = QFontMetrics(option.font)
+            width, height = metrics.horizontalAdvance(text) + 2, metrics.height()
+            pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setPen(STAR_COLOUR)
+            painter.setFont(option.font)
+            painter.drawText(
+                QRect(0, 0, width, height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap

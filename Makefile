@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-slow lint format bench screenshots clean
+.PHONY: run test test-slow test-sync lint format bench screenshots clean
 
 run: $(VENV)/.installed-app
 	$(BIN)/python main.py
@@ -33,6 +33,11 @@ bench: $(VENV)/.installed-test
 
 test-slow: $(VENV)/.installed-test
 	RECIPE_MANAGER_SLOW_TESTS=1 $(BIN)/python -m pytest tests/storage
+
+# Two real Syncthing daemons on 127.0.0.1 and two app processes working at once for 60 s
+# (needs the `syncthing` command: apt-get install syncthing).
+test-sync: $(VENV)/.installed-test
+	RECIPE_MANAGER_SYNC_SECONDS=60 $(BIN)/python -m pytest -s tests/storage/test_syncthing.py
 
 screenshots: $(VENV)/.installed-app
 	$(BIN)/python docs/make_screenshots.py

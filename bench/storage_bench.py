@@ -1,18 +1,14 @@
-"""Storage speed at 10,000 recipes, against the floor a single-file JSON store can reach.
+"""The folder library at 1,000 / 10,000 / 100,000 recipes: save, start, memory.
 
-    .venv/bin/python bench/storage_bench.py [--count 10000] [--runs 15]
+Every figure is printed with the baseline it is judged against, measured in the same run:
 
-Opening: our open (lock, clean-up, parse, schema check, index) against `json.loads` of the
-same file's bytes. Saving one recipe: our `update()` against `json.dumps` of the whole
-library plus one atomic replace (temporary file, fsync, rename, folder fsync). Both ratios
-must stay within 1.5. Then the longest the main thread is held up while a worker thread
-saves, which must stay under a frame (16.7 ms at 60 Hz): the UI never waits on disk.
+- a save (update one recipe, acknowledged = appended and fsynced) against writing and
+  fsyncing one small file of the same size (goal: within 1.5x), and the bytes it writes;
+- start time to the full list (open the folder, merge, `summaries()`) against `json.loads`
+  of the same recipes as one JSON document;
+- memory: the process's peak RSS growth for the open library.
 
-A stall is one save's longest gap between ticks of the main thread, each tick a 1 ms sleep
-that gives up the GIL as an idle event loop does; a long C call on the worker (encoding,
-joining bytes, a garbage collection) shows as a long gap. One save's worst gap depends on
-where the switch interval happens to fall, so each kind of save runs many times and the
-spread of their worst gaps is reported: median, 90th percentile and worst.
+    python bench/storage_bench.py [--sizes 1000,10000,100000] [--runs 21]
 """
 
 from __future__ import annotations
@@ -20,144 +16,123 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generate_library import generate_library
+from recipe_manager.domain import Component, Recipe, parse_ingredient
+from recipe_manager.storage import Computer, RecipeLibrary
 
-from recipe_manager.storage import RecipeLibrary
-
-FRAME_MS = 1000 / 60
-LIMIT = 1.5
+ME = Computer("b" * 32, "bench")
 
 
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
-def dumps_and_replace(path: Path, data: object) -> None:
-    """The floor: serialise everything, then one atomic replace of the whole file."""
-    payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp_name, path)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-def longest_stall_ms(save: Callable[[], object]) -> float:
-    """The longest gap between 1 ms ticks of this thread while another thread saves."""
-    worker = threading.Thread(target=save)
-    longest = 0.0
-    last = time.perf_counter()
-    worker.start()
-    while worker.is_alive():
-        time.sleep(0.001)
-        now = time.perf_counter()
-        longest = max(longest, now - last)
-        last = now
-    worker.join()
-    return longest * 1000
-
-
-def spread(stalls: list[float]) -> str:
-    """Median, 90th percentile and worst of per-save worst gaps: one lucky run proves nothing."""
-    ordered = sorted(stalls)
-    p90 = ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
-    median = statistics.median(ordered)
-    verdict = "ok" if ordered[-1] < FRAME_MS else "OVER A FRAME"
-    return (
-        f"median {median:5.1f}  p90 {p90:5.1f}  worst {ordered[-1]:5.1f} ms"
-        f"  over {len(ordered):2} saves  {verdict}"
+def recipe(number: int) -> Recipe:
+    """About 1.5 KB, as large as a real recipe."""
+    return Recipe(
+        title=f"Recipe {number}",
+        servings=number % 12 + 1,
+        category=f"Category {number % 9}",
+        tags=["dinner", "weeknight", "make ahead"],
+        components=[
+            Component(
+                ingredients=[parse_ingredient(f"{n} tbsp chopped herb {n}") for n in range(16)],
+                steps=[f"Step {n}: stir over a low heat until it thickens." for n in range(9)],
+            )
+        ],
+        notes=["Keeps for three days in the fridge; reheat gently with a splash of water."],
     )
+
+
+def fsync_small_file(folder: Path, size: int) -> float:
+    path = folder / "small.bin"
+    payload = b"x" * size
+    start = time.perf_counter()
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        os.write(descriptor, payload)
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    return time.perf_counter() - start
+
+
+def bench(count: int, runs: int, base: Path) -> dict[str, float]:
+    folder = base / f"lib-{count}"
+    library = RecipeLibrary(folder, computer=ME, backups=0)
+    batch = 5_000
+    for start in range(0, count, batch):
+        library.add_many([recipe(n) for n in range(start, min(count, start + batch))])
+    library.compact()
+    library.close()
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    library = RecipeLibrary(folder, computer=ME, backups=0)
+    rows = library.summaries()
+    start_s = time.perf_counter() - start
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
+    assert len(rows) == count
+
+    documents = [dict(row.document) for row in rows]
+    blob = json.dumps(documents).encode()
+    t0 = time.perf_counter()
+    json.loads(blob)
+    loads_s = time.perf_counter() - t0
+
+    target = library.recipes()[0] if count <= 10_000 else library.get(rows[0].id)
+    saves, written, baselines = [], [], []
+    for n in range(runs):
+        size = library.own_file.stat().st_size
+        t0 = time.perf_counter()
+        library.update(target.copy(title=f"Edit {n}"))
+        saves.append(time.perf_counter() - t0)
+        written.append(library.own_file.stat().st_size - size)
+        baselines.append(fsync_small_file(base, written[-1]))
+    library.close()
+    save = statistics.median(saves)
+    fsync = statistics.median(baselines)
+    return {
+        "count": count,
+        "save_ms": save * 1000,
+        "fsync_ms": fsync * 1000,
+        "save_ratio": save / fsync,
+        "bytes_per_save": statistics.median(written),
+        "start_s": start_s,
+        "loads_s": loads_s,
+        "start_ratio": start_s / loads_s,
+        "rss_mb": rss_kb / 1024,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--stall-runs", type=int, default=40)
-    parser.add_argument("--cold-runs", type=int, default=6)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=21)
     arguments = parser.parse_args(argv)
-    runs = arguments.runs
-
-    with tempfile.TemporaryDirectory(prefix="storage-bench-") as folder:
-        path = generate_library(Path(folder) / "recipes.json", arguments.count)
-        baseline_path = Path(folder) / "baseline" / "recipes.json"
-        baseline_path.parent.mkdir()
-        raw = path.read_bytes()
-        data = json.loads(raw)
-        print(f"{arguments.count} recipes, {len(raw) / 1e6:.1f} MB, median of {runs} runs")
-
-        loads = median_seconds(lambda: json.loads(path.read_bytes()), runs)
-        opening = median_seconds(lambda: RecipeLibrary(path, backups=0).close(), runs)
-
-        library = RecipeLibrary(path, backups=3)
-        recipe = library.recipes()[arguments.count // 2]
-        start = time.perf_counter()
-        library.update(recipe)
-        first_save = time.perf_counter() - start
-        save = median_seconds(lambda: library.update(recipe), runs)
-        floor = median_seconds(lambda: dumps_and_replace(baseline_path, data), runs)
-
-        idle = [longest_stall_ms(lambda: time.sleep(0.03)) for _ in range(arguments.stall_runs)]
-        stalls = {
-            "update": [
-                longest_stall_ms(lambda: library.update(recipe))
-                for _ in range(arguments.stall_runs)
-            ],
-            "add + get": [
-                longest_stall_ms(lambda: library.get(library.add(recipe.copy(id=""))))
-                for _ in range(arguments.stall_runs)
-            ],
-            "first save": [],
-        }
-        library.close()
-        for _ in range(arguments.cold_runs):
-            cold = RecipeLibrary(path, backups=3)
-            stalls["first save"].append(longest_stall_ms(partial(cold.update, recipe)))
-            cold.close()
-
-    rows = [
-        ("open", opening, "json.loads", loads),
-        ("save one recipe", save, "json.dumps + atomic replace", floor),
-    ]
-    for name, ours, baseline_name, baseline in rows:
-        ratio = ours / baseline
-        verdict = "ok" if ratio <= LIMIT else "TOO SLOW"
-        print(
-            f"{name:>16}: {ours * 1000:7.1f} ms  vs {baseline_name} {baseline * 1000:7.1f} ms"
-            f"  ratio {ratio:.2f} (limit {LIMIT}) {verdict}"
-        )
+    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="bench-config-"))
+    os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="bench-cache-"))
     print(
-        f"{'first save':>16}: {first_save * 1000:7.1f} ms  "
-        "(encodes every recipe once and takes the session's backup)"
+        "| recipes | save (median) | fsync of one small file | ratio | bytes per save "
+        "| start to full list | json.loads of same | ratio | peak RSS growth |"
     )
-    print(f"UI stall: main thread's longest gap per save on a worker (frame {FRAME_MS:.1f} ms)")
-    print(f"{'no save':>16}: {spread(idle)}")
-    for name, found in stalls.items():
-        print(f"{name:>16}: {spread(found)}")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    with tempfile.TemporaryDirectory(prefix="storage-bench-") as temp:
+        for count in (int(size) for size in arguments.sizes.split(",")):
+            r = bench(count, arguments.runs, Path(temp))
+            print(
+                f"| {count:,} | {r['save_ms']:.2f} ms | {r['fsync_ms']:.2f} ms "
+                f"| {r['save_ratio']:.2f}x | {r['bytes_per_save']:,.0f} B "
+                f"| {r['start_s']:.2f} s | {r['loads_s']:.2f} s | {r['start_ratio']:.2f}x "
+                f"| {r['rss_mb']:.0f} MB |",
+                flush=True,
+            )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -41,8 +42,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--library",
         type=Path,
         metavar="PATH",
-        help="the library file to open (default: $RECIPE_MANAGER_LIBRARY, "
-        "else recipes.json in your user data folder); created with the starter recipes if missing",
+        help="the library folder to open (default: $RECIPE_MANAGER_LIBRARY, else the recipes "
+        "folder in your user data folder); a new one starts with the starter recipes; a 0.1 "
+        "recipes.json file moves into a folder beside it",
     )
     parser.add_argument(
         "--screenshot",
@@ -74,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(sys.argv[:1])
     library_path = arguments.library or default_library_path()
+    if arguments.library is None:
+        # The user data folder is ours to make; a folder named with --library is the cook's,
+        # and one that is missing is asked about, never made silently.
+        with contextlib.suppress(OSError):
+            library_path.parent.mkdir(parents=True, exist_ok=True)
     if arguments.screenshot is not None:
         return take_screenshot(build_main_window(library_path), arguments.screenshot)
 

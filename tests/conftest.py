@@ -33,4 +33,5 @@ def fresh_settings(request: pytest.FixtureRequest, tmp_path: Path) -> None:
 
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "library" / "recipes.json"
+    """A library folder this computer has never opened, in a folder that exists."""
+    return tmp_path / "recipes"

@@ -100,11 +100,13 @@ def assert_real_picture(png: Path) -> None:
 
 def assert_fresh_user_folders(home: Path) -> None:
     """The seeded library in the user data folder, and the log in the user log folder."""
-    library = home / ".local" / "share" / "recipe-manager" / "recipes.json"
-    assert library.is_file(), f"no library at {library}"
-    recipes = json.loads(library.read_text("utf-8"))["recipes"]
-    assert len(recipes) == 2
-    assert {recipe["title"] for recipe in recipes.values()} == SEED_TITLES
+    library = home / ".local" / "share" / "recipe-manager" / "recipes"
+    assert library.is_dir(), f"no library at {library}"
+    files = list((library / "devices").glob("*.jsonl"))
+    assert len(files) == 1, files
+    records = [json.loads(line) for line in files[0].read_text("utf-8").splitlines()[1:]]
+    assert len(records) == 2
+    assert {record["doc"]["title"] for record in records} == SEED_TITLES
     log = home / ".local" / "state" / "recipe-manager" / "log" / "recipe-manager.log"
     assert log.is_file(), f"no log at {log}"
 

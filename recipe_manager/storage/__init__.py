@@ -1,7 +1,7 @@
-"""The recipe library on disk. TinyDB lives here only; errors are raised, never shown.
+"""The recipe library on disk. Errors are raised, never shown.
 
 Names are loaded on first use (PEP 562): the window can name the library's errors without
-paying for TinyDB and the library code before its first paint.
+paying for the library code before its first paint.
 """
 
 from __future__ import annotations
@@ -14,19 +14,23 @@ _EXPORTS = {
     "newest_good_backup": "backups",
     "LibraryCorruptError": "errors",
     "LibraryError": "errors",
+    "LibraryMissingError": "errors",
     "LibraryReadError": "errors",
     "LibraryReadOnlyError": "errors",
     "LibraryTooNewError": "errors",
     "LibraryWriteError": "errors",
     "RecipeNotFoundError": "errors",
+    "Computer": "identity",
+    "this_computer": "identity",
     "RecipeLibrary": "library",
     "RecipeSummary": "library",
+    "merge_versions": "merge",
+    "Version": "merge",
     "OpenResult": "opening",
+    "check_not_missing": "opening",
     "open_library_safely": "opening",
     "open_library": "seeding",
     "read_seed_recipes": "seeding",
-    "MergeReport": "sync",
-    "find_conflict_copies": "sync",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -10,7 +10,7 @@ class LibraryError(Exception):
 
 
 class LibraryReadError(LibraryError):
-    """The library file exists but can't be read as a library; it is left untouched."""
+    """The library exists but can't be read as a library; it is left untouched."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"The recipe library {path} could not be opened: {reason}.")
@@ -22,7 +22,7 @@ class LibraryCorruptError(LibraryReadError):
     """The file was read but is not a library this app can use (bad JSON, empty, wrong shape).
 
     Unlike a plain read error (a permission, a disk), this one won't go away by trying
-    again, so the app may move the file aside and start afresh.
+    again.
     """
 
 
@@ -30,8 +30,17 @@ class LibraryTooNewError(LibraryCorruptError):
     """A newer version of the app wrote this library; this one must never write over it."""
 
 
+class LibraryMissingError(LibraryReadError):
+    """The library folder is not there (an unmounted drive, a dangling link, a parent that
+    does not exist): it is never silently created again; the app asks."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(path, reason)
+        self.folder = path
+
+
 class LibraryWriteError(LibraryError):
-    """A save failed; the file on disk still holds the last successful save."""
+    """A save failed; the files on disk still hold the last successful save."""
 
 
 class LibraryReadOnlyError(LibraryWriteError):

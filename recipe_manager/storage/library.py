@@ -1,26 +1,31 @@
-"""The recipe library on disk: the one place that knows the library is a TinyDB file."""
+"""The recipe library: a folder every computer shares, each writing only its own file.
+
+`RecipeLibrary(folder)` reads every computer's file in `devices/`, merges them recipe by
+recipe (`merge.py`: newest wins by edit time then computer id, deletions are tombstones,
+concurrent edits are both kept) and writes this computer's changes by appending to its own
+file. Nothing in the folder has two writers, so a sync tool never has two versions of one
+file to choose between, and there is nothing to ask anybody.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
+import os
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from tinydb import TinyDB
-
-from ..domain import SCHEMA_VERSION, Recipe, RecipeFormatError
-from .atomic_storage import (
-    AtomicJSONStorage,
-    ChangedOnDiskError,
-    clean_temp_files,
-    identity_of,
-    write_atomically,
-)
+from ..domain import Recipe, RecipeFormatError
+from ..domain.limits import LimitError, check_document, check_recipe
+from .atomic_storage import write_atomically
 from .backups import (
     DEFAULT_KEEP,
     BackupInfo,
@@ -28,37 +33,59 @@ from .backups import (
     list_backups,
     take_backup,
 )
+from .device_files import (
+    DEVICES_FOLDER,
+    device_file_name,
+    device_files,
+    fsync_folder,
+    header_line,
+    lines_of,
+    read_device_file,
+    version_line,
+    write_all,
+)
 from .errors import (
-    LibraryCorruptError,
+    LibraryMissingError,
     LibraryReadError,
     LibraryReadOnlyError,
-    LibraryTooNewError,
     LibraryWriteError,
     RecipeNotFoundError,
 )
+from .identity import Computer, remember_library, this_computer
 from .locking import ANOTHER_INSTANCE, FileLock, holding, try_session_lock, write_lock
-from .schema import RECIPES_TABLE, LoadedFile, empty_library, load_library_file
-from .sync import MergeReport, find_conflict_copies, is_newer, move_aside, set_conflict_aside
+from .merge import (
+    PLAN,
+    RECIPE,
+    Entry,
+    Resolved,
+    Version,
+    copy_id,
+    entries_of,
+    newest_per_device,
+    resolve,
+    seen_after,
+)
 
 MEDIA_FOLDER = "media"
+SET_ASIDE_FOLDER = "set-aside"
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 SEARCHED_FIELDS = ("title", "tags", "category", "cuisine", "method")
-BACKUP_INTERVAL = timedelta(days=1)
-# A save that finds the file replaced under it starts again from the new file; a sync
-# tool replacing it this many times in a row means something is wrong: say so.
-_SAVE_ATTEMPTS = 3
+SEED_DEVICE = "seed"
+#: The starter recipes' edit time: fixed, so every computer seeding a folder writes the same.
+SEED_TIME = 1_735_689_600_000_000  # 2025-01-01T00:00:00Z
+#: A session backup is taken at open unless this computer took one this recently.
+SESSION_BACKUP_GAP = timedelta(minutes=10)
+# Compact this computer's file once it holds this many more lines than live records.
+_COMPACT_SLACK = 200
+_CHUNK = 1 << 20
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
+Key = tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class RecipeSummary:
-    """What the recipe list needs of a recipe, without reading its ingredients.
-
-    The searchable text is gathered only when asked for: at 10,000 recipes, gathering it for
-    all of them would cost the list's first paint about 50 ms.
-    """
+    """What the recipe list needs of a recipe, without reading its ingredients."""
 
     id: str
     title: str
@@ -82,16 +109,37 @@ class RecipeSummary:
         return "\n".join(parts)
 
 
+@dataclass(slots=True)
+class _FileState:
+    """How far a device file has been read, to read only what was added since."""
+
+    identity: tuple[int, int, int] = (0, 0, 0)  # inode, size, mtime
+    end: int = 0
+    tail: bytes = b""  # the bytes just before `end`, to tell an appended file from a new one
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a reload or save changed: ids shown, changed or gone."""
+
+    ids: frozenset[str] = frozenset()
+
+
 class RecipeLibrary:
-    """A library of recipes in one JSON file, read once into memory and saved atomically.
+    """A library folder, merged from every computer's file; this computer writes its own.
 
-    Reading methods never wait for a save: they see the last committed state. Changing
-    methods are synchronous, thread-safe and one at a time, so the UI may run them on a
-    worker thread; each starts from the newest file on disk, so another program's save is
-    never written over, and returns only once the change is durably on disk.
+    Reading methods never wait for a save: they see the last merged state. Changing
+    methods are synchronous, thread-safe and one at a time, so the UI runs them on a worker
+    thread; each returns once its change is durably in this computer's file (appended and
+    fsynced).
 
-    `exclusive` takes the session lock: a second exclusive library on the same file (another
-    window, another process) opens read-only, and `read_only_reason` says why.
+    `path` names the folder (a symlink stays a link: it is followed, never replaced). A path
+    to an existing 0.1 library file opens the folder beside it, moving its recipes in when the
+    folder is new (the file itself is kept). A missing folder is created unless `create` is
+    False (the app asks first: see `open_library_safely`); a dangling symlink never is.
+
+    `exclusive` takes the session lock: a second exclusive library on the same folder (another
+    window, another process, whatever path reaches it) opens read-only.
     """
 
     def __init__(
@@ -101,32 +149,64 @@ class RecipeLibrary:
         backups: int = DEFAULT_KEEP,
         exclusive: bool = False,
         read_only: bool = False,
+        create: bool = True,
+        computer: Computer | None = None,
     ) -> None:
-        self.path = Path(path)
+        given = Path(path)
+        self.legacy_file: Path | None = None
+        if given.is_file():
+            from .legacy import legacy_folder_for
+
+            self.legacy_file = given
+            given = legacy_folder_for(given)
+        self.path = given
         self.keep_backups = backups
+        self.computer = computer or this_computer()
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         self.migrated_from: int | None = None
         self.moved_aside: list[Path] = []
+        self.problems: list[str] = []
+        self.created = False
         self.reloads = 0
+        self.last_change = Change()
         self._lock = threading.RLock()
         self._doc_ids: dict[str, int] = {}
         self._next_doc_id = 1
         self._session_lock: FileLock | None = None
-        self._backup_due = True
-        self._last_backup_at: datetime | None = None
+        self._write_lock: FileLock | None = None
+        self._closed = threading.Event()
+        self._threads: list[threading.Thread] = []
+        # Every computer's newest version of every record, and the merge of each.
+        self._candidates: dict[Key, dict[str, Version]] = {}
+        self._resolved: dict[Key, Resolved] = {}
+        self._shown: dict[str, dict[str, Entry]] = {RECIPE: {}, PLAN: {}}
+        self._documents: dict[str, dict[str, Any]] = {}  # conflict copies as shown
+        self._categories: Counter[str] = Counter()
+        self._names: dict[str, str] = {self.computer.id: self.computer.name}
+        self._files: dict[str, _FileState] = {}
+        self._last_time = 0
+        # This computer's file: its newest version per record, and its line count.
+        self._own_versions: dict[tuple[str, str, str], Version] = {}
+        self._own_lines = 0
+        self._own_bad = False
+        self._compacting = False
+        self._prepare_folder(create)
         if exclusive and not read_only:
             self._session_lock = try_session_lock(self.path)
             if self._session_lock is None:
                 self.read_only_reason = ANOTHER_INSTANCE
         try:
-            self._write_lock = None if self.read_only else write_lock(self.path)
-            self._storage, doc_ids = self._open()
+            if not self.read_only:
+                self._write_lock = write_lock(self.path)
+            self._open()
         except BaseException:
             self._release_session()
             raise
-        self._set_index(doc_ids)
-        self._db = TinyDB(storage=lambda: self._storage)
-        self._table = self._db.table(RECIPES_TABLE, cache_size=0)
+        with contextlib.suppress(OSError):
+            remember_library(self.path.resolve())
+        if not self.read_only:
+            self._start(self._open_backup, "backup")
+            self._maybe_compact()
 
     # Reading ------------------------------------------------------------------------------
 
@@ -134,11 +214,15 @@ class RecipeLibrary:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    @property
+    def own_file(self) -> Path:
+        return self.path / DEVICES_FOLDER / device_file_name(self.computer.id)
+
     def __len__(self) -> int:
-        return len(self._doc_ids)
+        return len(self._shown[RECIPE])
 
     def __contains__(self, recipe_id: object) -> bool:
-        return recipe_id in self._doc_ids
+        return recipe_id in self._shown[RECIPE]
 
     def __enter__(self) -> RecipeLibrary:
         return self
@@ -147,147 +231,200 @@ class RecipeLibrary:
         self.close()
 
     def recipes(self) -> list[Recipe]:
-        """Every recipe, as independent objects the caller may change."""
-        return [self._to_recipe(document) for document in self._table.all()]
+        """Every recipe (conflict copies included, each its own recipe), as new objects."""
+        return [self._to_recipe(self._document(entry)) for entry in self._entries(RECIPE)]
 
     def summaries(self) -> list[RecipeSummary]:
-        """Titles and searchable text of every recipe, cheap enough for 10,000 at start-up."""
-        # The raw documents, not TinyDB's per-document copies: 10,000 of those cost ~15 ms.
-        documents = self._storage.read().get(RECIPES_TABLE, {}).values()
-        return [_summary(document) for document in documents]
+        """Titles and searchable text of every recipe, cheap enough for 100,000 at start-up."""
+        return [_summary(entry.id, self._document(entry)) for entry in self._entries(RECIPE)]
 
     def summary(self, recipe_id: str) -> RecipeSummary:
-        return _summary(self._document(recipe_id))
+        return _summary(recipe_id, self._document(self._entry(RECIPE, recipe_id)))
 
     def categories(self) -> list[str]:
-        """The categories in use, for the editor to offer."""
-        found = {document.get("category") for document in self._table.all()}
-        return sorted((c for c in found if isinstance(c, str) and c), key=str.casefold)
+        """The categories in use, for the editor to offer (kept as recipes change: no scan)."""
+        found = [name for name, count in list(self._categories.items()) if count > 0 and name]
+        return sorted(found, key=str.casefold)
 
     def get(self, recipe_id: str) -> Recipe:
-        return self._to_recipe(self._document(recipe_id))
+        return self._to_recipe(self._document(self._entry(RECIPE, recipe_id)))
+
+    def is_empty_of_records(self) -> bool:
+        """No computer ever wrote a record here (a deleted recipe still counts as one)."""
+        return not self._candidates
+
+    def version_of(self, recipe_id: str) -> str | None:
+        """The version of a recipe now shown, as a token an editor keeps to save against."""
+        entry = self._shown[RECIPE].get(recipe_id)
+        return None if entry is None else entry.version.token
+
+    def conflict_of(self, recipe_id: str) -> str | None:
+        """For a conflict copy, the id of the recipe it is a concurrent edit of."""
+        entry = self._shown[RECIPE].get(recipe_id)
+        return None if entry is None else entry.conflict_of
+
+    def computer_name(self, device: str) -> str:
+        return self._names.get(device, "another computer")
+
+    def edited_on(self, recipe_id: str) -> str:
+        """The computer whose edit is shown under this id."""
+        return self.computer_name(self._entry(RECIPE, recipe_id).version.device)
 
     def list_backups(self) -> list[BackupInfo]:
-        """This library's backups, newest first, for the restore menu."""
+        """This library's backups (every computer's), newest first, for the restore menu."""
         return list_backups(self.path)
 
-    def find_conflict_copies(self) -> list[Path]:
-        """Copies a sync tool left beside the library when two computers changed it at once."""
-        return find_conflict_copies(self.path)
+    def plan_entries(self) -> list[dict[str, Any]]:
+        """Every meal-plan entry (plain dicts with an 'id'), merged like recipes: newest wins."""
+        return [dict(entry.version.document or {}) for entry in self._entries(PLAN)]
 
     # Changing -----------------------------------------------------------------------------
 
     def add(self, recipe: Recipe) -> str:
-        """Store a new recipe durably; returns its id (fresh if it had none or a taken one)."""
+        """Store a new recipe durably; returns its id (fresh if it had none or a taken one).
+
+        An id whose recipe was deleted is taken again: that is how undo brings one back.
+        """
         return self.add_many([recipe])[0]
 
     def add_many(self, recipes: Iterable[Recipe]) -> list[str]:
         """Store several recipes in one write: all of them, or none if the write fails."""
         recipes = list(recipes)
+        for recipe in recipes:
+            _check(recipe)
 
-        def build(draft: _Draft) -> list[str]:
-            stamp = _now()
-            ids = []
+        def build() -> tuple[list[str], list[Version]]:
+            ids: list[str] = []
+            versions: list[Version] = []
+            stamp = _iso(self._next_time())
             for recipe in recipes:
-                taken = recipe.id in draft.doc_ids or recipe.id in ids
-                recipe_id = recipe.id if recipe.id and not taken else uuid.uuid4().hex
-                ids.append(recipe_id)
-                stored = _checked_copy(
-                    recipe, id=recipe_id, created=recipe.created or stamp, updated=stamp
+                taken = (
+                    not recipe.id
+                    or recipe.id in self._shown[RECIPE]
+                    or recipe.id in ids
+                    or len(recipe.id) > 100
                 )
-                draft.put(stored.to_dict())
-            return ids
+                recipe_id = uuid.uuid4().hex if taken else recipe.id
+                ids.append(recipe_id)
+                document = recipe.to_dict()
+                document.update(id=recipe_id, created=recipe.created or stamp)
+                versions.extend(self._new_versions(RECIPE, recipe_id, document))
+            return ids, versions
 
         return self._commit(build)
 
-    def update(self, recipe: Recipe) -> Recipe:
-        """Store this version of a recipe; returns it as stored (new timestamp).
+    def update(self, recipe: Recipe, *, base: str | None = None) -> Recipe:
+        """Store this version of a recipe; returns it as stored.
 
-        A recipe removed meanwhile (by another window or computer) is stored again: an
-        editor's save is never lost.
+        `base` is the version the editor started from (`version_of` when it opened): an
+        edit that arrived from another computer since then is kept beside this one as a
+        conflict copy, never overwritten. Without `base` this version follows the one shown
+        (undo uses that to put an earlier version back). A recipe removed meanwhile is
+        stored again: a save is never lost.
         """
         if not recipe.id:
             raise RecipeNotFoundError(recipe.id)
-        stored = _checked_copy(recipe, updated=_now())
-        document = stored.to_dict()
+        _check(recipe)
 
-        def build(draft: _Draft) -> Recipe:
-            draft.put(document)
-            return stored
+        def build() -> tuple[Recipe, list[Version]]:
+            document = recipe.to_dict()
+            versions = self._new_versions(RECIPE, recipe.id, document, base=base)
+            stored = versions[-1].document or {}
+            # The caller's recipe with the stored stamp: reading every line again would
+            # cost more than the save itself.
+            return dataclasses.replace(recipe, updated=stored.get("updated", "")), versions
 
         return self._commit(build)
 
     def delete(self, recipe_id: str) -> Recipe:
-        """Remove a recipe and return it whole, so that the caller can offer undo."""
+        """Remove a recipe (a tombstone: it never comes back) and return it for undo."""
 
-        def build(draft: _Draft) -> Recipe:
-            return self._to_recipe(draft.remove(recipe_id))
+        def build() -> tuple[Recipe, list[Version]]:
+            entry = self._entry(RECIPE, recipe_id)
+            removed = self._to_recipe(self._document(entry))
+            return removed, self._new_versions(RECIPE, recipe_id, None)
 
         return self._commit(build)
+
+    def put_plan_entry(self, entry: dict[str, Any]) -> str:
+        """Add or change a meal-plan entry (any plain data with an 'id'); returns its id."""
+        entry_id = entry.get("id")
+        entry_id = entry_id if isinstance(entry_id, str) and entry_id else uuid.uuid4().hex
+        document = {**entry, "id": entry_id}
+        try:
+            check_document(document, f"plan entry {entry_id!r}")
+        except LimitError as error:
+            raise LibraryWriteError(f"the plan entry could not be stored: {error}") from error
+
+        def build() -> tuple[str, list[Version]]:
+            return entry_id, self._new_versions(PLAN, entry_id, document)
+
+        return self._commit(build)
+
+    def remove_plan_entry(self, entry_id: str) -> None:
+        """Remove a meal-plan entry (a tombstone, like a recipe's)."""
+
+        def build() -> tuple[None, list[Version]]:
+            self._entry(PLAN, entry_id)
+            return None, self._new_versions(PLAN, entry_id, None)
+
+        self._commit(build)
 
     def restore_backup(self, info: BackupInfo) -> int:
         """Make the library what the backup holds, after backing up what it holds now.
 
-        Returns the number of recipes restored; raises LibraryReadError if the backup is
-        unusable, and then nothing changes.
+        Written as ordinary versions (changed recipes, tombstones for ones the backup lacks),
+        so every computer takes the restore in. Returns the number of recipes restored.
         """
         loaded = info.load()
+        self._take_backup("restore")
 
-        def build(draft: _Draft) -> int:
-            draft.replace_all(loaded)
-            return len(loaded.doc_ids)
+        def build() -> tuple[int, list[Version]]:
+            versions: list[Version] = []
+            for kind in (RECIPE, PLAN):
+                wanted = {doc["id"]: doc for doc in loaded.get(kind, [])}
+                for entry in self._entries(kind):
+                    if entry.id not in wanted:
+                        versions.extend(self._new_versions(kind, entry.id, None))
+                for key, document in wanted.items():
+                    shown = self._shown[kind].get(key)
+                    if shown is None or self._document(shown) != document:
+                        versions.extend(self._new_versions(kind, key, dict(document)))
+            return len(loaded.get(RECIPE, [])), versions
 
-        return self._commit(build, backup_reason="restore")
+        return self._commit(build)
 
-    def merge_conflict_copy(self, copy_path: Path) -> MergeReport:
-        """Merge a sync tool's conflict copy recipe by recipe, then move the copy aside.
+    def add_seeds(self, recipes: Iterable[Recipe]) -> list[str]:
+        """The starter recipes, written exactly as every computer writes them (fixed ids,
+        time and author), so that two computers seeding one folder agree."""
 
-        A recipe only in the copy is added; one in both keeps the newer `updated`, ours on a
-        tie; nothing is removed. A record the app can't read stays in the moved copy and
-        is listed in the report.
-        """
-        loaded = load_library_file(copy_path)
-        theirs = [loaded.data[RECIPES_TABLE][str(doc_id)] for doc_id in loaded.doc_ids.values()]
+        def build() -> tuple[list[str], list[Version]]:
+            versions = []
+            for recipe in recipes:
+                recipe_id = recipe.id or uuid.uuid5(uuid.NAMESPACE_URL, recipe.title).hex
+                document = recipe.to_dict()
+                document.update(id=recipe_id, created=_iso(SEED_TIME), updated=_iso(SEED_TIME))
+                versions.append(Version(RECIPE, recipe_id, SEED_TIME, SEED_DEVICE, document, {}))
+            return [v.key for v in versions], versions
 
-        def build(draft: _Draft) -> MergeReport:
-            report = MergeReport(copy_path)
-            for document in theirs:
-                try:
-                    recipe = Recipe.from_dict(document)
-                except RecipeFormatError as error:
-                    report.unreadable.append(f"{document.get('title', '?')}: {error}")
-                    continue
-                mine = draft.document(recipe.id)
-                if mine is None:
-                    report.added.append(recipe.title)
-                elif is_newer(document, mine):
-                    report.updated.append(recipe.title)
-                else:
-                    report.kept_ours += 1
-                    continue
-                draft.put(recipe.to_dict())
-            return report
-
-        report = self._commit(build, backup_reason="merge")
-        return set_conflict_aside(self.path, report)
+        return self._commit(build)
 
     def reload_if_changed(self) -> bool:
-        """Take the file from disk if another program replaced it; True if it did.
+        """Take in what other computers (or other programs here) wrote; True if anything did.
 
-        Our own saves never count. Returns False at once while a save is running: that save
-        takes in the change itself (watch `reloads` to refresh afterwards). Raises
-        LibraryReadError if the new file is unreadable; the recipes in memory stay.
+        Reads only files whose size, time or inode changed, and of an appended file only the
+        new lines. `last_change` names the ids whose shown version changed. Never raises for
+        what a file holds: bad records are named in `problems`. Returns False at once while a
+        save is running: that save's caller refreshes, and the next reload takes the rest.
         """
         if not self._lock.acquire(blocking=False):
             return False
         try:
-            if not self._storage.changed_on_disk():
+            changed = self._read_files()
+            if not changed:
                 return False
-            try:
-                loaded = load_library_file(self.path)
-            except FileNotFoundError:
-                return False
-            self._take(loaded)
+            self.last_change = Change(frozenset(changed))
+            self.reloads += 1
             return True
         finally:
             self._lock.release()
@@ -303,14 +440,34 @@ class RecipeLibrary:
             self._session_lock = lock
             self._write_lock = write_lock(self.path)
             self.read_only_reason = None
+            try:
+                with holding(self._write_lock):
+                    self._open_own_file()
+            except LibraryWriteError as error:
+                self.read_only_reason = str(error)
+                return False
             return True
+
+    def compact(self) -> None:
+        """Rewrite this computer's file with each record's newest version only (normally in
+        the background, when the file has grown well past the records it holds)."""
+        if self.read_only:
+            return
+        with self._lock:
+            if self._compacting:
+                return
+            self._compacting = True
+        try:
+            self._compact()
+        finally:
+            self._compacting = False
 
     # Media --------------------------------------------------------------------------------
 
     @property
     def media_folder(self) -> Path:
-        """Photos live beside the library, so the library and its media move together."""
-        return self.path.parent / MEDIA_FOLDER
+        """Photos live in the library folder, so they sync and move with it."""
+        return self.path / MEDIA_FOLDER
 
     def add_media(self, source: Path) -> str:
         """Copy a photo into the media folder; returns its path relative to the library."""
@@ -319,7 +476,7 @@ class RecipeLibrary:
             raise LibraryWriteError(f"{source.name} is not a photo this app can show")
         target = self.media_folder / f"{uuid.uuid4().hex}{suffix}"
         try:
-            self.media_folder.mkdir(parents=True, exist_ok=True)
+            self.media_folder.mkdir(exist_ok=True)
             write_atomically(target, source.read_bytes())
         except OSError as error:
             raise LibraryWriteError(f"{source} could not be copied: {error.strerror}") from error
@@ -330,155 +487,487 @@ class RecipeLibrary:
         if not stored:
             return None
         folder = self.media_folder.resolve()
-        candidate = (self.path.parent / stored).resolve()
+        candidate = (self.path / stored).resolve()
         return candidate if candidate.parent == folder and candidate.is_file() else None
 
     def close(self) -> None:
+        self._closed.set()
+        for thread in list(self._threads):
+            thread.join(timeout=30)
         with self._lock:
-            self._db.close()
             self._release_session()
 
-    # Inside -------------------------------------------------------------------------------
+    # Opening ------------------------------------------------------------------------------
 
-    def _open(self) -> tuple[AtomicJSONStorage, dict[str, int]]:
+    def _prepare_folder(self, create: bool) -> None:
+        folder = self.path
+        if folder.is_symlink() and not folder.exists():
+            raise LibraryMissingError(
+                folder, f"it is a link to {os.readlink(folder)}, which is not there"
+            )
+        if not folder.exists():
+            if not create:
+                raise LibraryMissingError(folder, "the folder is not there")
+            try:
+                folder.mkdir(parents=True)
+            except FileExistsError:
+                pass
+            except OSError as error:
+                raise LibraryWriteError(
+                    f"the folder {folder} could not be created: {error.strerror or error}"
+                ) from error
+            self.created = True
+        if not folder.is_dir():
+            raise LibraryReadError(folder, "it is not a folder")
+
+    def _open(self) -> None:
         if self._write_lock is None:
-            try:
-                loaded = load_library_file(self.path)
-            except FileNotFoundError:
-                return AtomicJSONStorage(self.path, empty_library()), {}
-            return _storage_for(self.path, loaded), loaded.doc_ids
+            self._read_files()
+            return
         with holding(self._write_lock):
-            clean_temp_files(self.path)
             clean_backup_temp_files(self.path)
-            try:
-                loaded = load_library_file(self.path)
-            except FileNotFoundError:
-                return _create_empty_library(self.path), {}
-            storage = _storage_for(self.path, loaded)
-            if loaded.version < SCHEMA_VERSION:
-                self._upgrade(storage, loaded)
-            return storage, loaded.doc_ids
+            self._clean_own_temp_files()
+            self._open_own_file()
+            self._read_files()
+            if self.legacy_file is not None and not self.read_only:
+                self._move_legacy_in()
 
-    def _upgrade(self, storage: AtomicJSONStorage, loaded: LoadedFile) -> None:
-        """Write the upgraded library, only once the file as it was is safe in a backup."""
+    def _open_own_file(self) -> None:
+        """Make sure this computer's file exists and can be appended to: a folder we cannot
+        write is found out now, not at the first save. A save cut short is cut off."""
+        devices = self.path / DEVICES_FOLDER
+        path = self.own_file
         try:
-            original = self.path.read_bytes()
+            devices.mkdir(exist_ok=True)
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError as error:
-            raise LibraryReadError(self.path, f"it could not be read ({error.strerror})") from error
-        take_backup(
-            self.path, (original,), len(loaded.doc_ids), "migration", max(self.keep_backups, 1)
-        )
-        storage.write(loaded.data)
-        self.migrated_from = loaded.version
-        logger.info("Upgraded %s from schema %d", self.path, loaded.version)
+            self.read_only_reason = (
+                f"The library folder {self.path} cannot be written "
+                f"({error.strerror or error}); it is shown read-only."
+            )
+            self._write_lock = None
+            return
+        try:
+            info = os.fstat(descriptor)
+            if info.st_size == 0:
+                write_all(descriptor, header_line(self.computer.id, self.computer.name))
+                os.fsync(descriptor)
+                fsync_folder(devices)
+            else:
+                os.lseek(descriptor, -1, os.SEEK_END)
+                if os.read(descriptor, 1) != b"\n":
+                    self._cut_unfinished_line(descriptor, info.st_size)
+        except OSError as error:
+            self.read_only_reason = (
+                f"The library folder {self.path} cannot be written "
+                f"({error.strerror or error}); it is shown read-only."
+            )
+            self._write_lock = None
+        finally:
+            os.close(descriptor)
 
-    def _commit(self, build: Callable[[_Draft], T], backup_reason: str | None = None) -> T:
-        """Apply a change to the newest library and save it, all under both locks."""
+    def _clean_own_temp_files(self) -> None:
+        """Remove what a compaction killed midway left (only this computer's own)."""
+        prefix = f".{device_file_name(self.computer.id)}."
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.path / DEVICES_FOLDER):
+                if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+    def _cut_unfinished_line(self, descriptor: int, size: int) -> None:
+        """A save killed mid-write left part of a line: it was never acknowledged (a save
+        returns only after its whole line is fsynced), so it is cut off."""
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        data = os.read(descriptor, size)
+        keep = data.rfind(b"\n") + 1
+        logger.info("Cut an unfinished save of %d bytes from %s", size - keep, self.own_file)
+        os.ftruncate(descriptor, keep)
+        os.fsync(descriptor)
+
+    def _move_legacy_in(self) -> None:
+        from .legacy import read_legacy_file
+
+        if any(c for c in self._candidates.values()) and not self.created:
+            return  # moved in before (or the folder already holds a library): nothing to do
+        assert self.legacy_file is not None
+        found = read_legacy_file(self.legacy_file)
+        self.problems.extend(found.problems)
+        if found.version is not None:
+            self.migrated_from = found.version
+        self._copy_legacy_media()
+        if found.versions:
+            self._append(found.versions)
+            logger.info("Moved %d recipes in from %s", len(found.versions), self.legacy_file)
+
+    def _copy_legacy_media(self) -> None:
+        assert self.legacy_file is not None
+        source = self.legacy_file.parent / MEDIA_FOLDER
+        if not source.is_dir():
+            return
+        with contextlib.suppress(OSError):
+            self.media_folder.mkdir(exist_ok=True)
+            for item in source.iterdir():
+                target = self.media_folder / item.name
+                if item.is_file() and not target.exists():
+                    write_atomically(target, item.read_bytes())
+
+    # Reading files ------------------------------------------------------------------------
+
+    def _read_files(self) -> set[str]:
+        """Read what changed in every device file; returns the ids whose view changed."""
+        touched: set[Key] = set()
+        for path in device_files(self.path):
+            state = self._files.setdefault(path.name, _FileState())
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+            if identity == state.identity:
+                continue
+            start = state.end if self._appended(path, state, info.st_ino) else 0
+            found = read_device_file(path, start)
+            state.identity = identity
+            state.end = found.end
+            state.tail = _tail(path, found.end)
+            if found.header is not None:
+                device, name = found.header.get("device"), found.header.get("name")
+                if isinstance(device, str) and isinstance(name, str) and name:
+                    self._names.setdefault(device, name[:60])
+            if found.problems:
+                self.problems.extend(p for p in found.problems if p not in self.problems)
+            if path.name == device_file_name(self.computer.id):
+                self._note_own(found.versions, found.bad_lines, start == 0)
+            touched |= self._join(found.versions)
+        return self._apply(touched)
+
+    def _appended(self, path: Path, state: _FileState, inode: int) -> bool:
+        """Whether the file is the one read before with lines added (read only those)."""
+        if state.end == 0 or inode != state.identity[0]:
+            # Sync tools replace files: the same start means lines were added after it.
+            return state.end > 0 and _tail(path, state.end) == state.tail
+        return _tail(path, state.end) == state.tail
+
+    def _note_own(self, versions: list[Version], bad: int, whole: bool) -> None:
+        if whole:
+            self._own_versions.clear()
+            self._own_lines = 0
+        self._own_bad = self._own_bad or bad > 0
+        self._own_lines += len(versions) + bad
+        for version in versions:
+            self._keep_own(version)
+
+    def _keep_own(self, version: Version) -> None:
+        key = (version.kind, version.key, version.device)
+        current = self._own_versions.get(key)
+        if current is None or current.time <= version.time:
+            self._own_versions[key] = version
+        if version.device == self.computer.id:
+            self._last_time = max(self._last_time, version.time)
+
+    def _join(self, versions: Iterable[Version]) -> set[Key]:
+        """Take versions into the candidates; returns the records whose candidates changed."""
+        touched: set[Key] = set()
+        for version in versions:
+            key = (version.kind, version.key)
+            candidates = self._candidates.setdefault(key, {})
+            current = candidates.get(version.device)
+            if current is not None:
+                newest = newest_per_device((current, version))[version.device]
+                if newest is current:
+                    continue
+            candidates[version.device] = version
+            touched.add(key)
+        return touched
+
+    def _apply(self, touched: set[Key]) -> set[str]:
+        """Merge the touched records again and update what is shown; returns changed ids."""
+        changed: set[str] = set()
+        for key in touched:
+            kind = key[0]
+            shown = self._shown[kind]
+            old = self._resolved.get(key)
+            if old is not None:
+                for entry in entries_of(old):
+                    if shown.get(entry.id) is not None and shown[entry.id].version is entry.version:
+                        self._unshow(kind, entry.id)
+                        changed.add(entry.id)
+            if key[1] in shown and shown[key[1]].conflict_of is not None:
+                # A version was written under a conflict copy's id: that record speaks now.
+                self._unshow(kind, key[1])
+                changed.add(key[1])
+            resolved = resolve(self._candidates[key])
+            self._resolved[key] = resolved
+            for entry in entries_of(resolved):
+                if entry.conflict_of is not None and (kind, entry.id) in self._candidates:
+                    continue
+                self._show(kind, entry)
+                changed.add(entry.id)
+        return changed
+
+    def _show(self, kind: str, entry: Entry) -> None:
+        self._unshow(kind, entry.id)
+        self._shown[kind][entry.id] = entry
+        if kind == RECIPE:
+            self._categories[_category(entry.version.document)] += 1
+
+    def _unshow(self, kind: str, entry_id: str) -> None:
+        entry = self._shown[kind].pop(entry_id, None)
+        self._documents.pop(entry_id, None)
+        if entry is not None and kind == RECIPE:
+            self._categories[_category(entry.version.document)] -= 1
+
+    # Writing ------------------------------------------------------------------------------
+
+    def _new_versions(
+        self, kind: str, key: str, document: dict[str, Any] | None, *, base: str | None = None
+    ) -> list[Version]:
+        """The versions one change writes: the change itself, after (when this computer's own
+        previous version of the record is shown as a conflict copy) that copy made a record
+        of its own, so that the new version never hides it."""
+        me = self.computer.id
+        candidates = self._candidates.get((kind, key), {})
+        resolved = self._resolved.get((kind, key))
+        winner = resolved.winner if resolved is not None else None
+        start = _find(candidates, base) if base else winner
+        own = candidates.get(me)
+        versions: list[Version] = []
+        time_now = self._next_time(max((v.time for v in candidates.values()), default=0))
+        if resolved is not None and own is not None and own in resolved.copies:
+            copied = self._copy_document(Entry(copy_id(own), own, key))
+            if (kind, copied["id"]) not in self._candidates:
+                versions.append(Version(kind, copied["id"], time_now, me, copied, {}))
+                time_now = self._next_time()
+        if document is not None and kind == RECIPE:
+            document = {**document, "id": key, "updated": _iso(time_now)}
+        seen = seen_after(start, me, own.time if own is not None else None)
+        versions.append(Version(kind, key, time_now, me, document, seen))
+        return versions
+
+    def _next_time(self, after: int = 0) -> int:
+        """An edit time later than this computer's last and than `after`: a new version
+        always follows what its author saw, whatever the clocks say."""
+        now = time.time_ns() // 1000
+        self._last_time = max(now, self._last_time + 1, after + 1)
+        return self._last_time
+
+    def _commit(self, build):
         with self._lock:
             if self._write_lock is None:
                 raise LibraryReadOnlyError(
                     f"{self.path} is open read-only, nothing was saved: {self.read_only_reason}"
                 )
             with holding(self._write_lock):
-                for _attempt in range(_SAVE_ATTEMPTS):
-                    self._absorb_disk_changes()
-                    draft = _Draft(self._storage.read(), self._doc_ids, self._next_doc_id)
-                    result = build(draft)
-                    save = self._storage.prepare(draft.data())
-                    if backup_reason is not None:
-                        self._take_backup(backup_reason)
-                    else:
-                        self._backup_if_due()
-                    try:
-                        self._storage.write_prepared(save)
-                    except ChangedOnDiskError:
-                        continue
-                    self._doc_ids, self._next_doc_id = draft.doc_ids, draft.next_doc_id
-                    return result
-        raise LibraryWriteError(
-            f"{self.path} kept being replaced by another program while saving; "
-            "nothing was saved, try again"
-        )
+                self._read_own_changes()
+                result, versions = build()
+                if versions:
+                    self._append(versions)
+        self._maybe_compact()
+        return result
 
-    def _absorb_disk_changes(self) -> None:
-        """Before a save: take in another program's save, or set aside a file it broke."""
-        if not self._storage.changed_on_disk():
-            return
+    def _append(self, versions: list[Version]) -> None:
+        """Append versions to this computer's file and fsync; then show them."""
         try:
-            loaded = load_library_file(self.path)
-        except FileNotFoundError:
-            return
-        except LibraryTooNewError as error:
-            raise LibraryWriteError(
-                f"{error} Nothing was saved, so that file stays as the newer app left it."
-            ) from error
-        except LibraryCorruptError as error:
-            moved = move_aside(self.path)
-            self.moved_aside.append(moved)
-            logger.warning("%s The broken file was moved to %s.", error, moved)
-            return
-        except LibraryReadError as error:
-            raise LibraryWriteError(f"{error} Nothing was saved.") from error
-        self._take(loaded)
-
-    def _take(self, loaded: LoadedFile) -> None:
-        """Make another program's save ours, keeping a backup if ours held anything it lacks."""
-        if not self.read_only and self._would_lose(loaded):
+            data = lines_of(versions)
+        except (TypeError, ValueError) as error:
+            raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+        path = self.own_file
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise LibraryWriteError(f"{path} could not be saved: {error.strerror}") from error
+        try:
+            before = os.fstat(descriptor).st_size
             try:
-                self._take_backup("reload")
-            except LibraryWriteError as error:
-                logger.warning("No backup before taking the new file: %s", error)
-        self._storage.replace_committed(loaded.data, identity_of(loaded.stat), loaded.revision)
-        self._set_index(loaded.doc_ids)
-        self.reloads += 1
+                if before == 0:
+                    data = header_line(self.computer.id, self.computer.name) + data
+                write_all(descriptor, data)
+                os.fsync(descriptor)
+            except OSError as error:
+                # Nothing half-written stays: the next reader would see a broken line.
+                with contextlib.suppress(OSError):
+                    os.ftruncate(descriptor, before)
+                raise LibraryWriteError(
+                    f"{path} could not be saved: {error.strerror or error}"
+                ) from error
+            info = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
+        state = self._files.setdefault(path.name, _FileState())
+        if state.end == before:
+            state.end = info.st_size
+            state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+            state.tail = data[-_TAIL:] if len(data) >= _TAIL else _tail(path, state.end)
+        self._own_lines += len(versions)
+        for version in versions:
+            self._keep_own(version)
+        changed = self._apply(self._join(versions))
+        self.last_change = Change(frozenset(changed))
 
-    def _would_lose(self, loaded: LoadedFile) -> bool:
-        theirs = loaded.data[RECIPES_TABLE]
-        for recipe_id in self._doc_ids:
-            their_key = loaded.doc_ids.get(recipe_id)
-            if their_key is None:
-                return True
-            if is_newer(self._document(recipe_id), theirs[str(their_key)]):
-                return True
-        return False
+    def _read_own_changes(self) -> None:
+        """Another program of this computer (a script) may have appended: read its lines."""
+        path = self.own_file
+        state = self._files.get(path.name)
+        try:
+            info = os.stat(path)
+        except OSError:
+            return
+        if state is None or (info.st_ino, info.st_size, info.st_mtime_ns) != state.identity:
+            start = (
+                state.end if state is not None and self._appended(path, state, info.st_ino) else 0
+            )
+            found = read_device_file(path, start)
+            state = self._files.setdefault(path.name, _FileState())
+            state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+            state.end = found.end
+            state.tail = _tail(path, found.end)
+            self._note_own(found.versions, found.bad_lines, start == 0)
+            self._apply(self._join(found.versions))
 
-    def _backup_if_due(self) -> None:
-        """Before the first save of a session, and once a day: failing one never stops a save."""
-        if not self._backup_due and self._last_backup_at is not None:
-            self._backup_due = datetime.now(UTC) - self._last_backup_at >= BACKUP_INTERVAL
-        if not self._backup_due:
+    # Compaction ---------------------------------------------------------------------------
+
+    def _maybe_compact(self) -> None:
+        if self.read_only or self._compacting:
+            return
+        if self._own_lines > 2 * len(self._own_versions) + _COMPACT_SLACK:
+            self._start(self.compact, "compact")
+
+    def _compact(self) -> None:
+        path = self.own_file
+        with self._lock:
+            state = self._files.get(path.name)
+            if state is None or self._write_lock is None:
+                return
+            versions = sorted(self._own_versions.values(), key=lambda v: (v.time, v.device))
+            end, inode = state.end, state.identity[0]
+            bad = self._own_bad
+        if bad:
+            with contextlib.suppress(OSError):
+                self._set_aside(path.read_bytes(), "before-compaction")
+        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        try:
+            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                pending = [header_line(self.computer.id, self.computer.name)]
+                size = 0
+                for version in versions:
+                    if self._closed.is_set():
+                        raise InterruptedError
+                    line = version_line(version)
+                    pending.append(line)
+                    size += len(line)
+                    if size >= _CHUNK:
+                        write_all(descriptor, b"".join(pending))
+                        pending, size = [], 0
+                write_all(descriptor, b"".join(pending))
+                os.fsync(descriptor)
+                with self._lock, holding(self._write_lock):
+                    info = os.stat(path)
+                    if info.st_ino != inode or not self._appended(path, state, inode):
+                        raise InterruptedError
+                    with open(path, "rb") as handle:
+                        handle.seek(end)
+                        added = handle.read()
+                    added = added[: added.rfind(b"\n") + 1]
+                    write_all(descriptor, added)
+                    os.fsync(descriptor)
+                    os.replace(temp, path)
+                    fsync_folder(path.parent)
+                    new = os.stat(path)
+                    state.identity = (new.st_ino, new.st_size, new.st_mtime_ns)
+                    state.end = new.st_size
+                    state.tail = _tail(path, new.st_size)
+                    self._own_lines = len(versions) + added.count(b"\n")
+                    self._own_bad = False
+            finally:
+                os.close(descriptor)
+        except (OSError, InterruptedError, LibraryWriteError) as error:
+            logger.info("Compaction of %s skipped: %r", path, error)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def _set_aside(self, data: bytes, label: str) -> None:
+        """Keep bytes this app will not read again, untouched, in `set-aside/`."""
+        if not data:
+            return
+        folder = self.path / SET_ASIDE_FOLDER
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"{self.computer.id}-{label}-{stamp}.bin"
+        with contextlib.suppress(OSError, LibraryWriteError):
+            folder.mkdir(exist_ok=True)
+            write_atomically(target, data)
+            self.moved_aside.append(target)
+
+    # Backups ------------------------------------------------------------------------------
+
+    def _open_backup(self) -> None:
+        """A backup of the library as opened, in the background, unless one is very recent."""
+        if self.keep_backups <= 0 or not len(self):
+            return
+        mine = [b for b in list_backups(self.path) if b.device == self.computer.id]
+        if mine and datetime.now(UTC) - mine[0].taken_at < SESSION_BACKUP_GAP:
             return
         try:
-            self._take_backup("session" if self._last_backup_at is None else "daily")
+            self._take_backup("session")
         except LibraryWriteError as error:
-            logger.warning("No backup before saving: %s", error)
+            logger.warning("No backup at open: %s", error)
 
-    def _take_backup(self, reason: str) -> None:
-        if self.keep_backups <= 0 or not self._doc_ids:
-            return
-        chunks = self._storage.committed_chunks()
-        info = take_backup(self.path, chunks, len(self._doc_ids), reason, self.keep_backups)
-        self._backup_due = False
-        self._last_backup_at = info.taken_at
+    def _take_backup(self, reason: str) -> BackupInfo | None:
+        if self.keep_backups <= 0:
+            return None
+        records = {
+            RECIPE: [self._document(entry) for entry in self._entries(RECIPE)],
+            PLAN: [dict(entry.version.document or {}) for entry in self._entries(PLAN)],
+        }
+        return take_backup(self.path, self.computer.id, records, reason)
 
-    def _set_index(self, doc_ids: dict[str, int]) -> None:
-        self._doc_ids = doc_ids
-        keys = self._storage.read().get(RECIPES_TABLE, {})
-        self._next_doc_id = max((int(key) for key in keys), default=0) + 1
+    # Inside -------------------------------------------------------------------------------
 
-    def _document(self, recipe_id: str) -> dict[str, Any]:
-        doc_id = self._doc_ids.get(recipe_id)
-        document = None if doc_id is None else self._table.get(doc_id=doc_id)
-        if document is None:
-            raise RecipeNotFoundError(recipe_id)
+    def _start(self, work, name: str) -> None:
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=work, name=f"library-{name}", daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def _entries(self, kind: str) -> list[Entry]:
+        # list() of a dict's values is one step the GIL never splits: a save on another
+        # thread can't change the dict under this.
+        return list(self._shown[kind].values())
+
+    def _entry(self, kind: str, entry_id: str) -> Entry:
+        entry = self._shown[kind].get(entry_id)
+        if entry is None:
+            raise RecipeNotFoundError(entry_id)
+        return entry
+
+    def _document(self, entry: Entry) -> dict[str, Any]:
+        document = entry.version.document or {}
+        if entry.conflict_of is not None:
+            return self._copy_document(entry)
+        if document.get("id") != entry.id:
+            return {**document, "id": entry.id}
+        return document
+
+    def _copy_document(self, entry: Entry) -> dict[str, Any]:
+        cached = self._documents.get(entry.id)
+        if cached is not None:
+            return cached
+        document = dict(entry.version.document or {})
+        title = document.get("title") if isinstance(document.get("title"), str) else ""
+        name = self.computer_name(entry.version.device)
+        document.update(id=entry.id, title=f"{title} (edited on {name})")
+        self._documents[entry.id] = document
         return document
 
     def _to_recipe(self, document: dict[str, Any]) -> Recipe:
         try:
             return Recipe.from_dict(document)
         except RecipeFormatError as error:
-            number = getattr(document, "doc_id", document.get("id"))
-            raise LibraryReadError(self.path, f"record {number}: {error}") from error
+            raise LibraryReadError(
+                self.path, f"recipe {str(document.get('title', '?'))[:60]!r}: {error}"
+            ) from error
 
     def _release_session(self) -> None:
         if self._session_lock is not None:
@@ -486,75 +975,50 @@ class RecipeLibrary:
             self._session_lock = None
 
 
-class _Draft:
-    """The next state of the recipes table, built from copies: the committed one stays."""
-
-    def __init__(self, data: dict[str, Any], doc_ids: dict[str, int], next_doc_id: int) -> None:
-        self._data = data
-        self.table: dict[str, Any] = dict(data.get(RECIPES_TABLE, {}))
-        self.doc_ids = dict(doc_ids)
-        self.next_doc_id = next_doc_id
-
-    def document(self, recipe_id: str) -> dict[str, Any] | None:
-        doc_id = self.doc_ids.get(recipe_id)
-        return None if doc_id is None else self.table.get(str(doc_id))
-
-    def put(self, document: dict[str, Any]) -> None:
-        """Store a new document object under its recipe id, replacing any there."""
-        doc_id = self.doc_ids.get(document["id"])
-        if doc_id is None:
-            doc_id = self.next_doc_id
-            self.next_doc_id += 1
-            self.doc_ids[document["id"]] = doc_id
-        self.table[str(doc_id)] = document
-
-    def remove(self, recipe_id: str) -> dict[str, Any]:
-        doc_id = self.doc_ids.pop(recipe_id, None)
-        if doc_id is None:
-            raise RecipeNotFoundError(recipe_id)
-        return self.table.pop(str(doc_id))
-
-    def replace_all(self, loaded: LoadedFile) -> None:
-        self.table = dict(loaded.data[RECIPES_TABLE])
-        self.doc_ids = dict(loaded.doc_ids)
-        self.next_doc_id = max((int(key) for key in self.table), default=0) + 1
-
-    def data(self) -> dict[str, Any]:
-        return {**self._data, RECIPES_TABLE: self.table}
+_TAIL = 4096
 
 
-def _storage_for(path: Path, loaded: LoadedFile) -> AtomicJSONStorage:
-    return AtomicJSONStorage(path, loaded.data, identity_of(loaded.stat), loaded.revision)
-
-
-def _create_empty_library(path: Path) -> AtomicJSONStorage:
+def _tail(path: Path, end: int) -> bytes:
+    if end <= 0:
+        return b""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise LibraryWriteError(
-            f"the folder {path.parent} could not be created: {error.strerror or error}"
-        ) from error
-    storage = AtomicJSONStorage(path, {})
-    storage.write(empty_library())
-    return storage
+        with open(path, "rb") as handle:
+            handle.seek(max(0, end - _TAIL))
+            return handle.read(min(end, _TAIL))
+    except OSError:
+        return b""
 
 
-def _checked_copy(recipe: Recipe, **changes: Any) -> Recipe:
-    """The recipe as it will be stored; one that breaks the model is a failed save."""
+def _find(candidates: Mapping[str, Version], token: str | None) -> Version | None:
+    for version in candidates.values():
+        if version.token == token:
+            return version
+    # The base is older than each computer's newest: start from what it had seen at least.
+    if token:
+        time_text, _, device = token.partition(":")
+        with contextlib.suppress(ValueError):
+            return Version(RECIPE, "", int(time_text), device, None, {})
+    return None
+
+
+def _check(recipe: Recipe) -> None:
     try:
-        return recipe.copy(**changes)
-    except RecipeFormatError as error:
+        check_recipe(recipe)
+    except LimitError as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
 
 
-def _summary(document: Mapping[str, Any]) -> RecipeSummary:
+def _category(document: dict[str, Any] | None) -> str:
+    value = (document or {}).get("category")
+    return value if isinstance(value, str) else ""
+
+
+def _summary(recipe_id: str, document: Mapping[str, Any]) -> RecipeSummary:
     title = document.get("title")
     return RecipeSummary(
-        id=str(document.get("id", "")),
-        title=title if isinstance(title, str) else "",
-        document=document,
+        id=recipe_id, title=title if isinstance(title, str) else "", document=document
     )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _iso(micros: int) -> str:
+    return datetime.fromtimestamp(micros / 1_000_000, UTC).isoformat(timespec="seconds")

@@ -1,6 +1,6 @@
 """Locks between windows and processes on one library: one writer at a time, always.
 
-Two locks per library file. The session lock is held by the window that may change the
+Two locks per library folder. The session lock is held by the window that may change the
 library for as long as it is open; a second window or program on the same file opens it
 read-only. The write lock is held for the length of one save, so that even programs that
 open the library without a session (scripts, imports, tests) never write at the same time,
@@ -11,9 +11,11 @@ on Windows): the system drops them when the process dies, however it dies, so a 
 never leaves a stale lock. Each lock object opens the file itself, so two windows in one
 process exclude each other just as two processes do.
 
-The lock files live in the user's cache folder, named after the library's full path, not
-beside the library: a sync tool would copy lock files between computers and replace them
-under a running app, which would quietly break the lock on the very machine it guards.
+The lock files live in the user's cache folder, named after what the file system says the
+folder is (its device and inode numbers), not after a path: a bind mount, a symlink or
+another spelling of the same folder reaches the same lock. They are not beside the library:
+a sync tool would copy lock files between computers and replace them under a running app,
+which would quietly break the lock on the very machine it guards.
 """
 
 from __future__ import annotations
@@ -118,8 +120,19 @@ def lock_folder() -> Path:
     return user_cache_path(APP_ID, appauthor=False) / "locks"
 
 
+def folder_key(folder: Path) -> str:
+    """The folder as the file system knows it, whatever path reaches it."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return "path:" + os.path.normcase(str(Path(folder).resolve()))
+    if os.name == "nt" and not info.st_ino:
+        return "path:" + os.path.normcase(str(Path(folder).resolve()))
+    return f"{info.st_dev}:{info.st_ino}"
+
+
 def _new_lock(library_path: Path, kind: str) -> FileLock:
-    key = os.path.normcase(str(Path(library_path).resolve()))
+    key = folder_key(library_path)
     digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     folder = lock_folder()
     try:

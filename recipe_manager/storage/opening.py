@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backups import DEFAULT_KEEP, BackupInfo, newest_good_backup
-from .errors import LibraryCorruptError, LibraryTooNewError
+from .backups import DEFAULT_KEEP, BackupInfo
+from .errors import LibraryMissingError
+from .identity import known_libraries
 from .library import RecipeLibrary
-from .locking import try_session_lock
 from .seeding import open_or_seed
-from .sync import move_aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,47 +34,47 @@ class OpenResult:
         return self.library.migrated_from
 
 
+def check_not_missing(path: Path) -> None:
+    """Raise LibraryMissingError for a library folder that should be there and is not.
+
+    A folder this computer opened before that is gone (an unmounted drive), a dangling
+    link, or a folder whose parent does not exist is never created silently: the window
+    asks. A folder never opened here whose parent exists is simply new.
+    """
+    path = Path(path)
+    if path.exists():
+        return
+    if path.is_symlink():
+        raise LibraryMissingError(path, "it is a link to a folder that is not there")
+    if not path.parent.is_dir():
+        raise LibraryMissingError(path, f"the folder {path.parent} holding it is not there")
+    resolved = path.parent.resolve() / path.name
+    if str(resolved) in known_libraries():
+        raise LibraryMissingError(
+            path, "it was opened on this computer before and is not there now"
+        )
+
+
 def open_library_safely(
-    path: Path, seed_file: Path | None = None, *, backups: int = DEFAULT_KEEP
+    path: Path,
+    seed_file: Path | None = None,
+    *,
+    backups: int = DEFAULT_KEEP,
+    create_missing: bool = False,
 ) -> OpenResult:
     """Open (or create and seed) the library, holding the session lock if it is free.
 
-    A file that can never be a library (not JSON, truncated, empty, wrong shape) is moved
-    aside, unchanged, and a new empty library is opened in its place; `problem` names both
-    files and `newest_backup` is the backup to offer. Raises LibraryError, touching nothing,
-    when the file can't be read at all (permissions, a failing disk), is unreadable while
-    another window holds it, or was written by a newer version of the app: that library is
-    fine, and an empty one in its place would sync over it to the computer that wrote it.
+    Raises LibraryMissingError (touching nothing) for a folder that has gone missing, unless
+    `create_missing` (the cook chose "Create it"). Files it cannot read are left as they are
+    and named in `problem`; the library opens in every other case.
     """
-    try:
-        return OpenResult(open_or_seed(path, seed_file, backups=backups, exclusive=True))
-    except LibraryTooNewError:
-        raise
-    except LibraryCorruptError as error:
-        # The window holding the library has it in memory and will set the file aside
-        # itself at its next save: moving it from under that window would help nobody.
-        session = try_session_lock(path)
-        if session is None:
-            raise
-        try:
-            moved = move_aside(path)
-        finally:
-            session.release()
-        library = RecipeLibrary(path, backups=backups, exclusive=True)
-        backup = newest_good_backup(path)
-        return OpenResult(library, moved, _problem(error, moved, backup), backup)
-
-
-def _problem(error: LibraryCorruptError, moved: Path, backup: BackupInfo | None) -> str:
-    text = (
-        f"The recipe library {error.path} could not be opened: {error.reason}. "
-        f"It was moved aside, unchanged, to {moved}, and a new, empty library was started "
-        f"at {error.path}."
-    )
-    if backup is None:
-        return text + " There is no backup of it to restore."
-    taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return text + (
-        f" The newest good backup, from {taken}, holds {backup.recipe_count} recipes: "
-        f"{backup.path}."
-    )
+    if not create_missing:
+        check_not_missing(path)
+    library = open_or_seed(path, seed_file, backups=backups, exclusive=True)
+    problem = None
+    if library.problems:
+        problem = "Some of the library could not be read and was left out:\n" + "\n".join(
+            library.problems[:12]
+        )
+    moved = library.moved_aside[0] if library.moved_aside else None
+    return OpenResult(library, moved, problem)

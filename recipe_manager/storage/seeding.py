@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 
 from ..domain import Recipe
 from .backups import DEFAULT_KEEP
-from .errors import LibraryError
 from .library import RecipeLibrary
 
 
@@ -19,10 +17,10 @@ def read_seed_recipes(seed_file: Path) -> list[Recipe]:
 
 
 def open_library(path: Path, seed_file: Path | None = None) -> RecipeLibrary:
-    """Open the library at `path`; when there is none yet, create it holding the seeds.
+    """Open the library at `path`; when it is new, fill it with the seeds.
 
-    An existing file is never touched here, whatever it holds: errors propagate. The app
-    itself uses `open_library_safely`, which also locks, sets bad files aside and reports.
+    The app itself uses `open_library_safely`, which also locks, asks about missing folders
+    and reports.
     """
     return open_or_seed(path, seed_file)
 
@@ -33,17 +31,21 @@ def open_or_seed(
     *,
     backups: int = DEFAULT_KEEP,
     exclusive: bool = False,
+    create: bool = True,
 ) -> RecipeLibrary:
-    seeds = read_seed_recipes(seed_file) if seed_file is not None and not path.exists() else None
-    library = RecipeLibrary(path, backups=backups, exclusive=exclusive)
-    if seeds is None or library.read_only or len(library):
+    """Open, and seed a library that has never held anything (no computer wrote a record).
+
+    The seeds have fixed ids, times and author, so two computers seeding one synced folder
+    write the same versions and the merge shows each once; a seed a cook deleted stays
+    deleted (its tombstone is newer).
+    """
+    library = RecipeLibrary(path, backups=backups, exclusive=exclusive, create=create)
+    if (
+        seed_file is None
+        or library.read_only
+        or library.legacy_file is not None
+        or not library.is_empty_of_records()
+    ):
         return library
-    try:
-        library.add_many(seeds)
-    except LibraryError:
-        # We created this file a moment ago: remove it so the next start seeds again.
-        library.close()
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise
+    library.add_seeds(read_seed_recipes(seed_file))
     return library

@@ -16,8 +16,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from ..storage import LibraryError
-
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..storage import RecipeLibrary
@@ -47,6 +45,9 @@ class RecipeEditing(QObject):
         editor = RecipeEditor(self._window, library, recipe)
         kind = kind or ("Add" if recipe is None or not recipe.id else "Edit")
         editor.saved.connect(lambda stored, e=editor: self._saved(stored, e, kind))
+        if self._window.guard is not None:
+            # Another computer's edit of this recipe arriving while it is open is offered.
+            self._window.guard.changed.connect(editor.library_changed)
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
@@ -77,14 +78,20 @@ class RecipeEditing(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._window.library.delete(recipe.id)
-        except LibraryError as error:
-            self._window.statusBar().showMessage(f"Not deleted: {error}", 10000)
-            return
-        self._window.remove_recipe_from_list(recipe.id)
-        self._window.statusBar().showMessage(f"Deleted “{recipe.title}”", 10000)
-        self.record(f"Delete “{recipe.title}”", {recipe.id: recipe}, {recipe.id: None})
+        window, library, guard = self._window, self._window.library, self._window.guard
+        assert guard is not None
+
+        def done(_result: object) -> None:
+            window.remove_recipe_from_list(recipe.id)
+            guard.saved()
+            window.statusBar().showMessage(f"Deleted “{recipe.title}”", 10000)
+            self.record(f"Delete “{recipe.title}”", {recipe.id: recipe}, {recipe.id: None})
+
+        def failed(message: str) -> None:
+            window.statusBar().showMessage(f"Not deleted: {message}", 10000)
+
+        # On the save worker: the list changes once the deletion is on disk.
+        guard.saver.run(lambda: library.delete(recipe.id), done, failed)
 
     def record(self, text: str, before: State, after: State) -> None:
         """Put a change already made to the library on the undo stack."""
@@ -151,21 +158,26 @@ class LibraryChange(QUndoCommand):
         self._apply(self._after, "Redid", "redo")
 
     def _apply(self, state: State, verb: str, action: str) -> None:
+        """Write `state` back on the save worker; the list follows once it is on disk."""
         window = self._window
-        library = window.library
-        if library is None:
+        library, guard = window.library, window.guard
+        if library is None or guard is None:
             return
-        try:
-            apply_state(library, state)
-        except LibraryError as error:
-            window.show_banner(f"Could not {action} {self.text()}: {error}")
+        text = self.text()
+
+        def done(_result: object) -> None:
+            guard.saved()
+            present = [recipe for recipe in state.values() if recipe is not None]
             window.refresh_list()
-            return
-        present = [recipe for recipe in state.values() if recipe is not None]
-        window.refresh_list()
-        if len(present) == 1:
-            window.show_recipe_in_list(library.get(present[0].id))
-        window.statusBar().showMessage(f"{verb} {self.text()}", 8000)
+            if len(present) == 1 and present[0].id in library:
+                window.show_recipe_in_list(library.get(present[0].id))
+            window.statusBar().showMessage(f"{verb} {text}", 8000)
+
+        def failed(message: str) -> None:
+            window.show_banner(f"Could not {action} {text}: {message}")
+            window.refresh_list()
+
+        guard.saver.run(lambda: apply_state(library, state), done, failed)
 
 
 def apply_state(library: RecipeLibrary, state: State) -> None:

@@ -1,32 +1,114 @@
-"""Keeping the open library in step with the disk: another program's changes, sync-tool
-conflict copies, backups to restore, and the one-writer lock. The storage layer decides;
-this module only asks the cook and reports."""
+"""Keeping the open library in step with the folder: other computers' changes, backups to
+restore, the one-writer lock, and the save worker every library write goes through.
+
+The storage layer decides everything; nothing here asks about merging (there is nothing to
+ask: every computer writes its own file and the library is their merge). Reading another
+computer's changes and every write run off the UI thread.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from ..storage import LibraryError
 
 if TYPE_CHECKING:
+    from ..domain import Recipe
     from ..storage import BackupInfo, RecipeLibrary
 
 SYNC_SETTLE_MS = 300  # sync tools write in bursts: reload once they have finished
+POLL_MS = 3000  # network shares send no change notices: look now and then
 WRITER_CHECK_MS = 2000
 
 
+class _Signals(QObject):
+    done = Signal(object, object)  # result, error message or None
+
+
+class _Task(QRunnable):
+    """One piece of library work on the save worker; the result comes back queued."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except LibraryError as error:
+            self.signals.done.emit(None, str(error))
+            return
+        self.signals.done.emit(result, None)
+
+
+class SaveWorker(QObject):
+    """Library writes (delete, undo, import, restore) one at a time on a worker thread, the
+    window showing "Saving…" meanwhile: the UI thread never waits on the disk."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # in order, like the undo stack that queues them
+        self._running: set[_Task] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        task = _Task(work)
+        self._running.add(task)
+
+        def finished(result: Any, error: str | None) -> None:
+            self._running.discard(task)
+            if not self._running:
+                self.busy_changed.emit(False)
+            if error is not None:
+                if failed is not None:
+                    failed(error)
+            elif done is not None:
+                done(result)
+
+        task.signals.done.connect(finished)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(task)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
 class LibraryGuard(QObject):
-    """Watches the library file and offers what the storage layer can do about changes.
+    """Follows the library folder and offers what the storage layer can do about changes.
 
     `refresh` reloads the list from the library; `report` shows a message that must stay
-    (a banner) and `clear_report` takes it away; `notify` shows a passing one (the status bar).
+    (a banner) and `clear_report` takes it away; `notify` shows a passing one. `changed`
+    carries the ids whose shown version changed (open editors check theirs).
     """
 
+    changed = Signal(object)
     #: A backup was restored: the recipes before and after, and the backup's label (for undo).
     restored = Signal(object, object, str)
 
@@ -38,6 +120,7 @@ class LibraryGuard(QObject):
         report: Callable[[str], None],
         clear_report: Callable[[], None],
         notify: Callable[[str], None],
+        saving_label: QLabel | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
@@ -45,19 +128,25 @@ class LibraryGuard(QObject):
         self._refresh, self._report, self._notify = refresh, report, notify
         self._clear_report = clear_report
         self._seen_reloads = library.reloads
-        self._merge_box: QMessageBox | None = None
-        path = library.path
-        # Watch the folder too: an atomic replace gives the file a new inode, and the
-        # watcher may stop following the old path.
-        self._watcher = QFileSystemWatcher([str(path), str(path.parent)], self)
-        self._watcher.fileChanged.connect(self._touched)
+        self.saver = SaveWorker(self)
+        self._reader = QThreadPool(self)
+        self._reader.setMaxThreadCount(1)
+        self._reading: _Task | None = None
+        if saving_label is not None:
+            self.saver.busy_changed.connect(saving_label.setVisible)
+        devices = library.path / "devices"
+        self._watcher = QFileSystemWatcher(
+            [str(p) for p in (library.path, devices) if p.exists()], self
+        )
         self._watcher.directoryChanged.connect(self._touched)
+        self._watcher.fileChanged.connect(self._touched)
         self._settle = QTimer(self, singleShot=True, interval=SYNC_SETTLE_MS)
         self._settle.timeout.connect(self.reload)
-        # A read-only window asks now and then whether the writing one has closed: closing
-        # it changes nothing on disk for the watcher to see.
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.reload)
+        self._poll.start()
         self._writer_check = QTimer(self, interval=WRITER_CHECK_MS)
-        self._writer_check.timeout.connect(self.reload)
+        self._writer_check.timeout.connect(self._check_writer)
         if library.read_only:
             self._writer_check.start()
 
@@ -66,111 +155,115 @@ class LibraryGuard(QObject):
         return self.library.path
 
     def saved(self) -> None:
-        """After our own save: it may have taken in another program's change first."""
-        if self.library.reloads != self._seen_reloads:
-            self._seen_reloads = self.library.reloads
-            self._refresh()
+        """After our own save: tell open editors what it changed."""
+        self.changed.emit(self.library.last_change.ids)
 
     def _touched(self, _path: str) -> None:
-        if str(self.path) not in self._watcher.files() and self.path.exists():
-            self._watcher.addPath(str(self.path))
+        devices = self.library.path / "devices"
+        if devices.exists() and str(devices) not in self._watcher.directories():
+            self._watcher.addPath(str(devices))
         self._settle.start()
 
     def reload(self) -> None:
-        """Take in what another program wrote; recipes open in an editor stay there."""
-        try:
-            changed = self.library.reload_if_changed()
-        except LibraryError as error:
-            self._report(f"{error}\nYour recipes are still open here; saving writes them back.")
+        """Read what other computers wrote, on a worker; refresh once it is merged."""
+        if self._reading is not None:
+            return
+        task = _Task(self.library.reload_if_changed)
+        self._reading = task
+        task.signals.done.connect(self._reloaded)
+        self._reader.start(task)
+
+    def reload_now(self) -> bool:
+        """The same, waiting for it (tests, and the read-only window's writer check)."""
+        changed = self.library.reload_if_changed()
+        self._reloaded(changed, None)
+        return changed
+
+    def _reloaded(self, changed: Any, error: str | None) -> None:
+        self._reading = None
+        if error is not None:
+            self._report(f"{error}\nYour recipes are still open here.")
             return
         if changed:
-            self._seen_reloads = self.library.reloads
             self._refresh()
-            self._notify("The library was updated from disk")
+            self.changed.emit(self.library.last_change.ids)
+            self._notify("The library was updated from another computer or program")
+
+    def _check_writer(self) -> None:
         if self.library.read_only and self.library.try_become_writable():
             self._writer_check.stop()
             self._clear_report()
             self._refresh()
             self._notify("The other window closed: this one can save again")
-        self.offer_conflict_merges()
 
-    # Sync-tool conflict copies ---------------------------------------------------------------
-
-    def offer_conflict_merges(self) -> None:
-        if self.library.read_only or self._merge_box is not None:
-            return
-        copies = self.library.find_conflict_copies()
-        if not copies:
-            return
-        self._merge_box = self._ask(
-            "mergeConflictsBox",
-            "Conflicting copies",
-            f"Your sync tool left {len(copies)} conflicting "
-            f"{'copy' if len(copies) == 1 else 'copies'} of the library beside it. Merge them "
-            "recipe by recipe? The newer edit of each recipe wins; nothing is removed.",
-            lambda: self.merge(copies),
-        )
-        self._merge_box.finished.connect(self._merge_box_closed)
-
-    def _merge_box_closed(self, _result: int) -> None:
-        self._merge_box = None
-
-    def merge(self, copies: list[Path]) -> None:
-        lines = []
-        for copy in copies:
-            try:
-                report = self.library.merge_conflict_copy(copy)
-            except LibraryError as error:
-                lines.append(f"{copy.name}: not merged: {error}")
-                continue
-            lines.append(
-                f"{copy.name}: {len(report.added)} added, {len(report.updated)} updated, "
-                f"{report.kept_ours} kept as they are here"
-            )
-        self._refresh()
-        self._report("\n".join(lines))
+    def wait(self) -> None:
+        """Let running reads and saves finish (closing the window, tests)."""
+        self._reader.waitForDone(30000)
+        self.saver.wait()
 
     # Backups ---------------------------------------------------------------------------------
 
     def choose_backup(self) -> QInputDialog | None:
-        """File > Restore Backup…: each backup's date and recipe count, then restore."""
+        """File > Restore Backup…: each backup's date, computer and what it holds."""
         backups = self.library.list_backups()
         if not backups:
             self._notify("There are no backups yet")
             return None
-        labels = [_backup_label(info) for info in backups]
+        labels = [self._backup_label(info) for info in backups]
         dialog = QInputDialog(self._window, objectName="restoreBackupDialog")
         dialog.setWindowTitle("Restore Backup")
         dialog.setLabelText(
-            "Replace the library with this backup (the library as it is now is backed up first):"
+            "Make the library what this backup holds (the library as it is now is backed up "
+            "first, and other computers take the restore in too):"
         )
         dialog.setComboBoxItems(labels)
+        dialog.setToolTip("")
+        dialog.textValueChanged.connect(
+            lambda text: dialog.setLabelText(
+                backups[labels.index(text)].describe() if text in labels else ""
+            )
+        )
         dialog.textValueSelected.connect(lambda text: self.restore(backups[labels.index(text)]))
-        dialog.open()
         _no_default_button(dialog)
+        dialog.open()
         return dialog
 
     def offer_restore(self, info: BackupInfo) -> None:
-        """After a bad library was moved aside: bring back the newest good backup?"""
         self._ask(
             "restoreOfferBox",
             "Restore a backup?",
-            f"Restore the backup from {_backup_label(info)}? "
-            "Otherwise you keep the new, empty library.",
+            f"Restore the backup from {self._backup_label(info)}?",
             lambda: self.restore(info),
         )
 
     def restore(self, info: BackupInfo) -> None:
-        try:
+        label = self._backup_label(info)
+
+        def work() -> tuple[list[Recipe], int, list[Recipe]]:
             before = self.library.recipes()
             count = self.library.restore_backup(info)
-            after = self.library.recipes()
-        except LibraryError as error:
-            self._report(f"The backup was not restored: {error}")
-            return
-        self._refresh()
-        self._notify(f"Restored {count} recipes from the backup of {_backup_label(info)}")
-        self.restored.emit(before, after, _backup_label(info))
+            return before, count, self.library.recipes()
+
+        def done(result: tuple[list[Recipe], int, list[Recipe]]) -> None:
+            before, count, after = result
+            self._refresh()
+            self.saved()
+            self._notify(f"Restored {count} recipes from the backup of {label}")
+            self.restored.emit(before, after, label)
+
+        self.saver.run(
+            work,
+            done,
+            lambda message: self._report(f"The backup was not restored: {message}"),
+        )
+
+    def _backup_label(self, info: BackupInfo) -> str:
+        count = info.recipe_count
+        where = self.library.computer_name(info.device) if info.device else "this computer"
+        return (
+            f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}, {count} "
+            f"recipe{'' if count == 1 else 's'}, on {where}"
+        )
 
     def _ask(self, name: str, title: str, question: str, on_yes: Callable[[], None]) -> QMessageBox:
         """A yes/no question that never blocks: the answer arrives as a signal."""
@@ -182,7 +275,8 @@ class LibraryGuard(QObject):
             self._window,
         )
         box.setObjectName(name)
-        # A stray Enter answers No: nothing is merged or replaced without a deliberate Yes.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # A stray Enter answers No: nothing is replaced without a deliberate Yes.
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.accepted.connect(on_yes)
         box.open()
@@ -196,8 +290,3 @@ def _no_default_button(dialog: QWidget) -> None:
     for button in dialog.findChildren(QPushButton):
         button.setAutoDefault(False)
         button.setDefault(False)
-
-
-def _backup_label(info: BackupInfo) -> str:
-    count = info.recipe_count
-    return f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}, {count} recipe{'' if count == 1 else 's'}"

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.view import UnitSystem, View
-from ..storage import LibraryError
+from ..storage import LibraryError, LibraryMissingError
 from .actions import build_actions, make_action
 from .after_paint import after_next_paint
 from .browse import ALL, BrowsePanel
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.library: RecipeLibrary | None = None
         self.guard: LibraryGuard | None = None
         self._seed_file = seed_file
+        self._create_missing = False
         self._settings = settings
         self._recipe: Recipe | None = None
         # "I have 1.4 kg of pork belly": the factor and header while it is in force.
@@ -265,6 +266,10 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(self.library_path), objectName="libraryPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.path_label)
+        # Shown while the save worker writes (delete, undo, import, restore).
+        self.saving_label = QLabel("Saving…", objectName="savingIndicator")
+        self.saving_label.hide()
+        self.statusBar().addPermanentWidget(self.saving_label)
         self.setTabOrder(self.browse.view, self.search_field)
         self.setTabOrder(self.search_field, self.recipe_list)
         self.setTabOrder(self.recipe_list, self.servings_spin)
@@ -360,7 +365,14 @@ class MainWindow(QMainWindow):
         from .library_guard import LibraryGuard
 
         try:
-            result = open_library_safely(self.library_path, self._seed_file)
+            result = open_library_safely(
+                self.library_path, self._seed_file, create_missing=self._create_missing
+            )
+        except LibraryMissingError as error:
+            self.library = None
+            self.statusBar().showMessage("The library folder is missing", 0)
+            self._ask_about_missing_folder(error)
+            return
         except LibraryError as error:
             self.library = None
             self.show_banner(
@@ -380,6 +392,7 @@ class MainWindow(QMainWindow):
             report=self.show_banner,
             clear_report=self.banner.hide,
             notify=lambda message: self.statusBar().showMessage(message, 8000),
+            saving_label=self.saving_label,
         )
         self.guard.restored.connect(
             lambda before, after, label: self.editing.record_replacement(
@@ -388,8 +401,6 @@ class MainWindow(QMainWindow):
         )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
-        else:
-            QTimer.singleShot(0, self.guard.offer_conflict_merges)
         self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
@@ -412,6 +423,58 @@ class MainWindow(QMainWindow):
         """Fold the search index a slice at a time while idle, never a long pause at once."""
         if not self.list_model.prepare_search_texts(SEARCH_INDEX_SLICE):
             QTimer.singleShot(0, self._prepare_search)
+
+    def _ask_about_missing_folder(self, error: LibraryError) -> QMessageBox:
+        """The library folder is not there (an unplugged drive, a dangling link): never
+        create it silently. Say which folder, and offer another, creating it, or quitting."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Library folder missing",
+            f"The recipe library folder {self.library_path} is not there ({error.reason}). "
+            "If it is on a drive or share that is not connected, connect it and choose "
+            "Try again.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("missingLibraryBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        choose = box.addButton("Choose another folder…", QMessageBox.ButtonRole.ActionRole)
+        retry = box.addButton("Try again", QMessageBox.ButtonRole.ActionRole)
+        create = box.addButton("Create it", QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        choose.setObjectName("chooseLibraryButton")
+        create.setObjectName("createLibraryButton")
+        quit_button.setObjectName("quitButton")
+
+        def answered(button: object) -> None:
+            if button is create:
+                self._create_missing = True
+                self.load_library()
+            elif button is retry:
+                self.load_library()
+            elif button is choose:
+                self._choose_library_folder()
+            else:
+                self.close()
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        return box
+
+    def _choose_library_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, "Choose the library folder", str(self.library_path.parent))
+        dialog.setObjectName("chooseLibraryDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+
+        def chosen(folder: str) -> None:
+            self.library_path = Path(folder)
+            self.path_label.setText(str(self.library_path))
+            self.load_library()
+
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""
@@ -863,6 +926,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.kitchen.save_timers()
+        if self.guard is not None:
+            self.guard.wait()  # a save under way finishes: it was promised
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())

@@ -81,13 +81,16 @@ class SaveTask(QRunnable):
     """One save on the thread pool; its signals are made on the UI thread, so results come
     back to it queued."""
 
-    def __init__(self, library: RecipeLibrary, recipe: Recipe, is_new: bool) -> None:
+    def __init__(
+        self, library: RecipeLibrary, recipe: Recipe, is_new: bool, base: str | None = None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = SaveSignals()
         self._library, self._recipe, self._is_new = library, recipe, is_new
         #: The recipe as stored just before this save (None for a new one): what undo restores.
         self.previous: Recipe | None = None
+        self._base = base
 
     def run(self) -> None:
         try:
@@ -96,7 +99,9 @@ class SaveTask(QRunnable):
             if self._is_new:
                 stored = self._library.get(self._library.add(self._recipe))
             else:
-                stored = self._library.update(self._recipe)
+                # Saved against the version the editor started from: an edit that arrived
+                # from another computer meanwhile is kept beside this one, never overwritten.
+                stored = self._library.update(self._recipe, base=self._base)
         except LibraryError as error:
             self.signals.failed.emit(str(error))
             return
@@ -113,6 +118,7 @@ class RecipeEditor(QDialog):
         self._library = library
         self._original = recipe or Recipe()
         self._is_new = not self._original.id
+        self._base = None if self._is_new else library.version_of(self._original.id)
         self._saving: SaveTask | None = None
         #: After a save of a stored recipe: the version it replaced, for undo.
         self.previous_version: Recipe | None = None
@@ -278,6 +284,7 @@ class RecipeEditor(QDialog):
         columns.addLayout(texts, 5)
         columns.addWidget(self.details_scroll, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_changed_bar())
         layout.addLayout(header)
         layout.addWidget(self.title_error)
         layout.addLayout(columns, 1)
@@ -311,6 +318,69 @@ class RecipeEditor(QDialog):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _build_changed_bar(self) -> QWidget:
+        """Shown when this recipe changes underneath the editor (another computer's edit)."""
+        self.changed_bar = QWidget(objectName="recipeChangedBar")
+        row = QHBoxLayout(self.changed_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.changed_label = QLabel(objectName="recipeChangedLabel", wordWrap=True)
+        self.changed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_label.setStyleSheet(ERROR_STYLE)
+        row.addWidget(self.changed_label, 1)
+        for name, text, slot in (
+            ("keepMineButton", "Keep mine", self.keep_mine),
+            ("takeTheirsButton", "Take theirs", self.take_theirs),
+            ("keepBothButton", "Keep both", self.keep_both),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.setAutoDefault(False)  # a stray Enter in the form never picks one
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.changed_bar.hide()
+        return self.changed_bar
+
+    def library_changed(self, ids: object) -> None:
+        """The library took in a change: if it is this recipe's, say so and offer choices."""
+        if self._is_new or self._original.id not in (ids or ()):
+            return
+        now = self._library.version_of(self._original.id)
+        if now == self._base:
+            return
+        if now is None:
+            text = (
+                "This recipe was deleted meanwhile (on another computer or window). "
+                "Saving stores it again."
+            )
+        else:
+            text = (
+                "This recipe was changed meanwhile on "
+                f"{self._library.edited_on(self._original.id)}."
+            )
+        self.changed_label.setText(text + " Keep your edit, take theirs, or keep both?")
+        self.changed_bar.show()
+
+    def keep_mine(self) -> None:
+        """Your edit follows theirs: saving replaces it (theirs was seen and chosen against)."""
+        self._base = self._library.version_of(self._original.id)
+        self.changed_bar.hide()
+
+    def take_theirs(self) -> None:
+        """Show what arrived instead of what was typed."""
+        if self._original.id in self._library:
+            self._original = self._library.get(self._original.id)
+            self._fill(self._original)
+            self._baseline = self.recipe().to_dict()
+        self._base = self._library.version_of(self._original.id)
+        self.changed_bar.hide()
+
+    def keep_both(self) -> None:
+        """Save your edit as a recipe of its own; theirs stays as it arrived."""
+        name = self._library.computer.name
+        self.title_edit.setText(f"{self.title_edit.text()} (edited on {name})")
+        self._is_new = True
+        self.changed_bar.hide()
+        self.accept()
 
     def _minutes_box(self, name: str, accessible: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
@@ -447,7 +517,9 @@ class RecipeEditor(QDialog):
             return
         # The write runs on a worker thread so that typing never waits on the disk; the
         # dialog closes only once the library says the recipe is stored.
-        self._saving = SaveTask(self._library, recipe, self._is_new)
+        if self._is_new:
+            recipe = recipe.copy(id="")
+        self._saving = SaveTask(self._library, recipe, self._is_new, self._base)
         self._saving.signals.saved.connect(self._save_done)
         self._saving.signals.failed.connect(self._save_failed)
         self._set_saving(True)

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..storage import LibraryError
-
 if TYPE_CHECKING:
     from ..domain import Recipe
     from .main_window import MainWindow
@@ -66,28 +64,38 @@ class RecipeTransfer(QObject):
         return library.recipes() if library is not None else []
 
     def _store(self, added: list[Recipe], replaced: list[Recipe]) -> None:
-        library = self._window.library
-        if library is None:
+        """Store an import on the save worker (the window shows it is saving)."""
+        window = self._window
+        library, guard = window.library, window.guard
+        if library is None or guard is None:
             return
-        try:
-            before = {
+
+        def store() -> tuple[dict[str, Recipe | None], list[Recipe]]:
+            before: dict[str, Recipe | None] = {
                 recipe.id: library.get(recipe.id) for recipe in replaced if recipe.id in library
             }
             ids = library.add_many(added)
             stored = [library.get(recipe_id) for recipe_id in ids]
-            for recipe in replaced:
-                stored.append(library.update(recipe))
-        except LibraryError as error:
-            self._window.show_banner(f"The import was not saved: {error}")
-            return
-        self._window.refresh_list()
-        self._window.statusBar().showMessage(
-            f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
-        )
-        count = len(stored)
-        name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
-        self._window.editing.record(
-            f"Import {name}",
-            {recipe.id: before.get(recipe.id) for recipe in stored},
-            {recipe.id: recipe for recipe in stored},
+            stored.extend(library.update(recipe) for recipe in replaced)
+            return before, stored
+
+        def done(result: tuple[dict[str, Recipe | None], list[Recipe]]) -> None:
+            before, stored = result
+            window.refresh_list()
+            guard.saved()
+            window.statusBar().showMessage(
+                f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
+            )
+            if not stored:
+                return
+            count = len(stored)
+            name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
+            window.editing.record(
+                f"Import {name}",
+                {recipe.id: before.get(recipe.id) for recipe in stored},
+                {recipe.id: recipe for recipe in stored},
+            )
+
+        guard.saver.run(
+            store, done, lambda message: window.show_banner(f"The import was not saved: {message}")
         )

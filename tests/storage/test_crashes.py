@@ -46,8 +46,8 @@ def check_library(path: Path, saved: set[str]) -> None:
     assert result.moved_aside is None, result.problem
     stored = {recipe.id for recipe in result.library.recipes()}
     assert saved <= stored, f"lost {len(saved - stored)} acknowledged recipes"
+    result.library.close()  # waits for its background backup and compaction
     assert not [p for p in path.parent.rglob("*") if p.name.endswith(".tmp")]
-    result.library.close()
 
 
 def kill_at_random_moments(path: Path, runs: int, seed: int) -> set[str]:
@@ -80,10 +80,10 @@ def test_killed_at_random_moments_many_more_times(library_path: Path) -> None:
     kill_at_random_moments(library_path, runs=600, seed=2)
 
 
-@pytest.mark.parametrize("function", ["write", "fsync", "replace", "open"])
+@pytest.mark.parametrize("function", ["write", "fsync", "replace", "open", "ftruncate"])
 @pytest.mark.parametrize("call", [1, 2, 3, 4, 6, 9])
 def test_killed_at_each_step_of_a_save(library_path: Path, function: str, call: int) -> None:
-    """Deterministic kills: at the n-th write, fsync, rename or folder open of a session."""
+    """Deterministic kills: at the n-th write, fsync, rename, open or truncation of a session."""
     seeded = start_writer(library_path, "3")
     output, _ = seeded.communicate()
     saved = set(acknowledged(output))
@@ -95,7 +95,7 @@ def test_killed_at_each_step_of_a_save(library_path: Path, function: str, call: 
 
 
 def test_a_killed_writer_leaves_no_lock_behind(library_path: Path) -> None:
-    writer = start_writer(library_path, crash_at="replace:2")  # killed holding the write lock
+    writer = start_writer(library_path, crash_at="fsync:2")  # killed holding the write lock
     writer.communicate(timeout=30)
     assert writer.returncode == -signal.SIGKILL
     RecipeLibrary(library_path).add(Recipe(title="After the crash"))

@@ -1,4 +1,4 @@
-"""The library on disk: durable saves, reads from memory, and bad files never overwritten."""
+"""The library folder: what it holds, what a save writes, and that it survives reopening."""
 
 from __future__ import annotations
 
@@ -7,138 +7,136 @@ import os
 from pathlib import Path
 
 import pytest
-from storage_helpers import make_recipe
+from storage_helpers import make_recipe, titles
 
-from recipe_manager.storage import (
-    LibraryReadError,
-    LibraryWriteError,
-    RecipeLibrary,
-    RecipeNotFoundError,
-)
+from recipe_manager.domain import Recipe
+from recipe_manager.storage import LibraryReadError, RecipeLibrary, this_computer
 
 
 def test_a_missing_library_is_created_empty(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    assert library.recipes() == []
-    assert library_path.exists()
+    assert library.path.is_dir() and len(library) == 0
+    assert library.own_file == library_path / "devices" / f"{this_computer().id}.jsonl"
+    header = json.loads(library.own_file.read_text().splitlines()[0])
+    assert header["meta"]["device"] == this_computer().id
 
 
 def test_added_recipes_survive_reopening(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    first = library.add(make_recipe("One"))
-    second, third = library.add_many([make_recipe("Two"), make_recipe("Three")])
-    reopened = RecipeLibrary(library_path)
-    assert {recipe.title for recipe in reopened.recipes()} == {"One", "Two", "Three"}
-    assert reopened.get(first).title == "One"
-    assert len({first, second, third}) == 3
-    assert reopened.get(second).components == make_recipe().components
+    ids = library.add_many([make_recipe("One"), make_recipe("Two")])
+    library.close()
+    again = RecipeLibrary(library_path)
+    assert {r.id for r in again.recipes()} == set(ids)
+    assert titles(again.recipes()) == {"One", "Two"}
 
 
 def test_update_and_delete_are_stored(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    recipe_id = library.add(make_recipe("Old"))
-    recipe = library.get(recipe_id)
-    recipe.title = "New"
-    library.update(recipe)
-    assert RecipeLibrary(library_path).get(recipe_id).title == "New"
-    removed = library.delete(recipe_id)
-    assert removed.title == "New"
-    assert RecipeLibrary(library_path).recipes() == []
-    with pytest.raises(RecipeNotFoundError):
-        library.get(recipe_id)
+    recipe_id = library.add(make_recipe("Before"))
+    library.update(library.get(recipe_id).copy(title="After"))
+    other = library.add(make_recipe("Gone"))
+    removed = library.delete(other)
+    assert removed.title == "Gone"
+    assert titles(RecipeLibrary(library_path).recipes()) == {"After"}
 
 
-def test_reads_come_from_memory_not_the_file(library_path: Path) -> None:
+def test_undo_of_a_delete_brings_the_recipe_back_with_its_id(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    recipe_id = library.add(make_recipe())
-    library_path.write_text("not json any more")
-    assert library.get(recipe_id).title == "Pork Belly"
+    recipe_id = library.add(make_recipe("Back"))
+    removed = library.delete(recipe_id)
+    assert library.add(removed) == recipe_id
+    assert titles(RecipeLibrary(library_path).recipes()) == {"Back"}
+
+
+def test_update_back_to_an_earlier_version_is_durable(library_path: Path) -> None:
+    """What undo of an edit does: store the earlier version again, as the newest."""
+    library = RecipeLibrary(library_path)
+    recipe_id = library.add(make_recipe("First"))
+    first = library.get(recipe_id)
+    library.update(first.copy(title="Second"))
+    library.update(first)
+    assert RecipeLibrary(library_path).get(recipe_id).title == "First"
 
 
 def test_recipes_handed_out_are_copies(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    recipe_id = library.add(make_recipe())
+    recipe_id = library.add(make_recipe("Mine"))
     library.get(recipe_id).components[0].steps.append("changed outside")
-    assert library.get(recipe_id).components[0].steps == ["Roast at 180°C for 2 hours."]
+    assert "changed outside" not in library.get(recipe_id).components[0].steps
 
 
-def test_a_write_failing_half_way_leaves_the_old_file_intact(
+def test_a_save_appends_kilobytes_not_the_library(library_path: Path) -> None:
+    library = RecipeLibrary(library_path)
+    library.add_many([make_recipe(f"Recipe {n}") for n in range(500)])
+    size = library.own_file.stat().st_size
+    library.add(make_recipe("One more"))
+    assert library.own_file.stat().st_size - size < 2_000 < size
+
+
+def test_compaction_keeps_the_newest_version_of_each(library_path: Path) -> None:
+    library = RecipeLibrary(library_path)
+    recipe_id = library.add(make_recipe("Edit 0"))
+    for number in range(1, 400):
+        library.update(library.get(recipe_id).copy(title=f"Edit {number}"))
+    library.close()  # waits for the background compaction
+    lines = library.own_file.read_bytes().count(b"\n")
+    assert lines < 260, lines
+    again = RecipeLibrary(library_path)
+    assert titles(again.recipes()) == {"Edit 399"}
+    again.compact()
+    assert again.own_file.read_bytes().count(b"\n") == 2
+    assert titles(RecipeLibrary(library_path).recipes()) == {"Edit 399"}
+
+
+def test_new_fields_are_stored_whatever_to_dict_holds(
     library_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A field the model gains later (favourite, rating) is stored with no storage change."""
+    real = Recipe.to_dict
+
+    def with_rating(self: Recipe) -> dict:
+        return {**real(self), "rating": 4, "favourite": True}
+
+    monkeypatch.setattr(Recipe, "to_dict", with_rating)
     library = RecipeLibrary(library_path)
-    kept_id = library.add(make_recipe("Kept"))
-    before = library_path.read_bytes()
-
-    def fail_replace(source: str, target: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", fail_replace)
-    with pytest.raises(LibraryWriteError, match="No space left"):
-        library.add(make_recipe("Lost"))
-    monkeypatch.undo()
-
-    assert library_path.read_bytes() == before
-    assert [recipe.title for recipe in library.recipes()] == ["Kept"]
-    # The session's backup of "Kept" may sit in backups/; no temporary file stays anywhere.
-    assert {p.name for p in library_path.parent.iterdir()} <= {library_path.name, "backups"}
-    assert not [p for p in library_path.parent.rglob("*") if p.name.endswith(".tmp")]
-    library.add(make_recipe("Saved after the disk was fixed"))
-    titles = {recipe.title for recipe in RecipeLibrary(library_path).recipes()}
-    assert titles == {"Kept", "Saved after the disk was fixed"}
-    assert RecipeLibrary(library_path).get(kept_id).title == "Kept"
+    recipe_id = library.add(make_recipe("Rated"))
+    line = library.own_file.read_text().splitlines()[-1]
+    assert json.loads(line)["doc"]["rating"] == 4
+    assert RecipeLibrary(library_path).summary(recipe_id).document["favourite"] is True
 
 
-def test_a_write_interrupted_before_the_replace_leaves_the_old_file(
-    library_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_plan_entries_merge_like_recipes(library_path: Path) -> None:
     library = RecipeLibrary(library_path)
-    library.add(make_recipe("Kept"))
-    before = library_path.read_bytes()
-
-    def crash(descriptor: int) -> None:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(LibraryWriteError):
-        library.add(make_recipe("Lost"))
-    assert library_path.read_bytes() == before
+    entry_id = library.put_plan_entry({"day": "2025-03-01", "recipe": "abc", "meal": "dinner"})
+    library.put_plan_entry({"id": entry_id, "day": "2025-03-02", "recipe": "abc"})
+    other = library.put_plan_entry({"day": "2025-03-03", "recipe": "def"})
+    library.remove_plan_entry(other)
+    again = RecipeLibrary(library_path)
+    assert again.plan_entries() == [{"id": entry_id, "day": "2025-03-02", "recipe": "abc"}]
+    assert len(again) == 0
 
 
-@pytest.mark.parametrize(
-    ("content", "reason"),
-    [
-        (b"", "empty"),
-        (b"   \n", "empty"),
-        (b"{not json", "not valid JSON"),
-        (b'{"recipes": {"1": {"id": "x"', "not valid JSON"),
-        (b"[1, 2, 3]", "unexpected layout"),
-        (b'{"recipes": {}}', "no schema version"),
-        (b'{"meta": {"1": {"schema": "1"}}, "recipes": {}}', "no schema version"),
-        (b'{"meta": {"1": {"schema": 1}}, "recipes": {"1": {"title": "x"}}}', "no recipe id"),
-        (b'{"meta": {"1": {"schema": 99}}, "recipes": {}}', "newer version"),
-        (b"\xff\xfe\x00garbage", "not valid JSON"),
-    ],
-)
-def test_a_bad_file_is_refused_and_never_touched(
-    library_path: Path, content: bytes, reason: str
-) -> None:
-    library_path.parent.mkdir(parents=True)
-    library_path.write_bytes(content)
-    with pytest.raises(LibraryReadError, match=reason) as raised:
-        RecipeLibrary(library_path)
-    assert str(library_path) in str(raised.value)
-    assert library_path.read_bytes() == content
+def test_a_path_that_is_a_file_but_not_a_library_is_never_touched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("my shopping list")
+    library = RecipeLibrary(path)
+    assert path.read_text() == "my shopping list"
+    assert len(library) == 0 and library.problems
 
 
-def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    with pytest.raises(LibraryWriteError, match="could not be created"):
-        RecipeLibrary(blocker / "sub" / "recipes.json")
+def test_a_symlinked_library_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "Sync" / "recipes"
+    RecipeLibrary(target).add(make_recipe("Synced"))
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    library = RecipeLibrary(link)
+    library.add(make_recipe("Through the link"))
+    assert link.is_symlink()
+    assert titles(RecipeLibrary(target).recipes()) == {"Synced", "Through the link"}
 
 
-def test_the_file_holds_a_schema_version(library_path: Path) -> None:
-    RecipeLibrary(library_path).add(make_recipe())
-    data = json.loads(library_path.read_text())
-    assert data["meta"]["1"]["schema"] == 1
-    assert len(data["recipes"]) == 1
+def test_a_fifo_as_the_library_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(LibraryReadError, match="not a folder"):
+        RecipeLibrary(fifo)

@@ -15,7 +15,7 @@ from recipe_manager.storage import LibraryWriteError, RecipeLibrary
 # Everything JSON can hold as UTF-8: any character but a lone surrogate.
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 lines = st.lists(text, max_size=5)
-counts = st.none() | st.integers(min_value=0, max_value=10**6)
+counts = st.none() | st.integers(min_value=0, max_value=100_000)  # MAX_WHOLE_NUMBER
 
 components = st.builds(
     Component,

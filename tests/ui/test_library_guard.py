@@ -1,22 +1,27 @@
-"""The window and the library on disk: a second window, another program's save, a sync
-tool's conflict copy, and restoring a backup, as the cook meets each."""
+"""The window and the library folder: a second window, another computer's edits arriving,
+an editor whose recipe changes underneath it, a missing folder, and restoring a backup."""
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
-from window_helpers import PORK, open_window, titles
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
+from window_helpers import PORK, open_window, select, titles
 
+from recipe_manager.app import build_main_window
 from recipe_manager.domain import Component, Recipe, parse_ingredient
-from recipe_manager.storage import RecipeLibrary
+from recipe_manager.storage import Computer, RecipeLibrary
+
+DESK = Computer("d" * 32, "desk")
 
 
 def stew(title: str = "Pork Stew") -> Recipe:
     return Recipe(title=title, components=[Component(ingredients=[parse_ingredient("1 kg pork")])])
+
+
+def other_computer(library_path: Path) -> RecipeLibrary:
+    return RecipeLibrary(library_path, computer=DESK, backups=0)
 
 
 def test_a_second_window_on_the_same_library_is_read_only(qtbot, window, library_path) -> None:
@@ -25,66 +30,103 @@ def test_a_second_window_on_the_same_library_is_read_only(qtbot, window, library
     assert banner.isVisible()
     assert "read-only" in banner.text().lower() or "another" in banner.text().lower()
     assert not second.action_new.isEnabled()
-    assert not second.action_delete.isEnabled()
     assert window.action_new.isEnabled()
 
 
-def test_another_programs_save_shows_up_in_the_list(qtbot, window, library_path) -> None:
-    # A sync tool replaces the file with the other computer's version.
-    other = library_path.parent / "elsewhere" / "recipes.json"
-    other.parent.mkdir()
-    shutil.copy(library_path, other)
-    with RecipeLibrary(other) as elsewhere:
-        elsewhere.add(stew("Sunday Roast Pork"))
-    shutil.copy(other, library_path.with_suffix(".incoming"))
-    library_path.with_suffix(".incoming").replace(library_path)
-    qtbot.waitUntil(lambda: "Sunday Roast Pork" in titles(window), timeout=5000)
-    assert PORK in titles(window)
+def test_another_computers_save_shows_up_in_the_list(qtbot, window, library_path) -> None:
+    other_computer(library_path).add(stew("From the desk"))
+    qtbot.waitUntil(lambda: "From the desk" in titles(window), timeout=10000)
 
 
-def test_a_conflict_copy_is_offered_and_merged(qtbot, library_path, monkeypatch) -> None:
-    with RecipeLibrary(library_path) as library:
-        library.add(stew("Ours"))
-    conflict = library_path.parent / "recipes.sync-conflict-20261122-101500-ABCDEFG.json"
-    shutil.copy(library_path, conflict)
-    with RecipeLibrary(conflict) as theirs:
-        theirs.add(stew("Theirs"))
+def test_two_edits_of_one_recipe_show_both_and_ask_nothing(qtbot, window, library_path) -> None:
+    desk = other_computer(library_path)
+    pork = next(r for r in desk.recipes() if r.title == PORK)
+    desk.update(pork.copy(title="Pork, the desk's way"))
+    mine = window.library.get(pork.id)
+    window.library.update(mine.copy(title="Pork, my way"))  # had not seen the desk's
+    qtbot.waitUntil(lambda: len([t for t in titles(window) if t.startswith("Pork, ")]) == 2)
+    shown = sorted(t for t in titles(window) if t.startswith("Pork, "))
+    assert shown[0] == "Pork, my way" or shown[1] == "Pork, my way"
+    assert any("(edited on" in t for t in shown)
+    assert not window.findChildren(QMessageBox)
+
+
+def test_an_open_editor_says_when_its_recipe_changes_and_keeps_both(
+    qtbot, window, library_path
+) -> None:
+    select(window, PORK)
+    window.action_edit.trigger()
+    editor = window.findChild(QDialog, "recipeEditor")
+    bar = editor.findChild(QWidget, "recipeChangedBar")
+    assert not bar.isVisible()
+    desk = other_computer(library_path)
+    pork = next(r for r in desk.recipes() if r.title == PORK)
+    desk.update(pork.copy(title="Desk's pork"))
+    qtbot.waitUntil(bar.isVisible, timeout=10000)
+    assert "desk" in editor.findChild(QLabel, "recipeChangedLabel").text()
+    editor.title_edit.setText("My pork")
+    editor.findChild(QPushButton, "keepBothButton").click()
+    mine = "My pork (edited on " + window.library.computer.name + ")"
+    qtbot.waitUntil(lambda: {"Desk's pork", mine} <= set(titles(window)), timeout=10000)
+
+
+def test_take_theirs_fills_the_editor_with_what_arrived(qtbot, window, library_path) -> None:
+    select(window, PORK)
+    window.action_edit.trigger()
+    editor = window.findChild(QDialog, "recipeEditor")
+    desk = other_computer(library_path)
+    pork = next(r for r in desk.recipes() if r.title == PORK)
+    desk.update(pork.copy(title="Desk's pork"))
+    qtbot.waitUntil(editor.findChild(QWidget, "recipeChangedBar").isVisible, timeout=10000)
+    editor.findChild(QPushButton, "takeTheirsButton").click()
+    assert editor.title_edit.text() == "Desk's pork"
+    editor.accept()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "recipeEditor") is None, timeout=10000)
+    assert not [t for t in titles(window) if "edited on" in t]
+
+
+def test_a_missing_library_folder_is_asked_about_never_recreated(qtbot, library_path) -> None:
+    first = build_main_window(library_path)
+    first.close()
+    shutil.rmtree(library_path)  # the drive is unplugged
     window = open_window(qtbot, library_path)
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "mergeConflictsBox") is not None)
-    box = window.findChild(QMessageBox, "mergeConflictsBox")
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: "Theirs" in titles(window))
-    assert "Ours" in titles(window)
-    assert not conflict.exists()
+    box = window.findChild(QMessageBox, "missingLibraryBox")
+    assert box is not None and str(library_path) in box.text()
+    assert not library_path.exists()
+    box.findChild(QPushButton, "createLibraryButton").click()
+    qtbot.waitUntil(lambda: PORK in titles(window))
+    assert library_path.is_dir()
 
 
-def test_restore_backup_shows_date_and_count(qtbot, window, library_path) -> None:
-    window.library.add(stew())  # the first save of a session takes a backup first
+def test_delete_and_undo_save_on_the_worker(qtbot, window, library_path) -> None:
+    select(window, PORK)
+    from PySide6.QtWidgets import QMessageBox as Box
+
+    answer = Box.StandardButton.Yes
+    original = Box.question
+    Box.question = staticmethod(lambda *args, **kwargs: answer)  # type: ignore[method-assign]
+    try:
+        window.action_delete.trigger()
+    finally:
+        Box.question = original  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: PORK not in titles(window))
+    assert PORK not in {r.title for r in RecipeLibrary(library_path).recipes()}
+    window.editing.undo_stack.undo()
+    qtbot.waitUntil(lambda: PORK in titles(window))
+    assert PORK in {r.title for r in RecipeLibrary(library_path).recipes()}
+
+
+def test_restore_backup_shows_what_each_holds(qtbot, window, library_path) -> None:
+    window.library._take_backup("session")
+    window.library.add(stew())
     window.refresh_list()
-    assert "Pork Stew" in titles(window)
     window.action_restore.trigger()
     dialog = window.findChild(QInputDialog, "restoreBackupDialog")
-    assert dialog is not None
     labels = dialog.comboBoxItems()
     assert labels and "2 recipes" in labels[0]
     dialog.textValueSelected.emit(labels[0])
     qtbot.waitUntil(lambda: "Pork Stew" not in titles(window))
-    data = json.loads(library_path.read_text())
-    assert len(data["recipes"]) == 2
-
-
-def test_a_damaged_library_offers_the_newest_backup(qtbot, library_path: Path) -> None:
-    with RecipeLibrary(library_path) as library:
-        library.add(stew("Family Pork Stew"))  # the session's first save takes a backup
-        library.add(stew("Another"))
-    library_path.write_text('{"meta": {"1": {"schema": 1}}, "recipes": {"1": {"id"')
-    window = open_window(qtbot, library_path)
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "restoreOfferBox") is not None)
-    box = window.findChild(QMessageBox, "restoreOfferBox")
-    assert re.search(r"from \d{4}-\d\d-\d\d \d\d:\d\d, 1 recipe\?", box.text())
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: "Family Pork Stew" in titles(window))
-    assert list(library_path.parent.glob("recipes.json.corrupt-*"))
+    assert len(RecipeLibrary(library_path)) == 2
 
 
 def test_the_second_window_can_save_once_the_first_closes(qtbot, window, library_path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from window_helpers import open_window, select, titles
 
 from recipe_manager.domain import Component, Recipe, parse_ingredient
@@ -62,39 +62,36 @@ def test_markup_in_a_recipe_is_shown_as_typed(qtbot, library_path: Path) -> None
     assert "<a href='http://example.com'>link</a>" in text
 
 
-def test_a_corrupt_library_is_moved_aside_reported_and_kept(qtbot, library_path: Path) -> None:
-    library_path.parent.mkdir(parents=True)
-    library_path.write_text("this is not a library")
-    window = open_window(qtbot, library_path)
-    (aside,) = library_path.parent.glob("recipes.json.corrupt-*")
-    assert aside.read_text() == "this is not a library"
+def test_a_corrupt_old_library_file_is_kept_reported_and_the_window_opens(
+    qtbot, tmp_path: Path
+) -> None:
+    old = tmp_path / "recipes.json"
+    old.write_text("this is not a library")
+    window = open_window(qtbot, old)
+    assert old.read_text() == "this is not a library"
     banner = window.findChild(QLabel, "libraryBanner")
     assert banner.isVisible()
-    assert str(library_path) in banner.text()
-    assert str(aside) in banner.text()
+    assert str(old) in banner.text()
     assert titles(window) == []
     assert window.action_new.isEnabled()
 
 
-def test_a_library_folder_that_cannot_be_made_is_reported(qtbot, tmp_path: Path) -> None:
+def test_a_library_whose_parent_is_missing_is_asked_about(qtbot, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    window = open_window(qtbot, blocker / "recipes" / "recipes.json")
+    window = open_window(qtbot, blocker / "recipes" / "library")
+    box = window.findChild(QMessageBox, "missingLibraryBox")
+    assert box is not None and str(blocker / "recipes" / "library") in box.text()
+    box.findChild(QPushButton, "createLibraryButton").click()
     banner = window.findChild(QLabel, "libraryBanner")
-    assert banner.isVisible()
-    assert str(blocker / "recipes") in banner.text()
+    assert banner.isVisible() and str(blocker / "recipes") in banner.text()
 
 
-def test_a_library_from_a_newer_app_opens_nothing_and_changes_nothing(
-    qtbot, library_path: Path
-) -> None:
+def test_an_old_library_from_a_newer_app_is_left_as_it_is(qtbot, tmp_path: Path) -> None:
     content = '{"meta": {"1": {"schema": 7}}, "recipes": {}}'
-    library_path.parent.mkdir(parents=True)
-    library_path.write_text(content)
-    window = open_window(qtbot, library_path)
+    old = tmp_path / "recipes.json"
+    old.write_text(content)
+    window = open_window(qtbot, old)
     banner = window.findChild(QLabel, "libraryBanner")
     assert "newer version" in banner.text()
-    assert "Nothing was changed on disk" in banner.text()
-    assert not window.action_new.isEnabled()
-    assert library_path.read_text() == content
-    assert list(library_path.parent.iterdir()) == [library_path]
+    assert old.read_text() == content

@@ -1,0 +1,271 @@
+"""Each computer's own file in the library folder: `devices/<computer id>.jsonl`.
+
+One line per version (JSON Lines), after a header line naming the computer. A save appends
+its lines and fsyncs: it costs the size of the change, not of the library. Now and then the
+file is compacted (each record's newest version only) into a new file that replaces it in
+one step. Only the computer named in a file writes it; every computer reads all of them.
+
+Reading is defensive: a file that is not a regular file, a line that is not JSON, nests too
+deep, holds a number JSON cannot save back, a lone surrogate, a duplicate key or a recipe
+beyond the limits is skipped and named; the rest of the file still counts. An unfinished
+last line (a save cut short, or a sync tool still copying) is left for the next read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain.limits import MAX_JSON_DEPTH, MAX_RECIPE_CHARS, LimitError, check_document
+from .merge import KINDS, Version
+
+DEVICES_FOLDER = "devices"
+SUFFIX = ".jsonl"
+LAYOUT = 2
+APP_NAME = "recipe-manager"
+#: A line longer than this is not a record this app wrote (a recipe is at most ~1 M chars).
+MAX_LINE_BYTES = 4 * MAX_RECIPE_CHARS + 4096
+_ID_TEXT = 200
+# A line this long may hold a field beyond the limits: walk it.
+_CHECKED_LINE_BYTES = 16 * 1024
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+# Sync tools' own files: Syncthing's temporary and deleted-file names, Dropbox's markers,
+# editors' swap files. Conflict copies of a device file end in .jsonl and are read.
+_IGNORED = re.compile(r"^(\.|~)|\.tmp$|\.part$|\.swp$", re.IGNORECASE)
+# Only worth a full limits walk when a line could break one: an escaped surrogate (which
+# JSON could not save back) or enough brackets to nest deep. Numbers JSON cannot hold are
+# refused while parsing.
+_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+
+
+class BadRecordError(ValueError):
+    """A line that is not a version this app can take in; the message says why."""
+
+
+@dataclass(slots=True)
+class FileRead:
+    """What reading (part of) a device file found."""
+
+    versions: list[Version] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0
+    end: int = 0  # the offset just past the last whole line
+    header: dict[str, Any] | None = None
+    too_new: bool = False
+
+
+def device_file_name(device: str) -> str:
+    return f"{device}{SUFFIX}"
+
+
+def header_line(device: str, name: str) -> bytes:
+    meta = {"app": APP_NAME, "layout": LAYOUT, "device": device, "name": name}
+    return encode({"meta": meta}) + b"\n"
+
+
+def encode(value: Any) -> bytes:
+    """Compact UTF-8 JSON; raises ValueError/TypeError for what no reader would accept."""
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+def version_line(version: Version) -> bytes:
+    record = {
+        "kind": version.kind,
+        "id": version.key,
+        "time": version.time,
+        "device": version.device,
+        "seen": dict(version.seen),
+        "doc": version.document,
+    }
+    return encode(record) + b"\n"
+
+
+def device_files(folder: Path) -> list[Path]:
+    """Every computer's file in `devices/`, sync tools' own files left out, sorted by name."""
+    try:
+        entries = list(os.scandir(folder / DEVICES_FOLDER))
+    except OSError:
+        return []
+    return sorted(
+        Path(entry.path)
+        for entry in entries
+        if entry.name.endswith(SUFFIX) and not _IGNORED.search(entry.name)
+    )
+
+
+def read_device_file(path: Path, start: int = 0) -> FileRead:
+    """Read whole lines from `start`; never raises for what the file holds."""
+    found = FileRead(end=start)
+    name = f"{path.parent.name}/{path.name}"
+    try:
+        # O_NONBLOCK: a FIFO (or a device) put here must not hang the start.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        found.problems.append(f"{name} could not be read ({error.strerror}); it was left as it is")
+        return found
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            found.problems.append(f"{name} is not a regular file; it was left as it is")
+            return found
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            handle.seek(start)
+            raw = handle.read()
+    except OSError as error:
+        found.problems.append(f"{name} could not be read ({error.strerror}); it was left as it is")
+        return found
+    finally:
+        os.close(descriptor)
+    last = raw.rfind(b"\n")
+    if last < 0:
+        return found
+    found.end = start + last + 1
+    offset = start
+    for line in raw[: last + 1].split(b"\n")[:-1]:
+        line_start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        if line_start == 0 and line.startswith(b'{"meta"'):
+            found.header = _header(line)
+            if found.header is not None and _too_new(found.header):
+                found.too_new = True
+                found.problems.append(
+                    f"{name} was written by a newer version of the app; it is left out "
+                    "until this one is updated"
+                )
+                found.versions.clear()
+                return found
+            continue
+        try:
+            found.versions.append(parse_line(line))
+        except BadRecordError as error:
+            found.bad_lines += 1
+            if found.bad_lines <= 20:
+                found.problems.append(
+                    f"{name}, byte {line_start}: a record was set aside ({error})"
+                )
+    if found.bad_lines > 20:
+        found.problems.append(f"{name}: {found.bad_lines - 20} more records were set aside")
+    return found
+
+
+def parse_line(line: bytes) -> Version:
+    """One version from one line; raises BadRecordError naming what is wrong."""
+    if len(line) > MAX_LINE_BYTES:
+        raise BadRecordError(f"{len(line):,} bytes, more than a record can hold")
+    try:
+        record = _DECODER.decode(line.decode("utf-8"))
+    except RecursionError:
+        raise BadRecordError(f"nested more than {MAX_JSON_DEPTH} deep") from None
+    except BadRecordError:
+        raise
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRecordError(f"not JSON: {str(error)[:120]}") from None
+    if not isinstance(record, dict):
+        raise BadRecordError("not a record")
+    kind, key, time, device = (record.get(k) for k in ("kind", "id", "time", "device"))
+    if kind not in KINDS:
+        raise BadRecordError(f"unknown kind {str(kind)[:40]!r}")
+    if not isinstance(key, str) or not isinstance(device, str):
+        raise BadRecordError("no id or computer")
+    if not _short_text(key) or not _short_text(device):
+        raise BadRecordError("no id or computer")
+    if not isinstance(time, int) or isinstance(time, bool) or not 0 <= time < 2**62:
+        raise BadRecordError("no edit time")
+    seen = record.get("seen", {})
+    if not isinstance(seen, dict) or not all(
+        isinstance(t, int) and not isinstance(t, bool) and 0 <= t < 2**62 for t in seen.values()
+    ):
+        raise BadRecordError("a broken 'seen' list")
+    document = record.get("doc")
+    if document is not None:
+        if not isinstance(document, dict):
+            raise BadRecordError("the document is not an object")
+        title = document.get("title")
+        where = f"{kind} {str(title)[:60]!r}" if isinstance(title, str) else f"{kind} {key!r}"
+        if (
+            len(line) > _CHECKED_LINE_BYTES
+            or line.count(b"[") + line.count(b"{") > MAX_JSON_DEPTH
+            or (b"\\u" in line and _SURROGATE.search(line))
+        ):
+            try:
+                check_document(document, where)
+            except LimitError as error:
+                raise BadRecordError(str(error)) from None
+    return Version(kind, key, time, device, document, seen)
+
+
+def write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+
+
+def fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def lines_of(versions: Iterable[Version]) -> bytes:
+    return b"".join(version_line(version) for version in versions)
+
+
+def _header(line: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    meta = data.get("meta") if isinstance(data, dict) else None
+    return meta if isinstance(meta, dict) else None
+
+
+def _too_new(header: dict[str, Any]) -> bool:
+    layout = header.get("layout")
+    return isinstance(layout, int) and layout > LAYOUT
+
+
+def _short_text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= _ID_TEXT
+
+
+def _refuse_constant(name: str) -> float:
+    raise BadRecordError(f"holds {name}, which JSON cannot save back")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise BadRecordError(f"holds the number {text[:40]}, which JSON cannot save back")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise BadRecordError(f"the key {key[:40]!r} appears twice")
+            seen.add(key)
+    return result
+
+
+# One decoder, built once: json.loads with hooks builds a new one per call.
+_DECODER = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys
+)

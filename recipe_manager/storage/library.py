@@ -270,6 +270,10 @@ class RecipeLibrary:
         """The computer whose edit is shown under this id."""
         return self.computer_name(self._entry(RECIPE, recipe_id).version.device)
 
+    def back_up(self) -> BackupInfo | None:
+        """Take a backup of the library as it is now (None when backups are turned off)."""
+        return self._take_backup("manual")
+
     def list_backups(self) -> list[BackupInfo]:
         """This library's backups (every computer's), newest first, for the restore menu."""
         return list_backups(self.path)

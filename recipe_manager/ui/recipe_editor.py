@@ -578,6 +578,9 @@ class RecipeEditor(QDialog):
         for button in self.buttons.buttons():
             if isinstance(button, QPushButton):
                 button.setDefault(False)
+        # The cook starts at the title, never on a button a stray Enter would press.
+        if not isinstance(self.focusWidget(), QLineEdit | QPlainTextEdit | QSpinBox):
+            self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Enter on a button presses it; Enter in a one-line field moves to the next field.

@@ -5,6 +5,7 @@ every window fits a 1024×600 screen."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -194,16 +195,29 @@ def test_no_default_button_saves_on_a_stray_enter(qtbot, window) -> None:
 # Undo and redo -------------------------------------------------------------------------------
 
 
+def settle(window) -> None:
+    """Let the save worker finish what the window gave it (undo, delete, import, restore run
+    off the UI thread) and its results reach the window."""
+    deadline = time.monotonic() + 20
+    while window.guard.saver.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    assert not window.guard.saver.busy, "the save worker did not finish in 20 s"
+    QApplication.processEvents()
+
+
 def undo(window) -> None:
     undo_action = action(window, "actionUndo")
     assert undo_action.isEnabled()
     undo_action.trigger()
+    settle(window)
 
 
 def redo(window) -> None:
     redo_action = action(window, "actionRedo")
     assert redo_action.isEnabled()
     redo_action.trigger()
+    settle(window)
 
 
 def add_char_siu(qtbot, window) -> None:
@@ -275,6 +289,7 @@ def test_undo_of_a_delete(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> Non
     select(window, PORK)
     whole = content(window.current_recipe)
     window.action_delete.trigger()
+    settle(window)
     assert PORK not in titles(window)
     assert "Delete" in action(window, "actionUndo").text()
     undo(window)
@@ -308,10 +323,12 @@ def test_undo_of_an_import(qtbot, window, tmp_path: Path) -> None:
 
 def test_undo_of_a_restored_backup(qtbot, window) -> None:
     stew = Recipe(title="Pork Stew", components=[Component(ingredients=[parse_ingredient("pork")])])
-    window.library.add(stew)  # the session's first save takes a backup without the stew
+    window.library.back_up()  # the library before the stew
+    window.library.add(stew)
     window.refresh_list()
     (oldest, *_rest) = sorted(window.library.list_backups(), key=lambda info: info.taken_at)
     window.guard.restore(oldest)
+    settle(window)
     assert "Pork Stew" not in titles(window)
     assert "Restore" in action(window, "actionUndo").text()
     undo(window)

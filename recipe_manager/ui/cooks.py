@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMenu
 
+from ..domain.display import display_line
 from ..storage import LibraryError
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ class CooksFeatures(QObject):
             return
         if plan.add(recipe, day) is not None:
             self._window.statusBar().showMessage(
-                f"Planned “{recipe.title}” for {day.strftime('%A %d %B')}", 5000
+                f"Planned “{display_line(recipe.title)}” for {day.strftime('%A %d %B')}", 5000
             )
 
     def _shop_for_meals(self, chosen: list[MealPlanEntry]) -> None:

@@ -16,6 +16,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from ..domain.display import display_line
+from .plain import rich_text_of
+
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..storage import RecipeLibrary
@@ -72,7 +75,10 @@ class RecipeEditing(QObject):
         answer = QMessageBox.question(
             self._window,
             "Delete recipe",
-            f"Delete “{recipe.title}”? You can undo this from the Edit menu.",
+            # The static box guesses rich text: the title goes in escaped, shown as typed.
+            rich_text_of(
+                f"Delete “{display_line(recipe.title)}”? You can undo this from the Edit menu."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -84,8 +90,10 @@ class RecipeEditing(QObject):
         def done(_result: object) -> None:
             window.remove_recipe_from_list(recipe.id)
             guard.saved()
-            window.statusBar().showMessage(f"Deleted “{recipe.title}”", 10000)
-            self.record(f"Delete “{recipe.title}”", {recipe.id: recipe}, {recipe.id: None})
+            window.statusBar().showMessage(f"Deleted “{display_line(recipe.title)}”", 10000)
+            self.record(
+                f"Delete “{display_line(recipe.title)}”", {recipe.id: recipe}, {recipe.id: None}
+            )
 
         def failed(message: str) -> None:
             window.statusBar().showMessage(f"Not deleted: {message}", 10000)
@@ -117,9 +125,11 @@ class RecipeEditing(QObject):
         if self._window.guard is not None:
             self._window.guard.saved()
         self._window.show_recipe_in_list(recipe)
-        self._window.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
+        self._window.statusBar().showMessage(f"Saved “{display_line(recipe.title)}”", 5000)
         previous = editor.previous_version if kind == "Edit" else None
-        self.record(f"{kind} “{recipe.title}”", {recipe.id: previous}, {recipe.id: recipe})
+        self.record(
+            f"{kind} “{display_line(recipe.title)}”", {recipe.id: previous}, {recipe.id: recipe}
+        )
 
 
 def _same(before: State, after: State, key: str) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
+from ..domain.display import display_line
 from .settings import RUNNING_TIMERS
 
 if TYPE_CHECKING:
@@ -119,7 +120,9 @@ class Kitchen(QObject):
         request = parse_timer_url(url)
         if request is not None:
             self.timers_dock().timers.start(request)
-            self._window.statusBar().showMessage(f"Timer started: {request.name}", 5000)
+            self._window.statusBar().showMessage(
+                f"Timer started: {display_line(request.name)}", 5000
+            )
 
     def open_cook_mode(self) -> CookMode | None:
         window = self._window
@@ -179,4 +182,6 @@ class Kitchen(QObject):
             return
         # The ×½ batch (the spinner's lowest value) goes on the list as one batch.
         self.shopping_list_dialog().add_recipe(recipe, max(1, window.servings_spin.value()))
-        window.statusBar().showMessage(f"Added “{recipe.title}” to the shopping list", 5000)
+        window.statusBar().showMessage(
+            f"Added “{display_line(recipe.title)}” to the shopping list", 5000
+        )

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QActionGroup, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.display import display_line
 from ..domain.view import UnitSystem, View
 from ..storage import LibraryError, LibraryMissingError
 from .actions import build_actions, make_action
@@ -47,8 +47,10 @@ from .browse import ALL, BrowsePanel
 from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
+from .plain import plain_tooltip
 from .recipe_list_delegate import RecipeRowDelegate
 from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
+from .recipe_view import RecipeView
 from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
 from .settings import (
@@ -64,7 +66,9 @@ from .settings import (
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
-    from ..domain import Recipe
+    from collections.abc import Callable
+
+    from ..domain import Ingredient, Recipe
     from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
@@ -78,6 +82,10 @@ LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
+REMEMBER_AFTER_MS = 2_000  # the recipe on show is written to the settings this long after
+BLOCKWISE_LINES = 300  # a recipe with more lines is shown a screenful at a time
+MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units already shown
+PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +105,17 @@ class MainWindow(QMainWindow):
         # "I have 1.4 kg of pork belly": the factor and header while it is in force.
         self._scale_to: ScaleTo | None = None
         self._side_by_side = False
+        self._blockwise = False  # a long recipe, shown block by block
+        self._lines_shown: dict[tuple[str, Fraction, str, bool], str] = {}
+        self._photo_waited = ""  # the photo whose thumbnail is being made
+        self._last_recipe: str | None = None
+        self._unit_system_to_write: str | None = None
+        self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
+        self._remember_timer.timeout.connect(self._write_last_recipe)
+        self._photo_connected = False
+        # The list's thumbnails: where each stored photo path leads, looked up once.
+        self._list_photo_paths: dict[tuple[Path, str], Path | None] = {}
+        self._list_photos_connected = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
@@ -148,7 +167,7 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
-        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list))
+        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list, self._list_photo))
         self.recipe_list.setDragEnabled(True)
         self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -218,7 +237,7 @@ class MainWindow(QMainWindow):
         controls.addWidget(self.unit_system)
         controls.addStretch(1)
 
-        self.recipe_detail = QTextBrowser(objectName="recipeDetail")
+        self.recipe_detail = RecipeView(objectName="recipeDetail")
         self.recipe_detail.setOpenLinks(False)
         self.recipe_detail.setOpenExternalLinks(False)
         self.recipe_detail.setAccessibleName("Recipe")
@@ -303,6 +322,10 @@ class MainWindow(QMainWindow):
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        # An action's tooltip defaults to its text, which Qt may read as rich text: the
+        # undo text names a recipe, so the tooltips are set escaped.
+        self.editing.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.editing.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
 
         # Favourite and rating; the rating is one checkable action per number of stars.
@@ -339,6 +362,15 @@ class MainWindow(QMainWindow):
 
     def new_recipe(self) -> None:
         self.editing.open_editor(None)
+
+    def _undo_text_changed(self, text: str) -> None:
+        # Runs after the stack's own update: "&" in a title doubled, so no mnemonic is made.
+        self.action_undo.setText(f"&Undo {text.replace('&', '&&')}")
+        self.action_undo.setToolTip(plain_tooltip(f"Undo {text}"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.action_redo.setText(f"&Redo {text.replace('&', '&&')}")
+        self.action_redo.setToolTip(plain_tooltip(f"Redo {text}"))
 
     def choose_backup(self) -> None:
         if self.guard is not None:
@@ -487,7 +519,7 @@ class MainWindow(QMainWindow):
     def _select_last_recipe(self) -> None:
         if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
             return
-        wanted = LAST_RECIPE.read(self._settings)
+        wanted = self._last_recipe or LAST_RECIPE.read(self._settings)
         source_row = self.list_model.row_of(wanted) if wanted else None
         proxy_index = (
             self.proxy.mapFromSource(self.list_model.index(source_row))
@@ -503,6 +535,21 @@ class MainWindow(QMainWindow):
 
     # Showing a recipe ----------------------------------------------------------------------
 
+    def _remember_recipe(self, recipe_id: str) -> None:
+        """The recipe on show, written to the settings once the cook settles on one: each
+        write replaces the settings file (and syncs it), which took a whole frame per click."""
+        self._last_recipe = recipe_id
+        self._remember_timer.start()
+
+    def _write_last_recipe(self) -> None:
+        """Write what was chosen since the last write: the recipe on show, the unit system."""
+        self._remember_timer.stop()
+        if self._last_recipe is not None:
+            LAST_RECIPE.write(self._settings, self._last_recipe)
+        if self._unit_system_to_write is not None:
+            UNIT_SYSTEM.write(self._settings, self._unit_system_to_write)
+            self._unit_system_to_write = None
+
     def _current_changed(self, current, _previous) -> None:
         if not current.isValid() or self.library is None:
             return
@@ -514,7 +561,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
-        LAST_RECIPE.write(self._settings, recipe_id)
+        self._remember_recipe(recipe_id)
         self._scale_to = None
         self.scale_banner.hide()
         self.servings_spin.setPrefix("")
@@ -605,26 +652,118 @@ class MainWindow(QMainWindow):
         if self._recipe is None:
             return
         # The renderer pulls in the quantity engine: loaded with the first recipe, not at start.
-        from .recipe_html import recipe_html
+        from .recipe_html import line_count, recipe_blocks, recipe_html
 
-        scroll = self.recipe_detail.verticalScrollBar().value()
+        recipe = self._recipe
         colours = self._colours()
-        self.recipe_detail.document().setDefaultStyleSheet(
-            f"a {{ color: {colours.accent}; font-weight: bold; }}"
-        )
-        self._side_by_side = self._wide_enough_for_columns()
-        self.recipe_detail.setHtml(
-            recipe_html(
-                self._recipe,
-                self.current_view(),
+        style = f"a {{ color: {colours.accent}; font-weight: bold; }}"
+        if self.recipe_detail.document().defaultStyleSheet() != style:
+            self.recipe_detail.document().setDefaultStyleSheet(style)
+        photo = self._photo_resource(recipe)
+        view = self.current_view()
+        self._blockwise = line_count(recipe) > BLOCKWISE_LINES
+        if self._blockwise:
+            # Long: a screenful now, the rest while idle; a servings step changes lines in place.
+            self._side_by_side = False
+            # The same key means the same blocks: only their text may change in place.
+            key = (recipe.id, recipe.updated, id(recipe), photo, colours, view.scale_to is None)
+            blocks = recipe_blocks(
+                recipe,
+                view,
                 colours,
-                side_by_side=self._side_by_side,
                 timer_links=True,
-                photo=self.library.media_path(self._recipe.image) if self.library else None,
+                photo=photo,
+                formatted=self._line_formatter(view),
             )
-        )
-        self.recipe_detail.verticalScrollBar().setValue(scroll)
-        self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
+            self.recipe_detail.show_blocks(key, blocks)
+        else:
+            scroll = self.recipe_detail.verticalScrollBar().value()
+            self._side_by_side = self._wide_enough_for_columns()
+            self.recipe_detail.show_html(
+                recipe_html(
+                    recipe,
+                    view,
+                    colours,
+                    side_by_side=self._side_by_side,
+                    timer_links=True,
+                    photo=photo,
+                    formatted=self._line_formatter(view),
+                )
+            )
+            self.recipe_detail.verticalScrollBar().setValue(scroll)
+        self.setWindowTitle(f"{display_line(recipe.title)} — Recipe Manager")
+
+    def _line_formatter(self, view: View) -> Callable[[Ingredient], str]:
+        """format_ingredient, remembered per line as written: stepping back to servings
+        already shown, toggling units back or coming back to a recipe formats nothing again
+        (a line's reading depends on its text only)."""
+        from ..domain import format_ingredient
+
+        cache = self._lines_shown
+        if len(cache) > MAX_REMEMBERED_LINES:
+            cache.clear()
+
+        def formatted(ingredient: Ingredient) -> str:
+            key = (ingredient.text, view.factor, view.system, view.weigh)
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = format_ingredient(
+                    ingredient, view.factor, view.system, weigh=view.weigh
+                )
+            return text
+
+        return formatted
+
+    def _photo_resource(self, recipe: Recipe) -> str | None:
+        """The name of the recipe's photo thumbnail in the detail view, once it is ready;
+        until then None (the thumbnail is made off the UI thread and the recipe shown again)."""
+        if self.library is None or not recipe.image:
+            return None
+        path = self.library.media_path(recipe.image)
+        if path is None:
+            return None
+        from .recipe_html import PHOTO_WIDTH
+        from .thumbnails import thumbnail_cache
+
+        cache = thumbnail_cache()
+        if not self._photo_connected:
+            cache.ready.connect(self._photo_ready)
+            self._photo_connected = True
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(PHOTO_WIDTH * ratio), round(PHOTO_WIDTH * PHOTO_TALLEST * ratio))
+        pixmap = cache.pixmap(path, size)
+        if pixmap is None:
+            self._photo_waited = str(path)
+            return None
+        name = f"thumb:{path.name}/{size.width()}x{size.height()}"
+        self.recipe_detail.set_image(name, pixmap)
+        return name
+
+    def _list_photo(self, stored: str, size: QSize) -> QPixmap | None:
+        """A recipe's photo as a list thumbnail, or None while it is made off the UI thread
+        (the list repaints when it is ready). Where a stored path leads is looked up once."""
+        if self.library is None:
+            return None
+        key = (self.library.path, stored)
+        if key not in self._list_photo_paths:
+            self._list_photo_paths[key] = self.library.media_path(stored)
+        path = self._list_photo_paths[key]
+        if path is None:
+            return None
+        from .thumbnails import thumbnail_cache
+
+        cache = thumbnail_cache()
+        if not self._list_photos_connected:
+            cache.ready.connect(lambda _source: self.recipe_list.viewport().update())
+            self._list_photos_connected = True
+        return cache.pixmap(path, size)
+
+    def _photo_ready(self, source: str) -> None:
+        if source != self._photo_waited or self._recipe is None or self.library is None:
+            return
+        self._photo_waited = ""
+        if str(self.library.media_path(self._recipe.image)) == source:
+            self._render()
 
     def _wide_enough_for_columns(self) -> bool:
         """Ingredients beside the steps once the pane holds two comfortable columns."""
@@ -635,7 +774,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.recipe_detail.setHtml(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
+        self.recipe_detail.show_html(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
 
     def _colours(self) -> Colours:
         from .recipe_html import Colours
@@ -663,8 +802,8 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        # Remembered when the window closes, as the list's order is: a QSettings write now
-        # costs an fsync (15-20 ms) on the UI thread in the next frame.
+        self._unit_system_to_write = system
+        self._remember_timer.start()
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -679,7 +818,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._recipe = None
         if shown is not None and shown in self.library:
-            LAST_RECIPE.write(self._settings, shown)
+            self._remember_recipe(shown)
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
@@ -733,7 +872,7 @@ class MainWindow(QMainWindow):
         marks = "a favourite" if stored.favourite else "not a favourite"
         if stored.rating:
             marks += f", {stored.rating} of 5 stars"
-        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
+        self.statusBar().showMessage(f"“{display_line(stored.title)}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -785,7 +924,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.recipe_detail.setHtml(
+        self.recipe_detail.show_html(
             f"<p style='color:{muted}'>No recipe matches “{escape(text.strip())}”.</p>"
             f"<p style='color:{muted}'>Try other words, or press Escape to see every recipe.</p>"
         )
@@ -825,6 +964,7 @@ class MainWindow(QMainWindow):
             watched is self.recipe_detail.viewport()
             and event.type() == QEvent.Type.Resize
             and self._recipe is not None
+            and not self._blockwise
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()
@@ -930,10 +1070,10 @@ class MainWindow(QMainWindow):
             self.guard.wait()  # a save under way finishes: it was promised
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
+        self._write_last_recipe()
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
         LIST_SORT.write(self._settings, self.proxy.sort_mode)
-        UNIT_SYSTEM.write(self._settings, self.unit_system.currentData())
         self._settings.sync()
         super().closeEvent(event)
 

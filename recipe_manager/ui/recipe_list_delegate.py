@@ -6,13 +6,18 @@ the title (what search, tests and screen readers read) and the rows keep one hei
 The delegate runs in Python for every visible row of every frame, so it does as little as
 it can: one `MARKS_ROLE` question per row; a row with no marks is painted by Qt's own
 delegate; a marked row's stars are a pixmap made once per (marks, font, colour, scale).
+
+A recipe with a photo shows a small square thumbnail before its title, from the thumbnail
+cache (made off the UI thread; the square stays empty until it is ready, then the list
+repaints). `photo` turns a stored photo path into the pixmap, or None while it is made.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -22,6 +27,7 @@ STAR_COLOUR = QColor("#d99a00")
 MAX_STARS = 5
 _MARGIN = 6  # between the marks and the row's right edge
 _GAP = 2  # between the title and the marks
+_PHOTO_GAP = 4  # between the thumbnail and the title
 
 
 def rating_text(rating: int | None) -> str:
@@ -38,9 +44,12 @@ def marks_text(favourite: bool, rating: int | None) -> str:
 class RecipeRowDelegate(QStyledItemDelegate):
     """Draws the row as usual, leaving room on the right for the stars and the heart."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(
+        self, parent: Any = None, photo: Callable[[str, QSize], QPixmap | None] | None = None
+    ) -> None:
         super().__init__(parent)
         self._pixmaps: dict[tuple[Any, ...], QPixmap] = {}
+        self._photo = photo
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         marks = index.data(MARKS_ROLE)
@@ -49,9 +58,14 @@ class RecipeRowDelegate(QStyledItemDelegate):
             return
         widget: Any = option.widget
         style = widget.style() if widget is not None else None
-        pixmap = self._marks_pixmap(marks, option, widget)
-        ratio = pixmap.devicePixelRatio() or 1.0
-        width, height = pixmap.width() / ratio, pixmap.height() / ratio
+        rating, favourite, photo = marks
+        width = height = 0.0
+        pixmap = None
+        if rating or favourite:
+            pixmap = self._marks_pixmap((rating, favourite), option, widget)
+            ratio = pixmap.devicePixelRatio() or 1.0
+            width, height = pixmap.width() / ratio, pixmap.height() / ratio
+        side = option.rect.height() - 2 if photo and self._photo is not None else 0
         # The background and selection across the whole row, then the title in what is left.
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
@@ -59,7 +73,9 @@ class RecipeRowDelegate(QStyledItemDelegate):
         background.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
-            title.rect = QRect(option.rect.adjusted(0, 0, -int(width) - _MARGIN - _GAP, 0))
+            right = -int(width) - _MARGIN - _GAP if pixmap is not None else 0
+            left = side + _PHOTO_GAP if side else 0
+            title.rect = QRect(option.rect.adjusted(left, 0, right, 0))
             title.backgroundBrush = Qt.GlobalColor.transparent
             title.state &= ~QStyle.StateFlag.State_Selected
             title.state &= ~QStyle.StateFlag.State_HasFocus
@@ -70,9 +86,19 @@ class RecipeRowDelegate(QStyledItemDelegate):
                 )
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title, painter, widget)
         rect = option.rect
-        x = rect.right() - _MARGIN - int(width) + 1
-        y = rect.top() + int((rect.height() - height) / 2)
-        painter.drawPixmap(x, y, pixmap)
+        if pixmap is not None:
+            x = rect.right() - _MARGIN - int(width) + 1
+            y = rect.top() + int((rect.height() - height) / 2)
+            painter.drawPixmap(x, y, pixmap)
+        if side and self._photo is not None:
+            ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+            thumbnail = self._photo(photo, QSize(round(side * ratio), round(side * ratio)))
+            if thumbnail is not None and not thumbnail.isNull():
+                box = QRect(rect.left() + 2, rect.top() + 1, side, side)
+                shown = thumbnail.size() / (thumbnail.devicePixelRatio() or 1.0) / ratio
+                target = QRect(0, 0, shown.width(), shown.height())
+                target.moveCenter(box.center())
+                painter.drawPixmap(target, thumbnail)
 
     def _marks_pixmap(self, marks: tuple[int, bool], option: Any, widget: Any) -> QPixmap:
         """The stars and heart drawn once in the row's font, then reused for every row."""

@@ -30,15 +30,17 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..domain.display import display_line
 from ..domain.search import fold, natural_sort_key, query_words
 from .browse import document_keys
+from .plain import plain_tooltip
 
 RECIPE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECIPE_MIME = "application/x-recipe-manager-recipe-ids"  # what the meal plan takes
 FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 2
 RATING_ROLE = Qt.ItemDataRole.UserRole + 3
-#: (stars, favourite) for a recipe with either, None for one with neither: what the row
-#: delegate paints beside the title, asked for in one call.
+#: (stars, favourite, stored photo path) for a recipe with any of them, None for one with
+#: none: what the row delegate paints beside the title, asked for in one call.
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 4
 #: How the list can be ordered: (setting value, label).
 SORT_TITLE, SORT_RATING, SORT_FAVOURITES = "title", "rating", "favourites"
@@ -51,7 +53,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 _REMEMBERED_QUERIES = 64
 # Plain ints: comparing one with an enum member goes through Python's enum machinery.
-_TITLE_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -86,10 +89,14 @@ class RecipeListModel(QAbstractListModel):
     def row_data(self, row: int, role: int) -> Any:
         """What `data` answers for a row: the proxy asks here directly."""
         summary = self._rows[row]
-        if role in _TITLE_ROLES:
-            return summary.title
+        if role == _DISPLAY:
+            # Shown on one line, elided, with no bidi controls to disguise it.
+            return display_line(summary.title)
         if role == MARKS_ROLE:
             return _marks(summary)
+        if role == _TOOLTIP:
+            # Qt guesses rich text for tooltips: the title is escaped so it is shown, not read.
+            return plain_tooltip(summary.title)
         if role == RECIPE_ID_ROLE:
             return summary.id
         if role == FAVOURITE_ROLE:
@@ -437,9 +444,11 @@ def _favourite(summary: Any) -> bool:
     return _document(summary).get("favourite") is True
 
 
-def _marks(summary: Any) -> tuple[int, bool] | None:
+def _marks(summary: Any) -> tuple[int, bool, str] | None:
     rating, favourite = _rating(summary) or 0, _favourite(summary)
-    return (rating, favourite) if rating or favourite else None
+    image = _document(summary).get("image")
+    photo = image if isinstance(image, str) else ""
+    return (rating, favourite, photo) if rating or favourite or photo else None
 
 
 def _rating(summary: Any) -> int | None:

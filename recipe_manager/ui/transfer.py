@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from ..domain.display import display_line
+
 if TYPE_CHECKING:
     from ..domain import Recipe
     from .main_window import MainWindow
@@ -89,7 +91,7 @@ class RecipeTransfer(QObject):
             if not stored:
                 return
             count = len(stored)
-            name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
+            name = f"“{display_line(stored[0].title)}”" if count == 1 else f"{count} recipes"
             window.editing.record(
                 f"Import {name}",
                 {recipe.id: before.get(recipe.id) for recipe in stored},

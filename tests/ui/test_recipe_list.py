@@ -13,8 +13,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -244,7 +244,7 @@ def test_a_long_title_is_elided_not_scrolled(qtbot, library_path: Path) -> None:
     qtbot.waitUntil(lambda: titles(window) == [long_title])
     view = window.findChild(QAbstractItemView, "recipeList")
     assert not view.horizontalScrollBar().isVisible()
-    assert view.model().index(0, 0).data(3) == long_title  # the tooltip has it all
+    assert long_title in view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_list_order_is_remembered(qtbot, library_path: Path) -> None:
@@ -283,3 +283,42 @@ def test_the_meal_plan_fits_a_1024x600_screen_with_every_control_shown(
     # Where the screen itself is smaller than the plan likes, it opens on the screen.
     screen = plan.screen().availableGeometry()
     qtbot.waitUntil(lambda: screen.contains(plan.frameGeometry()) or not plan.isVisible())
+
+
+def colour_pixels(window, title: str, colour: QColor, left_only: bool = True) -> int:
+    """Pixels near `colour` in the title's row (its left square, where the photo goes)."""
+    view = window.findChild(QAbstractItemView, "recipeList")
+    rect = view.visualRect(view.model().index(titles(window).index(title), 0))
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    right = rect.left() + rect.height() if left_only else rect.right()
+    found = 0
+    for y in range(int(rect.top() * ratio), int(rect.bottom() * ratio)):
+        for x in range(int(rect.left() * ratio), int(right * ratio)):
+            pixel = QColor(image.pixel(x, y))
+            if all(
+                abs(a - b) < 30
+                for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3], strict=True)
+            ):
+                found += 1
+    return found
+
+
+def test_a_recipe_with_a_photo_shows_a_thumbnail_beside_its_title(
+    qtbot, library_path: Path, tmp_path: Path
+) -> None:
+    green = QColor("#1f9d55")
+    photo = tmp_path / "salad.png"
+    image = QImage(1200, 900, QImage.Format.Format_RGB32)
+    image.fill(green)
+    assert image.save(str(photo))
+    library = RecipeLibrary(library_path)
+    stored = library.add_media(photo)
+    library.add(Recipe(title="Green Salad", servings=2, image=stored))
+    library.add(Recipe(title="Plain Rice", servings=2))
+    library.close()
+    window = open_window(qtbot, library_path)
+    qtbot.waitUntil(lambda: len(titles(window)) == 2)
+    assert titles(window) == ["Green Salad", "Plain Rice"]  # the display text stays the title
+    qtbot.waitUntil(lambda: colour_pixels(window, "Green Salad", green) > 50, timeout=20_000)
+    assert colour_pixels(window, "Plain Rice", green, left_only=False) == 0

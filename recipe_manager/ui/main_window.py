@@ -754,9 +754,13 @@ class MainWindow(QMainWindow):
 
         cache = thumbnail_cache()
         if not self._list_photos_connected:
-            cache.ready.connect(lambda _source: self.recipe_list.viewport().update())
+            # A method of the window, not a lambda: the connection ends with the window.
+            cache.ready.connect(self._list_photo_ready)
             self._list_photos_connected = True
         return cache.pixmap(path, size)
+
+    def _list_photo_ready(self, _source: str) -> None:
+        self.recipe_list.viewport().update()
 
     def _photo_ready(self, source: str) -> None:
         if source != self._photo_waited or self._recipe is None or self.library is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain import Recipe, View, convert_temperatures, format_ingredient
 from ..domain.cook_steps import CookStep, cook_steps
 from ..domain.display import display_line
+from ..domain.formatting import recipe_reading
 from .screen_awake import ScreenAwake
 from .timers import KitchenTimers, TimerPanel, link_timers, parse_timer_url
 
@@ -51,6 +52,7 @@ class CookMode(QWidget):
         self.setWindowTitle(f"Cooking: {display_line(recipe.title)}")
         self.recipe = recipe
         self.view = view
+        self.reading = recipe_reading(recipe)
         self.timers = timers
         self.steps = cook_steps(recipe)
         self.index = 0
@@ -177,7 +179,9 @@ class CookMode(QWidget):
         self.step_label.setText(f"Step {step.number} of {total}")
         title = self.recipe.title + (f" · {step.component}" if step.component else "")
         self.title_label.setText(display_line(title))
-        text = convert_temperatures(step.text, self.view.system)
+        text = convert_temperatures(
+            step.text, self.view.system, celsius_recipe=self.reading.celsius
+        )
         fallback = f"{self.recipe.title}, step {step.number}"
         self.step_text.setHtml(
             f"<style>a {{ color: {ACCENT}; font-weight: bold; }}</style>"
@@ -205,7 +209,11 @@ class CookMode(QWidget):
             return []
         return [
             format_ingredient(
-                step.ingredients[index], self.view.factor, self.view.system, weigh=self.view.weigh
+                step.ingredients[index],
+                self.view.factor,
+                self.view.system,
+                weigh=self.view.weigh,
+                context=self.reading,
             )
             for index in step.named
         ]

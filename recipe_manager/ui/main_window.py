@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..domain import Ingredient, Recipe
+    from ..domain.formatting import LineContext
     from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
         self._scale_to: ScaleTo | None = None
         self._side_by_side = False
         self._blockwise = False  # a long recipe, shown block by block
-        self._lines_shown: dict[tuple[str, Fraction, str, bool], str] = {}
+        self._lines_shown: dict[tuple[str, Fraction, str, bool, LineContext], str] = {}
+        self._reading: tuple[Recipe, LineContext] | None = None
         self._photo_waited = ""  # the photo whose thumbnail is being made
         self._last_recipe: str | None = None
         self._unit_system_to_write: str | None = None
@@ -512,6 +514,10 @@ class MainWindow(QMainWindow):
         """Read the library only once the window is on screen: a large one never delays it."""
         after_next_paint(self, self.load_library)
 
+    def show_status(self, message: str, msecs: int = 5000) -> None:
+        """A passing message in the status bar (plain text, never markup)."""
+        self.statusBar().showMessage(message, msecs)
+
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()
@@ -661,6 +667,7 @@ class MainWindow(QMainWindow):
             self.recipe_detail.document().setDefaultStyleSheet(style)
         photo = self._photo_resource(recipe)
         view = self.current_view()
+        context = self._reading_of(recipe)
         self._blockwise = line_count(recipe) > BLOCKWISE_LINES
         if self._blockwise:
             # Long: a screenful now, the rest while idle; a servings step changes lines in place.
@@ -673,7 +680,8 @@ class MainWindow(QMainWindow):
                 colours,
                 timer_links=True,
                 photo=photo,
-                formatted=self._line_formatter(view),
+                formatted=self._line_formatter(view, context),
+                context=context,
             )
             self.recipe_detail.show_blocks(key, blocks)
         else:
@@ -687,16 +695,26 @@ class MainWindow(QMainWindow):
                     side_by_side=self._side_by_side,
                     timer_links=True,
                     photo=photo,
-                    formatted=self._line_formatter(view),
+                    formatted=self._line_formatter(view, context),
+                    context=context,
                 )
             )
             self.recipe_detail.verticalScrollBar().setValue(scroll)
         self.setWindowTitle(f"{display_line(recipe.title)} — Recipe Manager")
 
-    def _line_formatter(self, view: View) -> Callable[[Ingredient], str]:
+    def _reading_of(self, recipe: Recipe) -> LineContext:
+        """What the recipe's lines say about reading each one (a British pint, °C), worked out
+        once per recipe shown, not on every servings step."""
+        from ..domain.formatting import recipe_reading
+
+        if self._reading is None or self._reading[0] is not recipe:
+            self._reading = (recipe, recipe_reading(recipe))
+        return self._reading[1]
+
+    def _line_formatter(self, view: View, context: LineContext) -> Callable[[Ingredient], str]:
         """format_ingredient, remembered per line as written: stepping back to servings
         already shown, toggling units back or coming back to a recipe formats nothing again
-        (a line's reading depends on its text only)."""
+        (a line's reading depends on its text and the recipe's reading context only)."""
         from ..domain import format_ingredient
 
         cache = self._lines_shown
@@ -704,11 +722,11 @@ class MainWindow(QMainWindow):
             cache.clear()
 
         def formatted(ingredient: Ingredient) -> str:
-            key = (ingredient.text, view.factor, view.system, view.weigh)
+            key = (ingredient.text, view.factor, view.system, view.weigh, context)
             text = cache.get(key)
             if text is None:
                 text = cache[key] = format_ingredient(
-                    ingredient, view.factor, view.system, weigh=view.weigh
+                    ingredient, view.factor, view.system, weigh=view.weigh, context=context
                 )
             return text
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QUrl
 
 from ..domain import Component, Ingredient, Recipe, View, convert_temperatures, format_ingredient
 from ..domain.display import display_line
+from ..domain.formatting import LineContext, recipe_reading
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
@@ -40,6 +41,7 @@ def recipe_html(
     timer_links: bool = False,
     photo: Path | str | None = None,
     formatted: Callable[[Ingredient], str] | None = None,
+    context: LineContext | None = None,
 ) -> str:
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
@@ -48,6 +50,12 @@ def recipe_html(
     A view with `weigh` shows dry ingredients by weight in metric; one scaled to what the
     cook has says so under the title."""
     factor, system, weigh = view.factor, view.system, view.weigh
+    context = context or recipe_reading(recipe)
+    formatted = formatted or (
+        lambda ingredient: format_ingredient(
+            ingredient, factor, system, weigh=weigh, context=context
+        )
+    )
     scale_note = ""
     if view.scale_to is not None:
         from ..domain.scale_to import scale_note as note_for
@@ -79,7 +87,7 @@ def recipe_html(
                 f"{escape(servings)}</span></h2>"
             )
         ingredients = _ingredients_html(component, factor, system, weigh, formatted)
-        steps = _steps_html(recipe, component, system, colours, timer_links)
+        steps = _steps_html(recipe, component, system, colours, timer_links, context.celsius)
         if side_by_side and ingredients and steps:
             parts.append(
                 "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:10px'><tr>"
@@ -124,13 +132,17 @@ def recipe_blocks(
     timer_links: bool = False,
     photo: str | None = None,
     formatted: Callable[[Ingredient], str] | None = None,
+    context: LineContext | None = None,
 ) -> list[Block]:
     """The recipe as `recipe_html` shows it (stacked, never side by side), one block per
     paragraph or ingredient line. The blocks are the same for every servings and unit
     system, so a view can replace each in place; `formatted` may cache the lines."""
     factor, system, weigh = view.factor, view.system, view.weigh
+    context = context or recipe_reading(recipe)
     fmt = formatted or (
-        lambda ingredient: format_ingredient(ingredient, factor, system, weigh=weigh)
+        lambda ingredient: format_ingredient(
+            ingredient, factor, system, weigh=weigh, context=context
+        )
     )
     blocks: list[Block] = []
     if photo is not None:
@@ -186,7 +198,16 @@ def recipe_blocks(
                 blocks.append(
                     Block(
                         "html",
-                        partial(_step_html, recipe, step, number, system, colours, timer_links),
+                        partial(
+                            _step_html,
+                            recipe,
+                            step,
+                            number,
+                            system,
+                            colours,
+                            timer_links,
+                            context.celsius,
+                        ),
                         below=10,
                         hanging=28,
                     )
@@ -221,8 +242,9 @@ def _step_html(
     system: str,
     colours: Colours,
     timer_links: bool,
+    celsius: bool | None = None,
 ) -> str:
-    text = convert_temperatures(step, system)
+    text = convert_temperatures(step, system, celsius_recipe=celsius)
     shown = link_timers(text, f"{recipe.title}, step {number}") if timer_links else escape(text)
     return (
         "<p style='margin-left:28px;text-indent:-28px;margin-bottom:10px'>"
@@ -265,12 +287,17 @@ def _ingredients_html(
 
 
 def _steps_html(
-    recipe: Recipe, component: Component, system: str, colours: Colours, timer_links: bool
+    recipe: Recipe,
+    component: Component,
+    system: str,
+    colours: Colours,
+    timer_links: bool,
+    celsius: bool | None = None,
 ) -> str:
     if not component.steps:
         return ""
     return "<h3>Method</h3>" + "".join(
-        _step_html(recipe, step, number, system, colours, timer_links)
+        _step_html(recipe, step, number, system, colours, timer_links, celsius)
         for number, step in enumerate(component.steps, start=1)
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 from functools import cache
@@ -23,6 +24,9 @@ def _listed(text: str, prefix: str = "") -> tuple[str, ...]:
 
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/ingredient-lines.jsonl"
+# A worktree has no ../shared beside it: RECIPE_MANAGER_SHARED names the shared folder there.
+if "RECIPE_MANAGER_SHARED" in os.environ:
+    CORPUS = Path(os.environ["RECIPE_MANAGER_SHARED"]) / "corpus/ingredient-lines.jsonl"
 
 PREFIXES = _listed(
     "Braised, Roasted, Slow-Cooked, Crispy, Grilled, Miso Glazed, Spiced, Smoky, Lemon, "
@@ -152,6 +156,12 @@ def generate_library(path: Path | str, count: int = 10_000, seed: int = 0) -> Pa
     rng = random.Random(seed)
     used: dict[str, int] = {}
     recipes = [_recipe(rng, used) for _ in range(count)]
+    # The cook's marks come from their own generator, so titles and lines stay as they were:
+    # about one recipe in ten a favourite, one in three rated (the list paints both).
+    marks = random.Random(seed + 1)
+    for recipe in recipes:
+        recipe.favourite = marks.random() < 0.1
+        recipe.rating = marks.randint(1, 5) if marks.random() < 0.3 else None
     library = RecipeLibrary(path)
     library.add_many(recipes)
     library.close()

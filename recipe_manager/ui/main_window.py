@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QActionGroup, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
         self._remember_timer.timeout.connect(self._write_last_recipe)
         self._photo_connected = False
+        # The list's thumbnails: where each stored photo path leads, looked up once.
+        self._list_photo_paths: dict[tuple[Path, str], Path | None] = {}
+        self._list_photos_connected = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
@@ -154,6 +158,10 @@ class MainWindow(QMainWindow):
         # Lay out 10,000 rows in batches while idle instead of all at once on every change.
         self.recipe_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.recipe_list.setBatchSize(LIST_LAYOUT_BATCH)
+        # Long titles are elided (the tooltip has the whole title) rather than scrolled: a
+        # horizontal bar that comes and goes as the widest visible title changes would lay
+        # out and repaint the whole list on a keystroke.
+        self.recipe_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recipe_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recipe_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipe_list.setAccessibleName("Recipes")
@@ -161,7 +169,7 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
-        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list))
+        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list, self._list_photo))
         self.recipe_list.setDragEnabled(True)
         self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -171,6 +179,9 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(objectName="recipeCount")
         self.count_label.setAccessibleName("Number of recipes shown")
+        # Its width never moves the layout: a keystroke that changes the count would otherwise
+        # lay out and repaint the whole window (the recipe pane too), not just the label.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
@@ -746,6 +757,29 @@ class MainWindow(QMainWindow):
         self.recipe_detail.set_image(name, pixmap)
         return name
 
+    def _list_photo(self, stored: str, size: QSize) -> QPixmap | None:
+        """A recipe's photo as a list thumbnail, or None while it is made off the UI thread
+        (the list repaints when it is ready). Where a stored path leads is looked up once."""
+        if self.library is None:
+            return None
+        key = (self.library.path, stored)
+        if key not in self._list_photo_paths:
+            self._list_photo_paths[key] = self.library.media_path(stored)
+        path = self._list_photo_paths[key]
+        if path is None:
+            return None
+        from .thumbnails import thumbnail_cache
+
+        cache = thumbnail_cache()
+        if not self._list_photos_connected:
+            # A method of the window, not a lambda: the connection ends with the window.
+            cache.ready.connect(self._list_photo_ready)
+            self._list_photos_connected = True
+        return cache.pixmap(path, size)
+
+    def _list_photo_ready(self, _source: str) -> None:
+        self.recipe_list.viewport().update()
+
     def _photo_ready(self, source: str) -> None:
         if source != self._photo_waited or self._recipe is None or self.library is None:
             return
@@ -928,13 +962,12 @@ class MainWindow(QMainWindow):
         if key[0] == ALL:
             self.proxy.set_browse(None, None)
             return
-        keys_for = self.browse.counts.keys_for
-        self.proxy.set_browse(key, lambda summary: key in keys_for(summary))
+        self.proxy.set_browse(key)
 
     def _sort_changed(self, index: int) -> None:
-        mode = self.sort_order.itemData(index) or "title"
-        LIST_SORT.write(self._settings, mode)
-        self.proxy.set_sort(mode)
+        # Remembered when the window closes: writing QSettings now would have it synced to
+        # disk (an fsync, 15-20 ms) on the UI thread in the very next frame.
+        self.proxy.set_sort(self.sort_order.itemData(index) or "title")
 
     def _show_browse(self, shown: bool) -> None:
         self.browse.setVisible(shown)
@@ -1067,6 +1100,7 @@ class MainWindow(QMainWindow):
         self._write_last_recipe()
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
+        LIST_SORT.write(self._settings, self.proxy.sort_mode)
         self._settings.sync()
         super().closeEvent(event)
 

@@ -12,7 +12,7 @@ import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QDate, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from ..domain.meal_plan import (
 from ..storage import LibraryError
 from .plain import plain_tooltip
 from .recipe_list_model import RECIPE_MIME
+from .screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from ..domain import Recipe
@@ -49,6 +50,9 @@ log = logging.getLogger(__name__)
 
 PLAN_MIME = "application/x-recipe-manager-plan-entries"
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+#: The size it opens at where the screen has room; smaller screens (1024x600) get their
+#: usable area, and every control still shows there.
+PLAN_SIZE = QSize(1100, 560)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -126,13 +130,18 @@ class MealPlanWidget(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("mealPlan")
         self.setWindowTitle("Meal Plan")
-        self.resize(1100, 560)
         self.store = store
         self._lookup = recipe_lookup
         self._week = week_start(date.today())
         self._meals: list[MealPlanEntry] = []
         self._build()
+        fit_to_screen(self, PLAN_SIZE)
         self.reload()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        """Opened again after the screen changed (or moved off it): back onto the screen."""
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: keep_on_screen(self))
 
     # Building ------------------------------------------------------------------------------
 
@@ -290,7 +299,9 @@ class MealPlanWidget(QWidget):
         self.reload()
         return MealPlanEntry.from_entry(entry)
 
-    def move(self, entry_id: str, day: date) -> None:
+    def move_meal(self, entry_id: str, day: date) -> None:
+        """Put a planned meal on another day (not `move`: that is QWidget's, which placing
+        the window on the screen needs)."""
         meal = self._meal(entry_id)
         if meal is None or meal.day == day:
             return
@@ -332,7 +343,7 @@ class MealPlanWidget(QWidget):
         day (moved)."""
         if mime.hasFormat(PLAN_MIME):
             for entry_id in bytes(mime.data(PLAN_MIME).data()).decode().split():
-                self.move(entry_id, day)
+                self.move_meal(entry_id, day)
             return
         for recipe_id in bytes(mime.data(RECIPE_MIME).data()).decode().split():
             recipe = self._lookup(recipe_id)
@@ -399,7 +410,7 @@ class MealPlanWidget(QWidget):
         for index, day in enumerate(week_days(self._week)):
             action = move.addAction(f"{DAY_NAMES[index]} {day.day} {day.strftime('%b')}")
             action.setEnabled(day != day_list.day)
-            action.triggered.connect(lambda _=False, d=day: self.move(entry_id, d))
+            action.triggered.connect(lambda _=False, d=day: self.move_meal(entry_id, d))
         remove = menu.addAction("Remove")
         remove.setObjectName("planMenuRemove")
         remove.triggered.connect(lambda: self.remove(entry_id))

@@ -331,9 +331,24 @@ def _other_amounts(
                 found += _joined_count(text, start, factor, _english(context))
             continue
         amount, unit = measure
-        if not is_measurable(unit.unit) or any(
-            low < unit.end and start < high for low, high in taken
-        ):
+        if any(low < unit.end and start < high for low, high in taken):
+            continue
+        if not is_measurable(unit.unit):
+            # A count of a kitchen unit joined to the first ("or 3 cloves", "or 1 can")
+            # says the same amount and scales with it, on the count grid.
+            if factor != 1 and _COUNT_JOINER.search(text[max(0, start - 8) : start]):
+                unit_text = _token_text(text, unit)
+                shown = _render(
+                    Measure(amount.low, amount.high, unit.unit),
+                    factor,
+                    system,
+                    unit_text,
+                    _token_text(text, amount),
+                    name,
+                    context,
+                )
+                found += _place(text, amount, unit, shown, unit_text)
+                taken.append((start, unit.end))
             continue
         examined += 1
         if examined > _MAX_OTHER_AMOUNTS:
@@ -509,7 +524,8 @@ def _render(
     high = measure.quantity_max * factor if measure.quantity_max is not None else None
     unit = measure.unit
     info = unit_info(unit)
-    english = _english(context)
+    # A spoon word of another language ("c.à.c.", "EL") says the line is not English.
+    english = _english(context) and (unit is None or foreign_spoon_word(author_token, unit) is None)
     # Another language's unit word stays as the author wrote it (a Danish "5 deciliter"),
     # never given an English plural.
     inflect = _inflect if english else _as_written

@@ -35,11 +35,11 @@ grams (its 1 g graduation, the same source as above), and 5, 10 ml are the spoon
 Length: inches in eighths below 1 inch and quarters above (a ruler's marks), centimetres
 whole from 1 cm, millimetres below.
 
-Counts: a whole thing that cannot be cut into a recipe (an egg, a can, a clove, a chilli:
+Counts: a whole thing that cannot be cut into a recipe (an egg, a can, a chilli:
 `nouns.WHOLE_THINGS` and `WHOLE_UNITS` below) is shown as a whole number when within a
 quarter of one, else as the two counts around it ("1–2 eggs": the cook decides; an egg is
-not measured in thirds). Other counts (lemons, onions) in quarters below 3, halves below 10,
-whole from 10 (what a knife divides).
+not measured in thirds). Other counts (lemons, onions, cloves of garlic) in quarters below
+3, halves below 10, whole from 10 (what a knife divides).
 """
 
 from __future__ import annotations

@@ -149,7 +149,6 @@ WHOLE_THINGS = frozenset(
     {
         "egg",
         "yolk",
-        "clove",
         "white",
         "chilli",
         "chili",

@@ -16,9 +16,9 @@ from ..storage import LibraryError
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..domain.meal_plan import MealPlanEntry
-    from .main_window import MainWindow
     from .meal_plan import MealPlanWidget
     from .scale_to_dialog import ScaleToAmountDialog
+    from .window_contract import RecipeWindow
 
 
 class _MarkSignals(QObject):
@@ -47,7 +47,7 @@ class _MarkSave(QRunnable):
 class CooksFeatures(QObject):
     """Favourite, Rate, Scale to What You Have and the Meal Plan, for the shown recipe."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
         self._saves: list[_MarkSave] = []
@@ -91,7 +91,7 @@ class CooksFeatures(QObject):
 
     def _marks_failed(self, task: _MarkSave, message: str) -> None:
         self._saves.remove(task)
-        self._window.statusBar().showMessage(f"Not saved: {message}", 10000)
+        self._window.show_status(f"Not saved: {message}", 10000)
         self._window.update_mark_actions()
 
     # Scale to what you have --------------------------------------------------------------------
@@ -168,7 +168,7 @@ class CooksFeatures(QObject):
         if recipe is None or plan is None:
             return
         if plan.add(recipe, day) is not None:
-            self._window.statusBar().showMessage(
+            self._window.show_status(
                 f"Planned “{display_line(recipe.title)}” for {day.strftime('%A %d %B')}", 5000
             )
 

@@ -503,6 +503,10 @@ class MainWindow(QMainWindow):
         """Read the library only once the window is on screen: a large one never delays it."""
         after_next_paint(self, self.load_library)
 
+    def show_status(self, message: str, msecs: int = 5000) -> None:
+        """A passing message in the status bar (plain text, never markup)."""
+        self.statusBar().showMessage(message, msecs)
+
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()

@@ -14,13 +14,13 @@ from ..domain.display import display_line
 
 if TYPE_CHECKING:
     from ..domain import Recipe
-    from .main_window import MainWindow
+    from .window_contract import RecipeWindow
 
 
 class RecipeTransfer(QObject):
     """File > Import…, Import from Clipboard, drag and drop, Export… and Print…."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
 
@@ -51,7 +51,7 @@ class RecipeTransfer(QObject):
             self._window,
             [shown] if shown is not None else [],
             self._library_recipes(),
-            lambda message: self._window.statusBar().showMessage(message, 5000),
+            lambda message: self._window.show_status(message, 5000),
         )
 
     def print_shown(self) -> None:
@@ -85,9 +85,7 @@ class RecipeTransfer(QObject):
             before, stored = result
             window.refresh_list()
             guard.saved()
-            window.statusBar().showMessage(
-                f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
-            )
+            window.show_status(f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000)
             if not stored:
                 return
             count = len(stored)

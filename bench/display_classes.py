@@ -334,19 +334,47 @@ def or_second_unscaled(line: dict, outputs: dict) -> bool:
     )
 
 
+# After a counted noun, words that start a phrase about it ("2 onion | cut into pieces");
+# any other word names it further ("2 lemon wedges", "2 orange bell peppers": the noun is a
+# modifier and takes no plural). Words in -ed and -ly count as phrase starts too.
+_PHRASE_WORDS = {
+    "cut", "into", "for", "to", "in", "with", "from", "at", "as", "on", "or", "and", "about",
+    "plus", "if", "divided", "torn", "grated", "ground",
+}  # fmt: skip
+
+
+def _is_modifier(shown: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by a word that names the thing further."""
+    following = re.match(r"[ -]([A-Za-z]+)", shown[end:])
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    return not (word in _PHRASE_WORDS or word.endswith(("ed", "ly")))
+
+
+def _english(line: dict) -> bool:
+    """English agreement is checked on English pages only (no page language counts as
+    English): a French "2 orange sanguine" follows French grammar."""
+    language = (line.get("language") or "en").lower()
+    return language == "en" or language.startswith(("en-", "en_"))
+
+
 def count_agreement(line: dict, outputs: dict) -> bool:
-    """ "1 eggs", "3 lemon": a counted noun against its number."""
+    """ "1 eggs", "3 lemon": a counted noun (the head of its phrase, not a modifier as in
+    "2 lemon wedges") against its number, in an English line. "1 ½" is one number."""
+    if not _english(line):
+        return False
     for (factor, system, _), shown in outputs.items():
         if factor == 1 and system == "original":
             continue
         for match in re.finditer(
-            rf"(?<![\w.,/])({NUM})\s+(?:large |small |medium |whole )?([A-Za-z]+)\b"
+            rf"(?<![\w.,/])(?<!\d\s)({NUM})\s+(?:large |small |medium |whole )?([A-Za-z]+)\b"
             r"(?![\s-](?:yolk|white|wash|noodle|roll))",
             shown,
         ):
             number = value(match.group(1))
             word = match.group(2).lower()
-            if number is None:
+            if number is None or _is_modifier(shown, match.end()):
                 continue
             if number <= 1 and word in _SINGULAR_OF:
                 original_bad = re.search(
@@ -583,7 +611,7 @@ def author_words_lost(line: dict, outputs: dict) -> bool:
         "plus to gm gramme grammes krm el tl msk tsk spsk ss cs cc càs càc cuill soupe café "
         "colher colheres sopa chá cda cdas cdta cdtas cucharada cucharadas cucharadita "
         "cucharaditas cucchiaio cucchiai cucchiaino cucchiaini eetlepel eetlepels theelepel "
-        "theelepels esslöffel teelöffel tasse tasses ib ibs"
+        "theelepels esslöffel teelöffel tasse tasses ib ibs deciliter deciliters ts"
     )
     wanted = source - units - _KEPT_OUT
     return any(wanted - _words(shown) for shown in outputs.values())

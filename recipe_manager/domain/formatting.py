@@ -15,7 +15,14 @@ from fractions import Fraction
 from . import grid
 from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line, read_measure
 from .model import Recipe
-from .nouns import inflect_noun, is_counted_noun, is_liquid, is_whole_thing
+from .nouns import (
+    inflect_noun,
+    is_counted_noun,
+    is_english_line,
+    is_liquid,
+    is_whole_thing,
+    starts_phrase,
+)
 from .nouns import singularize as singularize  # the shopping list's old import path
 from .quantities import format_range, read_amount, reads_well
 from .units import (
@@ -56,6 +63,10 @@ class LineContext:
     #: A degree figure with no C or F is Celsius (True), Fahrenheit (False) or unknown (None),
     #: by the recipe's units or language: see `convert_temperatures(..., celsius_recipe=)`.
     celsius: bool | None = None
+    #: The recipe is in English (True) or another language (False), by its page's language;
+    #: None guesses per line from its words (`nouns.is_english_line`). Only an English line
+    #: gets English words put in: plurals ("2 chillies"), "a pinch of", "a generous ⅓ tsp".
+    english: bool | None = None
 
 
 _IMPERIAL_LANGUAGES = ("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-za")
@@ -73,7 +84,11 @@ def recipe_context(lines: Iterable[str], language: str | None = None) -> LineCon
     """
     if language:
         tag = language.strip().lower().replace("_", "-")
-        return LineContext(imperial=tag in _IMPERIAL_LANGUAGES, celsius=tag not in ("en", "en-us"))
+        return LineContext(
+            imperial=tag in _IMPERIAL_LANGUAGES,
+            celsius=tag not in ("en", "en-us"),
+            english=tag == "en" or tag.startswith("en-"),
+        )
     metric = cups = 0
     for line in lines:
         metric += _METRIC_WEIGHT.search(line) is not None
@@ -111,6 +126,9 @@ def format_ingredient(
     factor = Fraction(factor)
     if factor == 1 and system == ORIGINAL:
         return ingredient.text
+    if context is None or context.english is None:
+        # The line's own words say whether English words may be put into it.
+        context = replace(context or LineContext(), english=is_english_line(ingredient.text))
     reading = read_line(ingredient.text)
     weighed = weigh and system == METRIC and _weighed(reading)
     if weighed:
@@ -230,7 +248,7 @@ def _rewrite(
             primary, factor, system, token, _token_text(text, reading.amount), name, context
         )
         edits += _place(text, reading.amount, reading.unit, shown, token)
-        if primary.unit is None:
+        if primary.unit is None and _english(context):
             edits += _agree_counted_noun(text, reading, shown[0])
     if reading.alternative_span is not None:
         # A second measure beside a count ("2 onions (about 400 g)", "2 lb chard (about 4
@@ -310,12 +328,27 @@ def _other_amounts(
         measure = read_measure(text, start)
         if measure is None:
             if factor != 1:
-                found += _joined_count(text, start, factor)
+                found += _joined_count(text, start, factor, _english(context))
             continue
         amount, unit = measure
-        if not is_measurable(unit.unit) or any(
-            low < unit.end and start < high for low, high in taken
-        ):
+        if any(low < unit.end and start < high for low, high in taken):
+            continue
+        if not is_measurable(unit.unit):
+            # A count of a kitchen unit joined to the first ("or 3 cloves", "or 1 can")
+            # says the same amount and scales with it, on the count grid.
+            if factor != 1 and _COUNT_JOINER.search(text[max(0, start - 8) : start]):
+                unit_text = _token_text(text, unit)
+                shown = _render(
+                    Measure(amount.low, amount.high, unit.unit),
+                    factor,
+                    system,
+                    unit_text,
+                    _token_text(text, amount),
+                    name,
+                    context,
+                )
+                found += _place(text, amount, unit, shown, unit_text)
+                taken.append((start, unit.end))
             continue
         examined += 1
         if examined > _MAX_OTHER_AMOUNTS:
@@ -366,8 +399,11 @@ _PHRASE_END = re.compile(r"[(,;:]|\s(?:or|and)\s")
 _COUNTED_WORD = re.compile(r"\s+(?:(?:large|small|medium|whole)\s+)?([^\W\d_]+)")
 
 
-def _joined_count(text: str, start: int, factor: Fraction) -> list[tuple[int, int, str]]:
-    """An edit scaling a bare count after "or", "and" or "about", or none."""
+def _joined_count(
+    text: str, start: int, factor: Fraction, english: bool = True
+) -> list[tuple[int, int, str]]:
+    """An edit scaling a bare count after "or", "and" or "about", or none (its noun made to
+    agree only in an English line)."""
     if not _COUNT_JOINER.search(text[max(0, start - 8) : start]):
         return []
     amount = read_amount(text, start)
@@ -389,7 +425,7 @@ def _joined_count(text: str, start: int, factor: Fraction) -> list[tuple[int, in
     edits = [(amount.start, amount.end, number)]
     plural = is_plural(number)
     written = format_range(amount.low, amount.high, (2, 3, 4))
-    if known and plural != is_plural(written):
+    if english and known and plural != is_plural(written):
         changed = inflect_noun(noun, plural)
         if changed != noun:
             edits.append((noun_match.start(), noun_match.end(), changed))
@@ -488,11 +524,16 @@ def _render(
     high = measure.quantity_max * factor if measure.quantity_max is not None else None
     unit = measure.unit
     info = unit_info(unit)
+    # A spoon word of another language ("c.à.c.", "EL") says the line is not English.
+    english = _english(context) and (unit is None or foreign_spoon_word(author_token, unit) is None)
+    # Another language's unit word stays as the author wrote it (a Danish "5 deciliter"),
+    # never given an English plural.
+    inflect = _inflect if english else _as_written
     if unit is None or info is None:
         return grid.count_range(low, high, is_whole_thing(name)), None
     if info.dimension is None:
         number = grid.count_range(low, high, unit in grid.WHOLE_UNITS)
-        return number, _inflect(author_token, unit, is_plural(number))
+        return number, inflect(author_token, unit, is_plural(number))
     simple_token = lookup_unit(author_token) == unit
     if system != ORIGINAL:
         if context is not None and context.imperial and unit in _IMPERIAL:
@@ -510,9 +551,11 @@ def _render(
     if factor == 1 and target == unit and simple_token and author_number and not info.denominators:
         # At its own size in the author's own metric unit: the author's number, as written
         # ("107 grams", not the 105 a rounding would give).
-        return author_number, _inflect(author_token, unit, (measure.quantity_max or low) > 1)
+        return author_number, inflect(author_token, unit, (measure.quantity_max or low) > 1)
     if high is None:
         shown = _on_grid(low, unit, target, choice_system, is_liquid(name))
+        if shown is not None and not english:
+            shown = _without_added_words(shown)
         if shown is not None and foreign and shown.unit in SPOONS:
             # "1 cs + 1 cc", "2 tl": the author's language's spoon words.
             big = foreign_spoon_word(author_token, "tablespoon") or "tbsp"
@@ -521,7 +564,7 @@ def _render(
         if shown is not None:
             compound = " " in shown.number and not shown.number.startswith("a ")
             if shown.unit == unit and simple_token and not compound:
-                return shown.number, _inflect(author_token, unit, shown.plural)
+                return shown.number, inflect(author_token, unit, shown.plural)
             return shown.number, unit_word(shown.unit or target, shown.plural)
     ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
     low, high = low * ratio, high * ratio if high is not None else None
@@ -532,8 +575,30 @@ def _render(
     )
     plural = is_plural(number)
     if target == unit and simple_token:
-        return number, _inflect(author_token, unit, plural)
+        return number, inflect(author_token, unit, plural)
     return number, unit_word(target, plural)
+
+
+def _english(context: LineContext | None) -> bool:
+    """Whether English words may be put into the line (unknown counts as English)."""
+    return context is None or context.english is not False
+
+
+def _as_written(token: str, unit: str, plural: bool) -> str:
+    """The author's unit word unchanged (the `_inflect` of a line not in English)."""
+    return token
+
+
+def _without_added_words(shown: grid.Shown) -> grid.Shown:
+    """A grid amount without the English words the grid adds, for a line in another
+    language: "a pinch"/"a dash" is the smallest spoon of a set (⅛ tsp, in the author's spoon
+    word), and "a generous ⅓"/"a scant ½" is the plain step."""
+    if shown.unit in ("pinch", "dash"):
+        return grid.Shown("⅛", "teaspoon", False, Fraction(1, 8))
+    for word in ("a generous ", "a scant "):
+        if shown.number.startswith(word):
+            return replace(shown, number=shown.number.removeprefix(word))
+    return shown
 
 
 # Imperial measures in millilitres (UK Weights and Measures Act 1985: 1 pint = 0.56826125 l).
@@ -562,6 +627,9 @@ def _on_grid(low: Fraction, unit: str, target: str, system: str, liquid: bool) -
         return grid.us_volume(low * conversion_factor(unit, "teaspoon"), liquid, cups=False)
     if target == "centimeter":
         return grid.metric_length(low * conversion_factor(unit, "centimeter"))
+    if target in ("gram", "milliliter") and 1 <= low * conversion_factor(unit, target) < 10:
+        # A kitchen scale shows whole grams: "3 g", never "2.7 g".
+        return grid.small_metric(low * conversion_factor(unit, target), target)
     return None
 
 
@@ -719,6 +787,7 @@ def _head_noun(name: str) -> str | None:
         ):
             words = words[:index]
             break
+    words = _before_phrase(words)
     if not words or any(word.lower() in _NOT_ONE_NOUN for word in words):
         return None
     if any(char.isdigit() for char in " ".join(words)):
@@ -728,3 +797,13 @@ def _head_noun(name: str) -> str | None:
     known = [word for word in words if is_counted_noun(word) and singularize(word.lower())]
     head = known[-1] if known else words[-1]
     return head if _NOUN.fullmatch(head) else None
+
+
+def _before_phrase(words: list[str]) -> list[str]:
+    """The words up to a known counted noun that a phrase follows ("onion | cut into large
+    pieces", "lemon | finely zested"): the phrase tells what to do with the thing counted,
+    so its last word is not the one the number counts."""
+    for index, word in enumerate(words[:-1]):
+        if is_counted_noun(word) and starts_phrase(words[index + 1]):
+            return words[: index + 1]
+    return words

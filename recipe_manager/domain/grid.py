@@ -26,15 +26,20 @@ label weight).
 Metric: grams and millilitres rounded to the coarsest grain within 2% (118 ml → 120 ml,
 23.5 g → 24 g), as a kitchen scale (1 g) or a jug's marks (25 and 50 ml) are read;
 kilograms and litres with at most two decimals (1.25 kg). See `quantities.round_metric`.
+Below 10 g or 10 ml (and from 1), whole grams and millilitres: a kitchen scale shows whole
+grams (its 1 g graduation, the same source as above), and 5, 10 ml are the spoons' marks;
+"2.7 g" is a precision no kitchen tool shows. Halves are not used: a kitchen scale has no
+0.5 g step. Below 1 g (saffron scaled down) the amount keeps its two significant figures
+("0.67 g"): only a jeweller's scale weighs it, and a recipe asking for it assumes one.
 
 Length: inches in eighths below 1 inch and quarters above (a ruler's marks), centimetres
 whole from 1 cm, millimetres below.
 
-Counts: a whole thing that cannot be cut into a recipe (an egg, a can, a clove, a chilli:
+Counts: a whole thing that cannot be cut into a recipe (an egg, a can, a chilli:
 `nouns.WHOLE_THINGS` and `WHOLE_UNITS` below) is shown as a whole number when within a
 quarter of one, else as the two counts around it ("1–2 eggs": the cook decides; an egg is
-not measured in thirds). Other counts (lemons, onions) in quarters below 3, halves below 10,
-whole from 10 (what a knife divides).
+not measured in thirds). Other counts (lemons, onions, cloves of garlic) in quarters below
+3, halves below 10, whole from 10 (what a knife divides).
 """
 
 from __future__ import annotations
@@ -213,6 +218,13 @@ def metric_length(centimetres: Fraction) -> Shown:
     shown = Fraction(round(centimetres * grain), grain)
     text = str(int(shown)) if shown.denominator == 1 else f"{float(shown):g}"
     return Shown(text, "centimeter", shown > 1, shown)
+
+
+def small_metric(value: Fraction, unit: str) -> Shown:
+    """Grams or millilitres from 1 to 10 as a kitchen scale shows them: whole (2.7 g → 3 g),
+    half up, never below 1."""
+    shown = max(Fraction(1), Fraction(int(value + Fraction(1, 2))))
+    return Shown(str(int(shown)), unit, shown > 1, shown)
 
 
 def count(value: Fraction, whole: bool) -> tuple[str, Fraction, Fraction | None]:

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import re
 
-from .nouns_en import COUNTED_NOUNS, LIQUIDS, PLURALS, SINGULARS, UNCHANGING, WHOLE_THINGS
+from .nouns_en import (
+    COUNTED_NOUNS,
+    LIQUIDS,
+    NOT_ENGLISH_LETTERS,
+    NOT_ENGLISH_SMALL_WORDS,
+    NOT_ENGLISH_WORDS,
+    PHRASE_STARTS,
+    PLURALS,
+    SINGULARS,
+    UNCHANGING,
+    WHOLE_THINGS,
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -90,3 +101,56 @@ def singularize(word: str) -> str | None:
     if word.endswith("s") and not word.endswith(("ss", "us")):
         return word[:-1]
     return None
+
+
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_english_line(text: str) -> bool:
+    """Whether a line reads as English, guessed from its own words (no page language needed).
+
+    English inflection ("2 chillies"), "a pinch of" and "a generous" are put only into
+    English lines; a line in another language keeps the author's words as written. A line
+    is not English when it has a letter English never uses (ø, ä, ß, ő...), a letter of a
+    non-Latin script, one word of another language's recipe vocabulary (ts, msk, EL, und,
+    cucharada), or two of their small words ("de", "la", "y"). A line with no such sign is
+    English: the risk taken is an English plural on a foreign word the list knows, which the
+    word list keeps small.
+    """
+    lower = text.casefold()
+    small = 0
+    for word in _SCRIPT_WORD.findall(lower):
+        if any(
+            char in NOT_ENGLISH_LETTERS or (not char.isascii() and _non_latin(char))
+            for char in word
+        ):
+            return False
+        if word in NOT_ENGLISH_WORDS:
+            return False
+        small += word in NOT_ENGLISH_SMALL_WORDS
+        if small >= 2:
+            return False
+    return True
+
+
+def _non_latin(char: str) -> bool:
+    """A letter outside the Latin script (Latin letters with accents are below U+0250); a
+    fraction glyph ("⅓") is no letter."""
+    return char.isalpha() and ord(char) >= 0x250 and not 0x1E00 <= ord(char) <= 0x1EFF
+
+
+# "red", "seed", "need": short words in -ed that are no past participle.
+_NOT_PARTICIPLES = frozenset({"red", "seed", "bed", "shed", "feed", "speed", "breed"})
+
+
+def starts_phrase(word: str) -> bool:
+    """Whether a word after a counted noun starts a phrase about it rather than naming it
+    further ("onion | cut into pieces", "lemon | zested", but "orange bell pepper"): a
+    preposition or verb of preparation from the list, or a past participle or adverb by its
+    ending (-ed, -ly)."""
+    lower = word.casefold().strip(",;:.()")
+    if lower in PHRASE_STARTS:
+        return True
+    if lower in _NOT_PARTICIPLES or len(lower) < 4:
+        return False
+    return lower.endswith(("ed", "ly"))

@@ -139,6 +139,7 @@ COUNTED_NOUNS = frozenset(
         "wing",
         "wrap",
         "yolk",
+        "clove",
     }
 )
 
@@ -247,5 +248,156 @@ LIQUIDS = frozenset(
         "cointreau",
         "amaretto",
         "passata",
+    }
+)
+
+# What tells a line is not English, so that no English plural, "a pinch of" or "a generous"
+# is put into it ("2 rød chili" stays; not "2 rød chilies"). Letters English kitchen words
+# never use (é, ñ and ç are left out: "purée", "jalapeño", "façon"), plus any letter of a
+# script without Latin letters (checked by the rule in `nouns`).
+NOT_ENGLISH_LETTERS = frozenset("æøåäöüßőűčšžřľňťďěůąęłńśźżı")
+# Words common in recipe lines of Danish, Norwegian, Swedish, German, Dutch, French, Spanish,
+# Italian and Portuguese that an English line does not use: their measure and count words
+# (ts, ss, msk, dl, stk, EL, TL...) and their "and", "with", "for"... One is enough.
+NOT_ENGLISH_WORDS = frozenset(
+    {
+        # Scandinavian
+        "og",
+        "eller",
+        "til",
+        "af",
+        "ts",
+        "ss",
+        "msk",
+        "tsk",
+        "spsk",
+        "krm",
+        "dl",
+        "stk",
+        "st",
+        "fedd",
+        "klype",
+        "nypa",
+        "knivspets",
+        "evt",
+        "gerne",
+        "hakket",
+        "revet",
+        # German
+        "und",
+        "oder",
+        "mit",
+        "etwas",
+        "eine",
+        "einer",
+        "vom",
+        "zum",
+        "zur",
+        "für",
+        "el",
+        "tl",
+        "msp",
+        "prise",
+        "stück",
+        "bund",
+        "zehe",
+        "zehen",
+        "dose",
+        "becher",
+        "gehackt",
+        # Dutch
+        "met",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "eetlepel",
+        "eetlepels",
+        "theelepel",
+        "theelepels",
+        "snufje",
+        "teen",
+        "teentjes",
+        "stuks",
+        "blik",
+        # French
+        "avec",
+        "aux",
+        "cuillère",
+        "cuillères",
+        "cuillere",
+        "cuilleres",
+        "gousse",
+        "gousses",
+        "pincée",
+        "pincee",
+        "cs",
+        "cc",
+        "càs",
+        "càc",
+        # Spanish, Italian, Portuguese
+        "para",
+        "taza",
+        "tazas",
+        "cda",
+        "cdas",
+        "cdta",
+        "cdtas",
+        "cucharada",
+        "cucharadas",
+        "cucharadita",
+        "cucharaditas",
+        "pizca",
+        "diente",
+        "dientes",
+        "della",
+        "cucchiaio",
+        "cucchiai",
+        "cucchiaino",
+        "cucchiaini",
+        "spicchio",
+        "spicchi",
+        "qb",
+        "com",
+        "xícara",
+        "xícaras",
+        "colher",
+        "colheres",
+        "dente",
+        "dentes",
+        "pitada",
+    }
+)
+# Small words of those languages that English lines borrow now and then ("herbes de
+# Provence", "chili con carne"): two of them are needed.
+NOT_ENGLISH_SMALL_WORDS = frozenset(
+    {"de", "du", "des", "la", "le", "les", "et", "ou", "en", "y", "e", "con", "del", "di", "da"}
+)
+# Words that start a phrase after the thing counted ("1 onion cut into pieces"): what to do
+# with it, not what it is. Words ending in -ed or -ly ("peeled", "finely") count too.
+PHRASE_STARTS = frozenset(
+    {
+        "cut",
+        "into",
+        "for",
+        "to",
+        "in",
+        "with",
+        "from",
+        "at",
+        "as",
+        "if",
+        "on",
+        "plus",
+        "about",
+        "such",
+        "like",
+        "divided",
+        "torn",
+        "ground",
+        "grated",
+        "thinly",
+        "finely",
+        "roughly",
     }
 )

@@ -26,7 +26,6 @@ from typing import Any
 from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
 from ..domain.limits import LimitError, check_document, check_recipe
-from .atomic_storage import write_atomically
 from .backups import (
     DEFAULT_KEEP,
     BackupInfo,
@@ -68,6 +67,7 @@ from .merge import (
     resolve,
     seen_after,
 )
+from .write_files import write_atomically
 
 MEDIA_FOLDER = "media"
 SET_ASIDE_FOLDER = "set-aside"

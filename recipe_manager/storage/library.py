@@ -186,6 +186,8 @@ class RecipeLibrary:
         self._shown: dict[str, dict[str, Entry]] = {RECIPE: {}, PLAN: {}}
         self._documents: dict[str, dict[str, Any]] = {}  # conflict copies as shown
         self._categories: Counter[str] = Counter()
+        # Recipe ids by title (case and spacing ignored), built on first use, then kept.
+        self._titles: dict[str, set[str]] | None = None
         self._names: dict[str, str] = {self.computer.id: self.computer.name}
         self._files: dict[str, _FileState] = {}
         self._last_time = 0
@@ -243,6 +245,35 @@ class RecipeLibrary:
     def recipes(self) -> list[Recipe]:
         """Every recipe (conflict copies included, each its own recipe), as new objects."""
         return [self._to_recipe(self._document(entry)) for entry in self._entries(RECIPE)]
+
+    def recipes_titled(self, titles: Iterable[str]) -> list[Recipe]:
+        """The recipes whose title is one of these, ignoring case and spacing (an import's
+        duplicate check needs only those): no copy of the library."""
+        with self._lock:
+            self.prepare_titles()
+            assert self._titles is not None
+            found = {i for t in titles for i in self._titles.get(_title_key(t), ())}
+            entries = [self._shown[RECIPE][i] for i in sorted(found) if i in self._shown[RECIPE]]
+        return [self._to_recipe(self._document(entry)) for entry in entries]
+
+    def prepare_titles(self) -> None:
+        """Build the title index now (on a worker, before an import needs it)."""
+        with self._lock:
+            if self._titles is None:
+                self._titles = {}
+                for entry in self._entries(RECIPE):
+                    self._index_title(entry.id, self._document(entry), 1)
+
+    def _index_title(self, recipe_id: str, document: Mapping[str, Any], step: int) -> None:
+        if self._titles is None:
+            return
+        title = document.get("title")
+        key = _title_key(title if isinstance(title, str) else "")
+        ids = self._titles.setdefault(key, set())
+        if step > 0:
+            ids.add(recipe_id)
+        else:
+            ids.discard(recipe_id)
 
     def summaries(self) -> list[RecipeSummary]:
         """Titles and searchable text of every recipe, cheap enough for 100,000 at start-up."""
@@ -773,12 +804,16 @@ class RecipeLibrary:
         self._shown[kind][entry.id] = entry
         if kind == RECIPE:
             self._categories[_category(entry.version.document)] += 1
+            if self._titles is not None:
+                self._index_title(entry.id, self._document(entry), 1)
 
     def _unshow(self, kind: str, entry_id: str) -> None:
         entry = self._shown[kind].pop(entry_id, None)
-        self._documents.pop(entry_id, None)
         if entry is not None and kind == RECIPE:
             self._categories[_category(entry.version.document)] -= 1
+            if self._titles is not None:
+                self._index_title(entry_id, self._document(entry), -1)
+        self._documents.pop(entry_id, None)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -1065,6 +1100,11 @@ def _check(recipe: Recipe) -> None:
         check_recipe(recipe)
     except LimitError as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+
+
+def _title_key(title: str) -> str:
+    """A title as the duplicate check compares it: spacing collapsed, case folded."""
+    return " ".join(title.split()).casefold()
 
 
 def _category(document: dict[str, Any] | None) -> str:

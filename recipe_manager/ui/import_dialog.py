@@ -44,6 +44,10 @@ from ..io import (
 from ..io.reading import IMPORT_SUFFIXES
 
 OnImport = Callable[[list[Recipe], list[Recipe]], None]
+#: The library's recipes to check an import against: a list, or (so that a big library is
+#: never copied on the UI thread) a function giving those that could be duplicates of the
+#: recipes being imported (the same titles).
+Known = list[Recipe] | Callable[[list[Recipe]], list[Recipe]]
 _CHOICES = (
     ("Skip", Decision.SKIP),
     ("Replace", Decision.REPLACE),
@@ -147,16 +151,17 @@ def open_import_preview(
     parent: QWidget,
     source: str,
     recipes: list[Recipe],
-    library: list[Recipe],
+    library: Known,
     on_import: OnImport,
 ) -> ImportPreviewDialog:
-    dialog = ImportPreviewDialog(parent, preview_import(recipes, library, source), on_import)
+    known = library(recipes) if callable(library) else library
+    dialog = ImportPreviewDialog(parent, preview_import(recipes, known, source), on_import)
     dialog.open()
     return dialog
 
 
 def import_paths(
-    parent: QWidget, paths: Iterable[str | Path], library: list[Recipe], on_import: OnImport
+    parent: QWidget, paths: Iterable[str | Path], library: Known, on_import: OnImport
 ) -> ImportPreviewDialog | None:
     """File > Import… and drag and drop: read every file, say which failed and why, and
     preview what was found. Returns the preview (None when nothing could be read)."""
@@ -178,7 +183,7 @@ def import_paths(
 
 
 def import_clipboard(
-    parent: QWidget, library: list[Recipe], on_import: OnImport
+    parent: QWidget, library: Known, on_import: OnImport
 ) -> ImportPreviewDialog | None:
     """Ctrl+Shift+V: a copied page (its HTML), JSON or a blog post's text."""
     mime = QGuiApplication.clipboard().mimeData()
@@ -213,9 +218,7 @@ _FORMAT_LABELS = {
 }
 
 
-def open_import_file_dialog(
-    parent: QWidget, library: list[Recipe], on_import: OnImport
-) -> QFileDialog:
+def open_import_file_dialog(parent: QWidget, library: Known, on_import: OnImport) -> QFileDialog:
     """File > Import…: choose files without blocking, then preview them."""
     patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
     dialog = QFileDialog(parent, "Import recipes", "", f"Recipes ({patterns});;All files (*)")

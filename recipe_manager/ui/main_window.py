@@ -79,6 +79,10 @@ COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two colum
 WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
 
 
+#: A change to at most this many recipes updates the list row by row; more rebuild it.
+INCREMENTAL_CHANGES = 200
+
+
 class MainWindow(QMainWindow):
     """Lists the library's recipes and shows the selected one, scaled and converted."""
 
@@ -674,6 +678,26 @@ class MainWindow(QMainWindow):
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
+
+    def apply_library_change(self, ids: list[str] | None) -> None:
+        """Put these recipes' new versions in the list, or take them out, without rebuilding
+        it (a rebuild costs the whole library on the UI thread); many, or None, rebuild."""
+        if self.library is None:
+            return
+        if ids is None or len(ids) > INCREMENTAL_CHANGES:
+            self.refresh_list()
+            return
+        shown = self._recipe.id if self._recipe is not None else None
+        for recipe_id in ids:
+            if recipe_id in self.library:
+                self.list_model.replace_recipe(self.library.summary(recipe_id))
+            else:
+                self.remove_recipe_from_list(recipe_id)
+        if shown in ids and shown in self.library:
+            self._recipe = None
+            LAST_RECIPE.write(self._settings, shown)
+            self._select_last_recipe()
+        self._update_actions()
 
     def _update_actions(self) -> None:
         writable = self.library is not None and not self.library.read_only

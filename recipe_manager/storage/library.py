@@ -195,7 +195,7 @@ class RecipeLibrary:
         self._own_versions: dict[tuple[str, str, str], Version] = {}
         self._own_lines = 0  # versions (and bad lines) in this computer's journal
         self._own_bad: set[str] = set()  # own files holding records that were set aside
-        self._compacting = False
+        self._compaction = threading.Lock()
         self._prepare_folder(create)
         if exclusive and not read_only:
             self._session_lock = try_session_lock(self.path)
@@ -494,18 +494,19 @@ class RecipeLibrary:
             return True
 
     def compact(self) -> None:
-        """Rewrite this computer's file with each record's newest version only (normally in
-        the background, when the file has grown well past the records it holds)."""
+        """Fold this computer's journal into its TinyDB file (normally in the background,
+        once the journal has grown past half the records); waits for one already running."""
         if self.read_only:
             return
-        with self._lock:
-            if self._compacting:
-                return
-            self._compacting = True
-        try:
+        with self._compaction:
             self._compact()
-        finally:
-            self._compacting = False
+
+    def _compact_in_background(self) -> None:
+        if self._compaction.acquire(blocking=False):
+            try:
+                self._compact()
+            finally:
+                self._compaction.release()
 
     # Media --------------------------------------------------------------------------------
 
@@ -910,10 +911,10 @@ class RecipeLibrary:
     # Compaction ---------------------------------------------------------------------------
 
     def _maybe_compact(self) -> None:
-        if self.read_only or self._compacting:
+        if self.read_only or self._compaction.locked():
             return
         if self._own_lines > len(self._own_versions) // 2 + _COMPACT_SLACK:
-            self._start(self.compact, "compact")
+            self._start(self._compact_in_background, "compact")
 
     def _compact(self) -> None:
         """Write this computer's newest versions as its TinyDB table file, then cut the

@@ -441,6 +441,9 @@ class MainWindow(QMainWindow):
         choose.setObjectName("chooseLibraryButton")
         create.setObjectName("createLibraryButton")
         quit_button.setObjectName("quitButton")
+        # Enter tries again: creating an empty library on the local disk in place of an
+        # unplugged drive must never be what a stray key does.
+        box.setDefaultButton(retry)
 
         def answered(button: object) -> None:
             if button is create:

@@ -197,8 +197,8 @@ def _name_words(text: str) -> list[str]:
     return [_singular(word) for word in re.findall(r"[\w'’%-]+", text.casefold())]
 
 
-def score(show_misses: bool) -> dict[str, float]:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+def score(show_misses: bool, corpus: Path = CORPUS) -> dict[str, float]:
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
     right = {"quantity": 0, "unit": 0, "name": 0}
     for row in rows:
         sentence = row["sentence"]
@@ -225,8 +225,9 @@ def score(show_misses: bool) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true", help="print every line scored wrong")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the labelled lines (JSONL)")
     arguments = parser.parse_args()
-    result = score(arguments.show_misses)
+    result = score(arguments.show_misses, arguments.corpus)
     print(
         f"{result['lines']} labelled lines: quantities {result['quantity']:.1f}% right, "
         f"units {result['unit']:.1f}% right, names {result['name']:.1f}% right "

@@ -168,7 +168,10 @@ def show_error(text: str, show_dialogs: bool | None = None) -> None:
             if QApplication.instance() is None:
                 # The error came before the app had started: the box needs an application.
                 _installed["app"] = QApplication([APP_ID])
-            QMessageBox.critical(None, "Recipe Manager", text)
+            # The static box guesses rich text, and an error may quote a recipe: escaped.
+            from .ui.plain import rich_text_of
+
+            QMessageBox.critical(None, "Recipe Manager", rich_text_of(text))
             return
         except Exception:
             logger.exception("Could not show the error in a message box")

@@ -8,11 +8,16 @@ At factor 1 in "original" the line comes back exactly as written, without touchi
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line
-from .quantities import format_range, reads_well
+from . import grid
+from .ingredients import Amount, Ingredient, Measure, Reading, Token, read_line, read_measure
+from .model import Recipe
+from .nouns import inflect_noun, is_counted_noun, is_liquid, is_whole_thing
+from .nouns import singularize as singularize  # the shopping list's old import path
+from .quantities import format_range, read_amount, reads_well
 from .units import (
     COUNT_DENOMINATORS,
     DECIMAL_UNITS,
@@ -26,6 +31,7 @@ from .units import (
     conversion_factor,
     family,
     fits_system,
+    foreign_spoon_word,
     is_measurable,
     is_spelled_out,
     lookup_unit,
@@ -37,11 +43,57 @@ from .units import (
 METRIC_SPOON_LIMIT_ML = Fraction(60)
 
 
+@dataclass(frozen=True, slots=True)
+class LineContext:
+    """What the rest of a recipe says about how to read one of its lines.
+
+    `imperial`: the recipe is British (or Irish, Australian, New Zealand, South African),
+    so its pints, quarts and fluid ounces are imperial ones (a pint is 568 ml). Build it with
+    `recipe_context` from the recipe's lines and, where known, its page's language.
+    """
+
+    imperial: bool = False
+    #: A degree figure with no C or F is Celsius (True), Fahrenheit (False) or unknown (None),
+    #: by the recipe's units or language: see `convert_temperatures(..., celsius_recipe=)`.
+    celsius: bool | None = None
+
+
+_IMPERIAL_LANGUAGES = ("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-za")
+_METRIC_WEIGHT = re.compile(r"(?i)\d\s?(?:g|kg|grams?|ml|millilit(?:er|re)s?)\b")
+_US_CUPS = re.compile(r"(?i)\d\s?(?:cups?|c\.)(?![^\W\d_])")
+
+
+def recipe_context(lines: Iterable[str], language: str | None = None) -> LineContext:
+    """How a recipe's lines are to be read, decided once per recipe.
+
+    A pint is imperial when the page's language says Britain or a Commonwealth country
+    ("en-GB", "en-AU"...), or, with no language, when the recipe weighs in grams or
+    millilitres and never measures in cups: US recipes measure in cups, and a recipe in grams
+    that also says "pint" is a British one.
+    """
+    if language:
+        tag = language.strip().lower().replace("_", "-")
+        return LineContext(imperial=tag in _IMPERIAL_LANGUAGES, celsius=tag not in ("en", "en-us"))
+    metric = cups = 0
+    for line in lines:
+        metric += _METRIC_WEIGHT.search(line) is not None
+        cups += _US_CUPS.search(line) is not None
+    celsius = True if metric and not cups else False if cups and not metric else None
+    return LineContext(imperial=metric > 0 and cups == 0, celsius=celsius)
+
+
+def recipe_reading(recipe: Recipe) -> LineContext:
+    """`recipe_context` of all a recipe's ingredient lines: decided once per recipe shown."""
+    return recipe_context(line.text for part in recipe.components for line in part.ingredients)
+
+
 def format_ingredient(
     ingredient: Ingredient,
     factor: Fraction = Fraction(1),
     system: str = ORIGINAL,
+    *,
     weigh: bool = False,
+    context: LineContext | None = None,
 ) -> str:
     """The line as the detail pane shows it: scaled by `factor`, units in `system`.
 
@@ -49,9 +101,10 @@ def format_ingredient(
     unit of the same kind read better), "metric" or "us". Where the author gives a second
     measure that fits the system, it is shown instead of a computed one; in "original" both
     measures are shown, both scaled ("1 cup (240 ml) soy sauce"). The line is read from
-    `ingredient.text`, the one thing an Ingredient is sure to say. Raises ValueError for an
-    unknown system. With `weigh` in metric, a volume of a dry ingredient whose weight is
-    known (`weights`) is shown in grams.
+    `ingredient.text`, the one thing an Ingredient is sure to say. With `weigh` in metric, a
+    volume of a dry ingredient whose weight is known (`weights`) is shown in grams.
+    `context` (from `recipe_context`) says what the recipe's other lines tell about this one
+    (a British pint). Raises ValueError for an unknown system.
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
@@ -63,13 +116,66 @@ def format_ingredient(
     if weighed:
         reading = weighed
     ingredient = reading.ingredient
-    if factor == 1 and not weighed and _already_in(ingredient, system):
-        # Nothing to scale and nothing to convert: the author's words ("a", "3/8 cup",
-        # "1 cup + 2 tbsp") and all.
+    if ingredient.is_heading:
         return ingredient.text
-    if ingredient.is_heading or ingredient.quantity is None or reading.amount is None:
-        return ingredient.text
-    return _rewrite(ingredient.text, reading, factor, system)
+    unchanged = factor == 1 and not weighed and _already_in(ingredient, system)
+    if unchanged or ingredient.quantity is None or reading.amount is None:
+        # Nothing to scale or convert in the first measure: the author's words ("a", "3/8
+        # cup", "1 cup + 2 tbsp") and all, with only the line's other measures converted
+        # ("1 (15-ounce) can" in metric).
+        return _apply(
+            ingredient.text, _other_amounts(ingredient.text, reading, [], factor, system, context)
+        )
+    pack = _pack_without_count(ingredient.text, reading, factor, system, context)
+    if pack is not None:
+        return pack
+    return _rewrite(ingredient.text, reading, factor, system, context)
+
+
+_PACK_AFTER = re.compile(
+    r"(?i)\.?\s+(cans?|tins?|jars?|packages?|packets?|box(?:es)?|bags?|bottles?|cartons?|"
+    r"logs?|blocks?|tubs?|pouch(?:es)?)(?![^\W\d_])"
+)
+
+
+def _pack_without_count(
+    text: str, reading: Reading, factor: Fraction, system: str, context: LineContext | None
+) -> str | None:
+    """ "15 oz can pumpkin" ×2 is "2 (15 oz) cans pumpkin": a pack's size never scales, so
+    a line that gives a pack with no count scales the count of packs (whole packs, the
+    grid's rule for whole things)."""
+    amount, unit = reading.amount, reading.unit
+    if factor == 1 or amount is None or unit is None or reading.alternative_span is not None:
+        return None
+    if not is_measurable(unit.unit) or amount.start != _first_amount_start(text):
+        return None
+    pack = _PACK_AFTER.match(text, unit.end)
+    if pack is None:
+        return None
+    ingredient = reading.ingredient
+    primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
+    if system == ORIGINAL or fits_system(unit.unit, system):
+        size = text[amount.start : unit.end]
+    else:
+        number, word = _render(
+            primary, Fraction(1), system, _token_text(text, unit), "", ingredient.name, context
+        )
+        size = f"{number} {word}"
+    count = grid.count_range(factor, None, True)
+    word = pack.group(1)
+    info = unit_info(lookup_unit(word))
+    if info is not None:
+        plural = is_plural(count)
+        shown_word = info.plural if plural else info.singular
+        word = shown_word.capitalize() if word[:1].isupper() else shown_word
+    edits = [(amount.start, pack.end(), f"{count} ({size}) {word}")]
+    edits += _other_amounts(text, reading, edits, factor, system, context)
+    return _apply(text, edits)
+
+
+def _first_amount_start(text: str) -> int:
+    found = _NUMBER_START.search(text)
+    return found.start() if found else -1
 
 
 def _weighed(reading: Reading) -> Reading | None:
@@ -99,17 +205,30 @@ def _already_in(ingredient: Ingredient, system: str) -> bool:
     )
 
 
-def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
+def _rewrite(
+    text: str, reading: Reading, factor: Fraction, system: str, context: LineContext | None
+) -> str:
     ingredient = reading.ingredient
+    name = ingredient.name
     primary = Measure(ingredient.quantity, ingredient.quantity_max, ingredient.unit)
     alternative = ingredient.alternative
     edits: list[tuple[int, int, str]] = []
     if alternative is not None and shows_alternative(ingredient, factor, system):
-        shown = _render(alternative, factor, system, _token_text(text, reading.alternative_unit))
+        shown = _render(
+            alternative,
+            factor,
+            system,
+            _token_text(text, reading.alternative_unit),
+            _token_text(text, reading.alternative_amount),
+            name,
+            context,
+        )
         edits += _place(text, reading.amount, reading.unit, shown, None)
     else:
         token = _token_text(text, reading.unit)
-        shown = _render(primary, factor, system, token)
+        shown = _render(
+            primary, factor, system, token, _token_text(text, reading.amount), name, context
+        )
         edits += _place(text, reading.amount, reading.unit, shown, token)
         if primary.unit is None:
             edits += _agree_counted_noun(text, reading, shown[0])
@@ -122,13 +241,159 @@ def _rewrite(text: str, reading: Reading, factor: Fraction, system: str) -> str:
         )
         if alternative is not None and (system == ORIGINAL or not duplicate):
             token = _token_text(text, reading.alternative_unit)
-            alt_shown = _render(alternative, factor, system, token)
+            alt_shown = _render(
+                alternative,
+                factor,
+                system,
+                token,
+                _token_text(text, reading.alternative_amount),
+                name,
+                context,
+            )
             edits += _place(
                 text, reading.alternative_amount, reading.alternative_unit, alt_shown, token
             )
         else:
             edits.append((*reading.alternative_span, ""))
+    edits += _other_amounts(text, reading, edits, factor, system, context)
     return _apply(text, edits)
+
+
+# Where a number may start: not inside a word or another number.
+_NUMBER_START = re.compile(r"(?<![\w.,])(?=[\d½⅓⅔¼¾⅛⅜⅝⅞])")
+_SLASH_AFTER = re.compile(r"\s*/\s*")
+# After a measure, words that make it the size of each thing, which converts but never
+# scales: "(15-ounce) can", "400 g tins", "½-inch cubes", "1 pound each", "8-ounce log".
+_SIZE_FOLLOWS = re.compile(
+    r"(?i)\)?\s*-?\s*(?:each|thick|long|wide|square|round|diameter|deep|in\s+diameter|"
+    r"cubes?|pieces?|chunks?|slices?|strips?|rounds?|lengths?|dice|logs?|cans?|tins?|jars?|"
+    r"packages?|packets?|pkgs?|box(?:es)?|bags?|bottles?|cartons?|containers?|blocks?|"
+    r"sticks?|pans?|dish|skillet|tubes?|fillets?|steaks?|pouch(?:es)?|sachets?|tubs?)(?![^\W\d_])"
+)
+# At most this many further amounts per line are rewritten (each edit copies the line).
+_MAX_OTHER_AMOUNTS = 8
+_MAX_NUMBERS = 64
+
+
+def _other_amounts(
+    text: str,
+    reading: Reading,
+    edits: list[tuple[int, int, str]],
+    factor: Fraction,
+    system: str,
+    context: LineContext | None,
+) -> list[tuple[int, int, str]]:
+    """Every other measure in the line, each scaled and converted: a second measure the
+    reader did not pair ("7 tbsp (3½ oz/100 g)"), one after "or" ("or 2 tbsp capers"), one
+    in a note ("(about 4 ounces)"). A size of each thing ("1 (15-ounce) can", "½-inch
+    cubes") is converted but never scaled."""
+    taken = [(start, end) for start, end, _ in edits]
+    for token in (reading.amount, reading.unit, reading.alternative_amount):
+        if token is not None:
+            taken.append((token.start, token.end))
+    if reading.alternative_span is not None:
+        taken.append(reading.alternative_span)
+    # Where the reader found the size of each thing ("6-ounce" in "1 (6-ounce) fillet").
+    size_text = reading.ingredient.size
+    size_start = text.find(size_text) if size_text and size_text[:1].isdigit() else -1
+    size_span = (size_start, size_start + len(size_text)) if size_start >= 0 else (0, 0)
+    fitting_ends = {unit.end for unit in (reading.unit,) if unit and fits_system(unit.unit, system)}
+    found: list[tuple[int, int, str]] = []
+    name = reading.ingredient.name
+    examined = 0
+    for index, start_match in enumerate(_NUMBER_START.finditer(text)):
+        if index >= _MAX_NUMBERS:
+            break  # a "line" of thousands of numbers is not a recipe's: leave the rest
+        start = start_match.start()
+        if any(low <= start < high for low, high in taken):
+            continue
+        measure = read_measure(text, start)
+        if measure is None:
+            if factor != 1:
+                found += _joined_count(text, start, factor)
+            continue
+        amount, unit = measure
+        if not is_measurable(unit.unit) or any(
+            low < unit.end and start < high for low, high in taken
+        ):
+            continue
+        examined += 1
+        if examined > _MAX_OTHER_AMOUNTS:
+            break
+        taken.append((start, unit.end))
+        is_size = (
+            size_span[0] <= start < size_span[1] or _SIZE_FOLLOWS.match(text, unit.end) is not None
+        )
+        scale = Fraction(1) if is_size else factor
+        fits = fits_system(unit.unit, system)
+        if fits:
+            fitting_ends.add(unit.end)
+        if scale == 1 and (system == ORIGINAL or fits):
+            continue
+        if system != ORIGINAL and not fits:
+            slash = _SLASH_AFTER.match(text, unit.end)
+            partner = read_measure(text, slash.end()) if slash and "/" in slash.group() else None
+            if slash is not None and partner is not None and fits_system(partner[1].unit, system):
+                # "3½ oz/100 g" in metric: the author's grams say it; the ounces go.
+                found.append((start, slash.end(), ""))
+                continue
+            before = next(
+                (end for end in fitting_ends if _SLASH_AFTER.fullmatch(text, end, start)), None
+            )
+            if before is not None and "/" in text[before:start]:
+                # "7 oz/200 g" in US: the ounces say it; the grams go.
+                found.append((before, unit.end, ""))
+                continue
+        unit_text = _token_text(text, unit)
+        shown = _render(
+            Measure(amount.low, amount.high, unit.unit),
+            scale,
+            system,
+            unit_text,
+            _token_text(text, amount),
+            name,
+            context,
+        )
+        found += _place(text, amount, unit, shown, unit_text)
+    return found
+
+
+# A count joined to the first ("6 large or 8 medium stalks", "1 egg and 1 egg white",
+# "(about 2 small or 1 large)") says the same amount of things and scales with it.
+_COUNT_JOINER = re.compile(r"(?i)(?:\bor|\band|\babout|\bplus|&)\s+$")
+_NOUN_AFTER = re.compile(r"(?<![^\s])[^\W\d_]+(?=[\s,.;:)]|$)")
+_PHRASE_END = re.compile(r"[(,;:]|\s(?:or|and)\s")
+_COUNTED_WORD = re.compile(r"\s+(?:(?:large|small|medium|whole)\s+)?([^\W\d_]+)")
+
+
+def _joined_count(text: str, start: int, factor: Fraction) -> list[tuple[int, int, str]]:
+    """An edit scaling a bare count after "or", "and" or "about", or none."""
+    if not _COUNT_JOINER.search(text[max(0, start - 8) : start]):
+        return []
+    amount = read_amount(text, start)
+    word = _COUNTED_WORD.match(text, amount.end) if amount is not None else None
+    if amount is None or word is None:
+        return []
+    # The counted noun: the last known one of the next few words ("1 egg white" counts
+    # whites), else the first word.
+    window_end = min(len(text), word.start(1) + 40)
+    stop = _PHRASE_END.search(text, word.start(1), window_end)
+    nouns = list(_NOUN_AFTER.finditer(text, word.start(1), stop.start() if stop else window_end))
+    known = [match for match in nouns if is_counted_noun(match.group())]
+    noun_match = known[-1] if known else word
+    noun = noun_match.group()
+    whole = is_whole_thing(noun)
+    low = amount.low * factor
+    high = amount.high * factor if amount.high is not None else None
+    number = grid.count_range(low, high, whole)
+    edits = [(amount.start, amount.end, number)]
+    plural = is_plural(number)
+    written = format_range(amount.low, amount.high, (2, 3, 4))
+    if known and plural != is_plural(written):
+        changed = inflect_noun(noun, plural)
+        if changed != noun:
+            edits.append((noun_match.start(), noun_match.end(), changed))
+    return edits
 
 
 def shows_alternative(ingredient: Ingredient, factor: Fraction, system: str) -> bool:
@@ -159,7 +424,7 @@ def _spoon_stays_metric(quantity: Fraction, factor: Fraction | int, unit: str) -
     return quantity * factor * conversion_factor(unit, "milliliter") < METRIC_SPOON_LIMIT_ML
 
 
-def _token_text(text: str, token: Token | None) -> str:
+def _token_text(text: str, token: Token | Amount | None) -> str:
     return text[token.start : token.end] if token else ""
 
 
@@ -174,6 +439,10 @@ def _place(
     number, unit_text = shown
     if amount is None:
         return []
+    pinch = unit_text in ("pinch", "dash") and number == "a" and unit is not None
+    if pinch and unit is not None and not re.match(r"\s*of\b", text[unit.end :]):
+        # "a pinch of cinnamon", unless the author's "of" follows already.
+        unit_text = f"{unit_text} of"
     if unit is None or unit_text is None:
         return [(amount.start, amount.end, number)]
     between = text[amount.end : unit.start]
@@ -199,20 +468,61 @@ def _family_system(unit: str, system: str) -> str:
 
 
 def _render(
-    measure: Measure, factor: Fraction, system: str, author_token: str
+    measure: Measure,
+    factor: Fraction,
+    system: str,
+    author_token: str,
+    author_number: str = "",
+    name: str = "",
+    context: LineContext | None = None,
 ) -> tuple[str, str | None]:
-    """The number and unit words for a measure scaled by `factor` in `system`."""
+    """The number and unit words for a measure scaled by `factor` in `system`, on the
+    kitchen grid (domain/grid.py).
+
+    The steps, in order: counts and kitchen units (whole things to a count); a measure at
+    its own size in its own unit keeps the author's number; the volume->weight step (issue
+    17's `weigh`, see `_weigh`) would change `measure` before the unit is chosen; then the
+    unit is chosen and the amount put on that family's grid.
+    """
     low = (measure.quantity or Fraction(0)) * factor
     high = measure.quantity_max * factor if measure.quantity_max is not None else None
     unit = measure.unit
     info = unit_info(unit)
     if unit is None or info is None:
-        return format_range(low, high, COUNT_DENOMINATORS), None
+        return grid.count_range(low, high, is_whole_thing(name)), None
     if info.dimension is None:
-        number = format_range(low, high, info.denominators)
+        number = grid.count_range(low, high, unit in grid.WHOLE_UNITS)
         return number, _inflect(author_token, unit, is_plural(number))
     simple_token = lookup_unit(author_token) == unit
-    target = choose_unit(low, high, unit, system, keep=factor == 1 and simple_token)
+    if system != ORIGINAL:
+        if context is not None and context.imperial and unit in _IMPERIAL:
+            # A British pint is 568 ml (20 imperial fl oz), not the US 473 ml.
+            ratio = _IMPERIAL[unit]
+            low, high = low * ratio, high * ratio if high is not None else None
+            unit, simple_token = "milliliter", False
+        elif unit == "ounce" and system == METRIC and is_liquid(name):
+            # "1½ ounces rum": a liquid's ounces are fluid ounces.
+            unit, simple_token = "fluid_ounce", False
+    foreign = foreign_spoon_word(author_token, unit) is not None
+    # A spoon word of another language is a metric cook's: spoons below 60 ml, never cups.
+    choice_system = METRIC if foreign and system == ORIGINAL else system
+    target = choose_unit(low, high, unit, choice_system, keep=factor == 1 and simple_token)
+    if factor == 1 and target == unit and simple_token and author_number and not info.denominators:
+        # At its own size in the author's own metric unit: the author's number, as written
+        # ("107 grams", not the 105 a rounding would give).
+        return author_number, _inflect(author_token, unit, (measure.quantity_max or low) > 1)
+    if high is None:
+        shown = _on_grid(low, unit, target, choice_system, is_liquid(name))
+        if shown is not None and foreign and shown.unit in SPOONS:
+            # "1 cs + 1 cc", "2 tl": the author's language's spoon words.
+            big = foreign_spoon_word(author_token, "tablespoon") or "tbsp"
+            number = shown.number.replace(" tbsp + ", f" {big} + ")
+            return number, foreign_spoon_word(author_token, shown.unit)
+        if shown is not None:
+            compound = " " in shown.number and not shown.number.startswith("a ")
+            if shown.unit == unit and simple_token and not compound:
+                return shown.number, _inflect(author_token, unit, shown.plural)
+            return shown.number, unit_word(shown.unit or target, shown.plural)
     ratio = conversion_factor(unit, target) if target != unit else Fraction(1)
     low, high = low * ratio, high * ratio if high is not None else None
     target_info = unit_info(target)
@@ -224,6 +534,43 @@ def _render(
     if target == unit and simple_token:
         return number, _inflect(author_token, unit, plural)
     return number, unit_word(target, plural)
+
+
+# Imperial measures in millilitres (UK Weights and Measures Act 1985: 1 pint = 0.56826125 l).
+_IMPERIAL = {
+    "pint": Fraction("568.26125"),
+    "quart": Fraction("1136.5225"),
+    "gallon": Fraction("4546.09"),
+    "fluid_ounce": Fraction("28.4130625"),
+}
+_US_VOLUME = frozenset({"cup", "tablespoon", "teaspoon"})
+
+
+def _on_grid(low: Fraction, unit: str, target: str, system: str, liquid: bool) -> grid.Shown | None:
+    """A single amount on the kitchen grid of `target`'s family, or None where the plain
+    decimal rules apply (metric weights and volumes, pints, fluid ounces)."""
+    if target in _US_VOLUME:
+        tsp = low * conversion_factor(unit, "teaspoon")
+        # Metric cooks keep spoons (below 60 ml) and never use cups.
+        return grid.us_volume(tsp, liquid, cups=system != METRIC)
+    if target in ("pound", "ounce"):
+        return grid.us_weight(low * conversion_factor(unit, "ounce"))
+    if target == "inch":
+        return grid.inches(low * conversion_factor(unit, "inch"))
+    if target == "milliliter" and low * conversion_factor(unit, "milliliter") < 5:
+        # Below a teaspoon no jug measures: spoons ("⅛ tsp", "a dash"), never "0.67 ml".
+        return grid.us_volume(low * conversion_factor(unit, "teaspoon"), liquid, cups=False)
+    if target == "centimeter":
+        return grid.metric_length(low * conversion_factor(unit, "centimeter"))
+    return None
+
+
+def _weigh(measure: Measure, name: str, system: str) -> Measure:
+    """Where issue 17's volume->weight step plugs in (format_ingredient(..., weigh=True)):
+    given the measure and the name, return the measure in grams for a dry ingredient whose
+    weight per volume is known; today it returns the measure unchanged. `_render` takes the
+    measure after this step, so the grams land on the metric grid like any weight."""
+    return measure
 
 
 def is_plural(number: str) -> bool:
@@ -350,198 +697,34 @@ _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NOT_ONE_NOUN = frozenset({"and", "or", "&", "+", "plus", "with", "dozen", "a", "an"})
 
 
+def _same_word(first: str, second: str) -> bool:
+    one, two = first.lower(), second.lower()
+    return (singularize(one) or one) == (singularize(two) or two)
+
+
 def _head_noun(name: str) -> str | None:
     """The word of a name that takes the number: the last ("red onions"), or the last before
     "of" ("leaves of basil"); None when the name is not plainly one counted thing."""
     words = re.split(r"(?i)\s+of\s+", name, maxsplit=1)[0].split()
+    # "egg and 1 egg white": a second count after "and"/"or" counts its own noun, so the
+    # number counts the first ("onion or shallot", with no second count, stays in doubt).
+    for index, word in enumerate(words):
+        follows = words[index + 1] if index + 1 < len(words) else ""
+        same_noun = index > 0 and _same_word(words[index - 1], words[-1])
+        # ("cucumber or English cucumber": one noun twice, the count is the first's.)
+        if (
+            word.lower() in ("or", "and", "&")
+            and index > 0
+            and (follows[:1].isdigit() or same_noun)
+        ):
+            words = words[:index]
+            break
     if not words or any(word.lower() in _NOT_ONE_NOUN for word in words):
         return None
-    if any(char.isdigit() for char in name) or not _NOUN.fullmatch(words[-1]):
+    if any(char.isdigit() for char in " ".join(words)):
         return None
-    return words[-1]
-
-
-# Kitchen nouns the endings below get wrong: (singular, plural).
-_IRREGULAR_NOUNS = (
-    ("leaf", "leaves"),
-    ("loaf", "loaves"),
-    ("half", "halves"),
-    ("potato", "potatoes"),
-    ("tomato", "tomatoes"),
-    ("sloe", "sloes"),
-    ("chilli", "chillies"),
-    ("chili", "chilies"),
-    ("cookie", "cookies"),
-    ("brownie", "brownies"),
-    ("smoothie", "smoothies"),
-    ("quiche", "quiches"),
-    ("brioche", "brioches"),
-    ("ganache", "ganaches"),
-    ("tranche", "tranches"),
-    ("mousse", "mousses"),
-)
-_PLURALS = dict(_IRREGULAR_NOUNS)
-_SINGULARS = {plural: singular for singular, plural in _IRREGULAR_NOUNS}
-# Words that look plural but are not made singular: "1 chive" and "1 oat" are not what a
-# cook means, and "molasses" has no singular.
-_UNCHANGING = frozenset({"chives", "oats", "grits", "greens", "molasses", "fries"})
-# English kitchen nouns that take a plural when scaled up. Only these are made plural: a
-# count line in another language ("1 Zwiebel", "1 ui", "1 Prise Salz") would otherwise get
-# an English "s". Making a plural singular needs no list: the "s" it takes off is there.
-_COUNTED_NOUNS = frozenset(
-    {
-        *_PLURALS,
-        "apple",
-        "apricot",
-        "artichoke",
-        "aubergine",
-        "avocado",
-        "bagel",
-        "baguette",
-        "banana",
-        "bean",
-        "beet",
-        "beetroot",
-        "biscuit",
-        "breast",
-        "bun",
-        "burger",
-        "capsicum",
-        "carrot",
-        "cherry",
-        "chestnut",
-        "chicken",
-        "chile",
-        "chop",
-        "clam",
-        "clementine",
-        "courgette",
-        "crab",
-        "cracker",
-        "crepe",
-        "croissant",
-        "crust",
-        "cucumber",
-        "cutlet",
-        "date",
-        "drumstick",
-        "duck",
-        "dumpling",
-        "egg",
-        "eggplant",
-        "fig",
-        "filet",
-        "fillet",
-        "grapefruit",
-        "habanero",
-        "jalapeno",
-        "jalapeño",
-        "kiwi",
-        "leek",
-        "lemon",
-        "lime",
-        "lobster",
-        "mandarin",
-        "mango",
-        "muffin",
-        "mushroom",
-        "nectarine",
-        "nest",
-        "nut",
-        "olive",
-        "onion",
-        "orange",
-        "oyster",
-        "pancake",
-        "papaya",
-        "parsnip",
-        "patty",
-        "peach",
-        "pear",
-        "pepper",
-        "peppercorn",
-        "pickle",
-        "pie",
-        "pita",
-        "plantain",
-        "plum",
-        "poblano",
-        "pomegranate",
-        "prawn",
-        "prune",
-        "radish",
-        "rack",
-        "roll",
-        "sausage",
-        "scallion",
-        "scallop",
-        "scone",
-        "serrano",
-        "shallot",
-        "shank",
-        "shot",
-        "squash",
-        "steak",
-        "strawberry",
-        "taco",
-        "tangerine",
-        "thigh",
-        "tomatillo",
-        "tortilla",
-        "turnip",
-        "white",
-        "wing",
-        "wrap",
-        "yolk",
-    }
-)
-
-
-def inflect_noun(word: str, plural: bool) -> str:
-    """A counted noun made singular or plural ("eggs" → "egg", "Cherry" → "Cherries").
-
-    The word comes back unchanged unless this is sure of it: a plural is made only for a
-    known kitchen noun, a singular only from the ending a plural has ("hummus" and "Eier"
-    stay). Only the last part of a hyphenated word changes.
-    """
-    lower = word.lower()
-    start = lower.rfind("-") + 1
-    last = lower[start:]
-    if last in _UNCHANGING or len(lower) != len(word):
-        # (A word whose lower case is longer, "İ", would misplace the ending.)
-        return word
-    changed = _pluralize(last) if plural else singularize(last)
-    if changed is None:
-        return word
-    # The letters both forms share keep the author's case ("Leaves" → "Leaf").
-    kept = 0
-    while kept < min(len(last), len(changed)) and last[kept] == changed[kept]:
-        kept += 1
-    ending = changed[kept:]
-    return word[: start + kept] + (ending.upper() if word.isupper() else ending)
-
-
-def _pluralize(word: str) -> str | None:
-    if word not in _COUNTED_NOUNS:
-        return None
-    if word in _PLURALS:
-        return _PLURALS[word]
-    if word.endswith(("ch", "sh", "x", "ss")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def singularize(word: str) -> str | None:
-    """The singular of a lower-case plural noun, or None when the word shows no plural ending
-    (the shopping list matches names with it too)."""
-    if word in _SINGULARS:
-        return _SINGULARS[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("oes", "ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return None
+    # A known counted noun written plural before other words ("eggs room temperature") is
+    # the head; a singular one is a modifier ("olive oil").
+    known = [word for word in words if is_counted_noun(word) and singularize(word.lower())]
+    head = known[-1] if known else words[-1]
+    return head if _NOUN.fullmatch(head) else None

@@ -106,7 +106,12 @@ _WORD_NUMBER = re.compile(
 # "One 9-ounce box", "a large piece": articles count as one only when a unit follows.
 _ARTICLES = {"a", "an"}
 _UNIT_TOKEN = re.compile(
-    r"fl\.?\s?oz\.?|fluid\s+ounces?|table\s+spoons?|tea\s+spoons?|[^\W\d_]+\.?|″|\""
+    r"fl\.?\s?oz\.?|fluid\s+ounces?|table\s+spoons?|tea\s+spoons?"
+    # French "c.s.", "c. à s.", "c.à.c", "cuill. à soupe"; Portuguese "colher (sopa)".
+    r"|(?i:c\.\s?(?:à\s?\.?\s?|a\s)?[sc]\.?(?![^\W\d_]))"
+    r"|(?i:(?:cuill(?:ères?|eres?|\.)?|c\.)\s?(?:à|a)\s(?:soupe|café|cafe))"
+    r"|(?i:colher(?:es)?\s?(?:\(\s?(?:sopa|chá|cha)\s?\)|de\s(?:sopa|chá|cha)))"
+    r"|[^\W\d_]+\.?|″|\""
 )
 _MULTIPLIER = re.compile(r"\s*[x×]\s*(?=[\d" + _UNI + "])")
 _MODIFIERS = re.compile(
@@ -194,6 +199,20 @@ _PREFIX_LABEL = re.compile(r"([^\W\d_][^:\d]{0,30}?)\s*:\s*(?=[\d" + _UNI + r"])
 _TRAILING_AMOUNT = re.compile(
     r"[\s,:–—-]+(?=[\d" + _UNI + r"][\d\s" + _UNI + r"/.,–-]{0,24}(?:[^\W\d_]+\.?)?\s*$)"
 )
+# Words before the amount that belong to the line, not the name: "Juice of 1 orange",
+# "About 2 cups water", "a generous ⅓ tsp" (the grid writes that one itself).
+_LEAD_PHRASE = re.compile(
+    r"(?i)((?:(?:the\s+)?(?:finely\s+grated\s+)?(?:juice|zest|rind|peel)"
+    r"(?:\s+and\s+(?:juice|zest|rind))?\s+of)"
+    r"|(?P<qualifier>a\s+generous|a\s+scant|a\s+good|generous|scant|heaped|heaping|"
+    r"about|approx\.?|approximately|around|roughly|circa|ca\.|~))\s*"
+)
+# A count, a space, then a fraction joined to a length ("9 ¾-inch-thick", "4 1/2-inch"):
+# from 2 up the whole number counts things, the fraction sizes each.
+_COUNT_BEFORE_SIZE = re.compile(
+    r"(?P<count>[2-9]|[1-9]\d)\s+(?P<size>[" + _UNI + r"]|\d/\d{1,2})(?=\s?-\s?(?:inch|in\b|cm))"
+)
+_ONLY_DOTS = re.compile(r"[ .]*\Z")
 _JOINED_WORD = re.compile(r"-[^\W\d_]")
 _HEADING_START = re.compile(r"(?i)(for|to make)\s+(the\s+)?\w")
 _NAME_EDGE = " \t,;:.*)(-–—"
@@ -233,9 +252,14 @@ def _read_unit(text: str, pos: int, glued: bool) -> Token | None:
     return Token(unit, pos, end)
 
 
+# "of" between the unit and the name, in the languages whose spoon words the units know:
+# "2 c.s. de farine", "2 cuill. à soupe d'huile", "4 cucchiaini di miele".
+_OF = re.compile(r"(?i)\s+(?:of|de|di|del|da|do)\s+|\s+d['’](?=[^\W\d_])")
+
+
 def _skip_of(text: str, pos: int) -> int:
-    match = re.match(r"\s+of\s+", text[pos:])
-    return pos + match.end() if match else pos
+    match = _OF.match(text, pos)
+    return match.end() if match else pos
 
 
 def _read_measure(text: str, pos: int) -> tuple[Amount, Token] | None:
@@ -254,9 +278,25 @@ def _read_measure(text: str, pos: int) -> tuple[Amount, Token] | None:
     return amount, unit
 
 
-def _read_alternative(
-    text: str, pos: int
-) -> tuple[Amount, Token, Measure | None, tuple[int, int]] | None:
+@dataclass(frozen=True, slots=True)
+class SecondMeasure:
+    """The author's second measure as found: where its amount and unit sit, what it says
+    (`measure`, None when it has two parts with no exact sum, "1pint 6fl oz"), and `span`,
+    the whole of it with its separator (" (120 ml)", "/5½oz")."""
+
+    amount: Amount
+    unit: Token
+    measure: Measure | None
+    span: tuple[int, int]
+
+
+def read_measure(text: str, pos: int) -> tuple[Amount, Token] | None:
+    """An amount directly followed by a unit at `pos` (the formatter finds every further
+    measure of a line with it)."""
+    return _read_measure(text, pos)
+
+
+def _read_alternative(text: str, pos: int) -> SecondMeasure | None:
     """The author's second measure right after the first: "/5½oz", " (120 ml)", "/1lb 2oz"."""
     slash = re.match(r"\s*/\s*", text[pos:])
     paren = re.match(r"\s*\(\s*(?:about|approx\.?|approximately|~|or|scant)?\s*", text[pos:])
@@ -286,7 +326,7 @@ def _read_alternative(
         if close is None:
             return None
         end += close.end()
-    return amount, unit, found, (pos, end)
+    return SecondMeasure(amount, unit, found, (pos, end))
 
 
 def _always(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -436,6 +476,10 @@ def _trailing_unit(name: str, name_start: int, text: str) -> tuple[str, Token | 
 def _leading_amount(text: str, pos: int) -> tuple[Amount | None, bool]:
     """The amount a line starts with, and whether it was an article ("a", "an")."""
     amount = read_amount(text, pos)
+    counted = _COUNT_BEFORE_SIZE.match(text, pos)
+    if amount is not None and counted is not None and amount.end == counted.end("size"):
+        # "9 ¾-inch-thick pork chops": nine chops, each ¾ inch thick.
+        return Amount(Fraction(int(counted.group("count"))), None, pos, counted.end("count")), False
     if amount is not None:
         if amount.end < len(text) and (text[amount.end].isalpha() or text[amount.end] in ":"):
             glued_unit = _read_unit(text, amount.end, glued=True)
@@ -463,6 +507,14 @@ def _read(text: str) -> Reading:
     if label:
         prefix = label.group(1).strip()
         pos = label.end()
+    lead = _LEAD_PHRASE.match(line, pos)
+    if lead is not None:
+        amount, is_article = _leading_amount(line, lead.end())
+        if amount is not None and not is_article:
+            words = " ".join(lead.group(1).split())
+            if lead.group("qualifier"):
+                return _read_from(text, line, lead.end(), amount, False, prefix, "", words)
+            return _read_from(text, line, lead.end(), amount, False, prefix, words)
     amount, is_article = _leading_amount(line, pos)
     if amount is None and not prefix:
         trailing = _read_trailing(text, line, pos)
@@ -481,7 +533,9 @@ def _read_trailing(text: str, line: str, pos: int) -> Reading | None:
         after = _skip_spaces(line, amount.end)
         unit = _read_unit(line, after, glued=after == amount.end) if after < len(line) else None
         end = unit.end if unit else after
-        if line[end:].strip(" .") or (unit is None and after < len(line)):
+        # (A match, not a slice: copying the rest of the line at every candidate made a
+        # line of thousands of numbers quadratic.)
+        if _ONLY_DOTS.match(line, end) is None or (unit is None and after < len(line)):
             continue
         name = line[pos : match.start()].strip(_NAME_EDGE)
         if not name or not any(char.isalpha() for char in name):
@@ -497,117 +551,180 @@ def _read_trailing(text: str, line: str, pos: int) -> Reading | None:
     return None
 
 
-def _read_from(
-    text: str, line: str, pos: int, amount: Amount | None, is_article: bool, prefix: str
-) -> Reading:
-    sizes: list[str] = []
-    unit: Token | None = None
-    size_text = ""
-    cursor = amount.end if amount else pos
-    if amount is not None:
-        multiplier = _MULTIPLIER.match(line, cursor)
-        if multiplier:
-            cursor = multiplier.end()
-        after = _skip_spaces(line, cursor)
-        size_measure = _read_size(line, after)
-        if size_measure is not None:
-            size_text, cursor = size_measure
-            after = _skip_spaces(line, cursor)
-        if line.startswith("-", cursor) and size_measure is None:
-            after = _skip_spaces(line, cursor + 1)
-        modifiers = _MODIFIERS.match(line, after)
-        unit_pos = modifiers.end() if modifiers else after
-        unit = _read_unit(line, unit_pos, glued=unit_pos == amount.end)
-        if unit is not None:
-            if modifiers:
-                sizes.append(" ".join(modifiers.group(1).replace(",", " ").split()))
-            cursor = unit.end
-        elif size_measure is not None and size_text:
-            cursor = _skip_spaces(line, cursor)
-        if is_article and unit is None:
-            amount = None
-            cursor = pos
-    else:
-        vague = _VAGUE.match(line, pos)
-        if vague:
-            sizes.append(vague.group().strip())
-            pos = cursor = vague.end()
-        modifiers = _MODIFIERS.match(line, pos)
-        unit_pos = modifiers.end() if modifiers else pos
-        unit = _read_unit(line, unit_pos, glued=False)
-        if unit is not None and unit.unit not in _UNCOUNTED_UNITS and line[unit.end :].strip():
-            unit = None
-        if unit is not None:
-            if modifiers:
-                sizes.append(" ".join(modifiers.group(1).split()))
-            cursor = unit.end
-    alternative = None
-    if amount is not None and unit is not None:
-        combined = _read_compound(line, amount, unit)
+@dataclass(slots=True)
+class _Head:
+    """What the reader has found before the name: the amount, its unit, the words that size
+    each thing ("large", "14 oz" in "2 (14 oz) cans"), and where the rest begins."""
+
+    amount: Amount | None
+    unit: Token | None
+    cursor: int
+    sizes: list[str]
+    size_text: str = ""
+    second: SecondMeasure | None = None
+
+
+def _read_counted(line: str, amount: Amount, is_article: bool, pos: int) -> _Head:
+    """After an amount: "× 2", a pack size ("(14 oz)", "14-oz."), size words, the unit."""
+    head = _Head(amount, None, amount.end, [])
+    multiplier = _MULTIPLIER.match(line, head.cursor)
+    if multiplier:
+        head.cursor = multiplier.end()
+    after = _skip_spaces(line, head.cursor)
+    size_measure = _read_size(line, after)
+    if size_measure is not None:
+        head.size_text, head.cursor = size_measure
+        after = _skip_spaces(line, head.cursor)
+    if line.startswith("-", head.cursor) and size_measure is None:
+        after = _skip_spaces(line, head.cursor + 1)
+    modifiers = _MODIFIERS.match(line, after)
+    unit_pos = modifiers.end() if modifiers else after
+    head.unit = _read_unit(line, unit_pos, glued=unit_pos == amount.end)
+    if head.unit is not None:
+        if modifiers:
+            head.sizes.append(" ".join(modifiers.group(1).replace(",", " ").split()))
+        head.cursor = head.unit.end
+    elif size_measure is not None and head.size_text:
+        head.cursor = _skip_spaces(line, head.cursor)
+    if is_article and head.unit is None:
+        # "a large piece": an article counts as one only when a unit follows.
+        head.amount, head.cursor = None, pos
+    return head
+
+
+def _read_uncounted(line: str, pos: int) -> _Head:
+    """No amount: "a few", "pinch of salt", "generous handful of herbs"."""
+    head = _Head(None, None, pos, [])
+    vague = _VAGUE.match(line, pos)
+    if vague:
+        head.sizes.append(vague.group().strip())
+        pos = head.cursor = vague.end()
+    modifiers = _MODIFIERS.match(line, pos)
+    unit_pos = modifiers.end() if modifiers else pos
+    unit = _read_unit(line, unit_pos, glued=False)
+    if unit is not None and unit.unit not in _UNCOUNTED_UNITS and line[unit.end :].strip():
+        unit = None
+    if unit is not None:
+        if modifiers:
+            head.sizes.append(" ".join(modifiers.group(1).split()))
+        head.unit, head.cursor = unit, unit.end
+    return head
+
+
+def _read_measures(line: str, head: _Head) -> None:
+    """After amount and unit: a second part ("1 lb 2 oz"), the author's second measure
+    ("(120 ml)", "/5½oz"), a container after a measure ("14 oz can"), "of", and a measure in
+    parentheses later in the line ("(about 4 bunches)", "(1 pound each)")."""
+    if head.amount is not None and head.unit is not None:
+        combined = _read_compound(line, head.amount, head.unit)
         if combined is not None:
-            amount, unit = combined
-            cursor = unit.end
-    if amount is not None and unit is not None:
-        alternative = _read_alternative(line, cursor)
-        if alternative is not None:
-            cursor = alternative[3][1]
-        container = re.match(r"\s+([^\W\d_]+)\b", line[cursor:])
+            head.amount, head.unit = combined
+            head.cursor = head.unit.end
+        head.second = _read_alternative(line, head.cursor)
+        if head.second is not None:
+            head.cursor = head.second.span[1]
+        container = re.match(r"\s+([^\W\d_]+)\b", line[head.cursor :])
         if (
             container
-            and is_measurable(unit.unit)
+            and is_measurable(head.unit.unit)
             and lookup_unit(container.group(1)) in _CONTAINERS
         ):
-            size_text = container.group(1)
-            cursor += container.end()
-    cursor = _skip_of(line, cursor)
-    if amount is not None and alternative is None:
-        later = _later_measure(line, cursor)
-        if later is not None and later[4]:
-            size_text = size_text or line[later[0].start : later[1].end].strip()
+            head.size_text = container.group(1)
+            head.cursor += container.end()
+    head.cursor = _skip_of(line, head.cursor)
+    if head.amount is not None and head.second is None:
+        later = _later_measure(line, head.cursor)
+        if later is not None and later.is_size:
+            start, end = later.second.amount.start, later.second.unit.end
+            head.size_text = head.size_text or line[start:end].strip()
         elif later is not None:
-            alternative = later[:4]
-    rest = line[cursor:]
-    name, notes = _split_name_note(rest)
+            head.second = later.second
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The words after the amounts: the name, its notes, and size words found in it."""
+
+    name: str
+    notes: list[str]
+    sizes: list[str]
+    unit: Token | None
+
+
+def _read_name(line: str, head: _Head, prefix: str, lead: str) -> _Named:
+    """Name and notes from the rest of the line; a unit written after the name ("3 Garlic
+    cloves"); a label ("Sauce: 1 cup") or a leading phrase ("Juice of") as a note."""
+    name, notes = _split_name_note(line[head.cursor :])
     name, leading_sizes, preps = _peel_name(name)
-    sizes.extend(leading_sizes)
-    if unit is None and (amount is not None or sizes):
-        name, unit = _trailing_unit(name, cursor, line)
+    unit = head.unit
+    if unit is None and (head.amount is not None or head.sizes or leading_sizes):
+        name, unit = _trailing_unit(name, head.cursor, line)
     if prefix:
         if name:
             notes.insert(0, prefix)
         else:
             name = prefix
-    notes = preps + notes
+    if lead:
+        notes.insert(0, lead)
+    return _Named(name, preps + notes, leading_sizes, unit)
+
+
+def _read_from(
+    text: str,
+    line: str,
+    pos: int,
+    amount: Amount | None,
+    is_article: bool,
+    prefix: str,
+    lead: str = "",
+    qualifier: str = "",
+) -> Reading:
+    """The line after any label: the head (amount, unit, sizes), its measures, then the
+    name and notes, put together as an Ingredient and the places of its numbers."""
+    if amount is not None:
+        head = _read_counted(line, amount, is_article, pos)
+    else:
+        head = _read_uncounted(line, pos)
+    if qualifier:
+        head.sizes.insert(0, qualifier)
+    _read_measures(line, head)
+    named = _read_name(line, head, prefix, lead)
+    name = named.name
     understood = bool(name) and any(char.isalpha() for char in name)
-    if amount is None and unit is None and name[:1].isdigit():
+    if head.amount is None and named.unit is None and name[:1].isdigit():
         understood = False
+    second = head.second
     ingredient = Ingredient(
         text=text,
-        quantity=amount.low if amount else None,
-        quantity_max=amount.high if amount else None,
-        unit=unit.unit if unit else None,
+        quantity=head.amount.low if head.amount else None,
+        quantity_max=head.amount.high if head.amount else None,
+        unit=named.unit.unit if named.unit else None,
         name=name,
-        note=", ".join(notes),
-        alternative=alternative[2] if alternative else None,
+        note=", ".join(named.notes),
+        alternative=second.measure if second else None,
         understood=understood,
-        size=" ".join(part for part in (*sizes, size_text) if part),
+        size=" ".join(part for part in (*head.sizes, *named.sizes, head.size_text) if part),
     )
-    if alternative is None:
-        return Reading(ingredient, amount, unit)
-    return Reading(ingredient, amount, unit, alternative[0], alternative[1], alternative[3])
+    if second is None:
+        return Reading(ingredient, head.amount, named.unit)
+    return Reading(ingredient, head.amount, named.unit, second.amount, second.unit, second.span)
 
 
 _PAREN_MEASURE = re.compile(r"\(\s*(?:about|approx\.?|approximately|~|roughly)?\s*")
 _EACH = re.compile(r"\s*(?:(each)|total|in total)?\s*\)")
 
 
-def _later_measure(
-    line: str, pos: int
-) -> tuple[Amount, Token, Measure, tuple[int, int], bool] | None:
-    """A measure alone in parentheses later in the line: "(about 4 bunches)", "(1 pound each)",
-    "(about 1 1/2 pounds total)".
+@dataclass(frozen=True, slots=True)
+class LaterMeasure:
+    """A measure alone in parentheses later in the line; `is_size` when it says "each"."""
 
-    The last item says whether it is a size ("each"), which never scales.
+    second: SecondMeasure
+    is_size: bool
+
+
+def _later_measure(line: str, pos: int) -> LaterMeasure | None:
+    """A measure alone in parentheses later in the line: "(about 4 bunches)", "(1 pound each)",
+    "(about 1 1/2 pounds total)". A size ("each") never scales.
     """
     for match in re.finditer(r"\(", line[pos:]):
         start = pos + match.start()
@@ -622,7 +739,8 @@ def _later_measure(
         while span_start > pos and line[span_start - 1].isspace():
             span_start -= 1
         found = Measure(amount.low, amount.high, unit.unit)
-        return amount, unit, found, (span_start, close.end()), bool(close.group(1))
+        second = SecondMeasure(amount, unit, found, (span_start, close.end()))
+        return LaterMeasure(second, bool(close.group(1)))
     return None
 
 
@@ -649,7 +767,7 @@ def _read_size(line: str, pos: int) -> tuple[str, int] | None:
         size_end = end = end + joined.end()
     alternative = _read_alternative(line, end)
     if alternative is not None:
-        size_end = end = alternative[3][1]
+        size_end = end = alternative.span[1]
     close = re.match(r"\s*\)", line[end:])
     if close:
         end += close.end()

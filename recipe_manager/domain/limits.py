@@ -77,6 +77,55 @@ def check_recipe(recipe: Recipe) -> None:
         )
 
 
+def field_problems(recipe: Recipe) -> list[str]:
+    """Each limit `recipe` breaks, naming the field as the editor does ("Ingredient line
+    12 has 25,000 characters; at most 20,000."), so the cook knows what to shorten."""
+    problems: list[str] = []
+
+    def field(name: str, text: str) -> None:
+        if len(text) > MAX_FIELD_CHARS:
+            problems.append(f"{name} has {len(text):,} characters; at most {MAX_FIELD_CHARS:,}.")
+
+    for name, text in (
+        ("The title", recipe.title),
+        ("The summary", recipe.summary),
+        ("The yield", recipe.yield_text),
+        ("The category", recipe.category),
+        ("The cuisine", recipe.cuisine),
+        ("The method", recipe.method),
+        ("The source", recipe.source),
+    ):
+        field(name, text)
+    for number, tag in enumerate(recipe.tags, start=1):
+        field(f"Tag {number}", tag)
+    for number, note in enumerate(recipe.notes, start=1):
+        field(f"Note {number}", note)
+    line = step = 0
+    for component in recipe.components:
+        field(f"The part title “{component.title[:40]}”", component.title)
+        for ingredient in component.ingredients:
+            line += 1
+            field(f"Ingredient line {line}", ingredient.text)
+        for text in component.steps:
+            step += 1
+            field(f"Step {step}", text)
+    if line + step > MAX_LINES_PER_RECIPE:
+        problems.append(
+            f"The recipe has {line + step:,} ingredient lines and steps; "
+            f"at most {MAX_LINES_PER_RECIPE:,}."
+        )
+    if len(recipe.components) > MAX_COMPONENTS:
+        problems.append(
+            f"The recipe has {len(recipe.components):,} parts; at most {MAX_COMPONENTS:,}."
+        )
+    if not problems:
+        try:
+            check_recipe(recipe)
+        except LimitError as error:
+            problems.append(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+    return problems
+
+
 def check_document(document: Any, where: str) -> None:
     """Raise LimitError if a plain-data document breaks a limit or cannot be stored as JSON."""
     total = _walk(document, where, 0)

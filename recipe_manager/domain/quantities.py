@@ -39,7 +39,8 @@ FRACTION_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 
 _NUMBER = re.compile(
     rf"""
-    (?P<uwhole>\d+)?\s?(?P<uni>[{_UNI}])
+    (?P<awhole>\d{{1,3}})\s{{1,3}}(?:and|&)\s{{1,3}}(?:(?P<auni>[{_UNI}])|(?P<anum>\d{{1,2}})\s?/\s?(?P<aden>\d{{1,2}})(?!\d))
+    | (?P<uwhole>\d+)?\s?(?P<uni>[{_UNI}])
     | (?P<mwhole>\d+)(?:\s+|-)(?P<mnum>\d+)\s*/\s*(?P<mden>\d+)(?!\d)
     | (?P<num>\d+)\s*/\s*(?P<den>\d+)(?!\d)
     | (?P<thousands>\d{{1,3}}(?:,\d{{3}})+)(?![\d.,])
@@ -50,6 +51,7 @@ _NUMBER = re.compile(
 )
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-\s*)?(?:-|–|—|~|\bto\b|\bor\b|/)\s*")
 _MAX_DENOMINATOR = 64
+_LONGEST_NUMBER = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,18 @@ def _valid_fraction(numerator: str, denominator: str) -> Fraction | None:
 def read_number(text: str, pos: int) -> tuple[Fraction, int] | None:
     """One number starting exactly at `pos`: its value and where it ends, or None."""
     match = _NUMBER.match(text, pos)
-    if match is None:
+    if match is None or match.end() - pos > _LONGEST_NUMBER:
+        # No cook writes a 40-digit amount; int() of thousands of digits would raise.
         return None
+    if match["awhole"]:
+        # "1 and 1/4", "2 & ½": one mixed number, as cooks say it.
+        whole = int(match["awhole"])
+        if match["auni"]:
+            return whole + UNICODE_FRACTIONS[match["auni"]], match.end()
+        fraction = _valid_fraction(match["anum"], match["aden"])
+        if fraction is not None and fraction < 1:
+            return whole + fraction, match.end()
+        return Fraction(whole), match.end("awhole")
     if match["uni"]:
         whole = int(match["uwhole"]) if match["uwhole"] else 0
         return whole + UNICODE_FRACTIONS[match["uni"]], match.end()
@@ -197,7 +209,10 @@ def format_quantity(
         return format_decimal(round_metric(value, whole_numbers))
     snapped = nearest_fraction(value, denominators)
     if snapped is None:
-        return format_decimal(value)
+        # No honest fraction: the nearest step of the unit's finest grid, never a decimal
+        # no cook measures ("0.083 tsp"); the kitchen grid (domain/grid.py) says why.
+        finest = max(denominators)
+        snapped = max(Fraction(1, finest), Fraction(round(value * finest), finest))
     return format_fraction(snapped)
 
 
@@ -211,7 +226,9 @@ def format_range(
     text = format_quantity(low, denominators, whole_numbers)
     if high is None:
         return text
-    return f"{text}–{format_quantity(high, denominators, whole_numbers)}"
+    high_text = format_quantity(high, denominators, whole_numbers)
+    # Both ends on one step ("⅛–⅛"): one amount.
+    return text if high_text == text else f"{text}–{high_text}"
 
 
 def reads_well(value: Fraction, denominators: tuple[int, ...]) -> bool:

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from .aisles import DRY_GOODS, OTHER, aisle_for, is_pantry_staple, round_up_count, shop_unit
-from .formatting import choose_unit, is_plural, shows_alternative, singularize, unit_word
+from .formatting import choose_unit, is_plural, shows_alternative, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
+from .nouns import singularize
 from .quantities import format_range
 from .units import (
     COUNT_DENOMINATORS,
@@ -74,7 +75,7 @@ _WRAPPER_UNITS = frozenset(name for name, info in UNITS.items() if info.dimensio
 _KEEP_PLURAL = frozenset(
     {"molasses", "hummus", "couscous", "asparagus", "citrus", "swiss", "grits", "bass"}
 )
-_PARENTHESES = re.compile(r"\([^)]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 
 

@@ -53,7 +53,7 @@ _SPACED_MINIMUM = 90
 _DEGREE = r"(?:\s?(?:°|º|˚|degrees?|deg\.?)\s?|\s)"
 _SCALE = r"[CF](?![a-zA-Z])|(?<=[°º˚])[cf](?![a-zA-Z])|[Cc]elsius|[Ff]ahrenheit"
 # A freezer's minus sign, but not a range's dash ("180-200°C").
-_NUMBER = r"(?:(?<![\w.,])[-−]|(?<![\d.,]))\d{{1,3}}"
+_NUMBER = r"(?:(?<![\w.,])[-−]|(?<![\d.,]))\d{{1,3}}(?:[.,]\d(?!\d))?"
 _TEMPERATURE = (
     r"(?:(?P<{n}lo>" + _NUMBER + r")(?P<{n}lounit>{deg}?(?:" + _SCALE + r")?)"
     r"(?P<{n}dash>\s*[-–—]\s*|\s+to\s+))?"
@@ -91,7 +91,7 @@ def _to_celsius(fahrenheit: int) -> int:
 
 
 def _value(number: str) -> int:
-    return int(number.replace("−", "-"))
+    return round(float(number.replace("−", "-").replace(",", ".")))
 
 
 def _is_celsius(scale: str) -> bool:
@@ -174,14 +174,69 @@ def _replace_gas(match: re.Match[str], system: str) -> str:
     return f"{_to_fahrenheit(celsius)}°F"
 
 
-def convert_temperatures(text: str, system: str) -> str:
+# "77F/25C – 84F/29C": a range written as two pairs; shown as one range in the system.
+_ONE = r"(?<![\d.,])(\d{1,3})\s?[°º˚]?\s?([CF])(?![a-zA-Z])"
+_PAIR_RANGE = re.compile(_ONE + r"\s*/\s*" + _ONE + r"\s*[-–—]\s*" + _ONE + r"\s*/\s*" + _ONE)
+# A temperature with a degree sign or word but no scale: "350°", "425 degrees", "180°".
+_UNMARKED = re.compile(
+    r"(?<![\d.,])(?P<number>\d{3})(?P<sep>\s?(?:°|º|˚)|\s(?:degrees|deg\.?))(?!\s?[CFcf](?![a-zA-Z]))"
+    r"(?![\w°])"
+)
+# Oven dials: Fahrenheit from 250 to 550, Celsius from 100 to 300. Between 200 and 250 both
+# are ovens, so the recipe decides: metric units or a language other than American English
+# make it Celsius.
+_F_OVEN = range(250, 551)
+_C_OVEN = range(100, 301)
+
+
+def _replace_pair_range(match: re.Match[str], system: str) -> str:
+    want_celsius = system == METRIC
+    for low, high in ((1, 5), (3, 7)):
+        if _is_celsius(match.group(low + 1)) == want_celsius and match.group(
+            low + 1
+        ) == match.group(high + 1):
+            return f"{match.group(low)}–{match.group(high)}{match.group(high + 1)}"
+    return match.group()
+
+
+def _unmarked_scale(value: int, celsius_recipe: bool | None) -> str | None:
+    """ "C" or "F" for a number with a degree sign and no scale, by what an oven can be."""
+    if celsius_recipe and value in _C_OVEN:
+        return "C"
+    if value in _F_OVEN or (celsius_recipe is False and value >= 200):
+        return "F"
+    if value in _C_OVEN and value >= 120:
+        return "C"
+    return None
+
+
+def _replace_unmarked(match: re.Match[str], system: str, celsius_recipe: bool | None) -> str:
+    value = int(match.group("number"))
+    scale = _unmarked_scale(value, celsius_recipe)
+    if scale is None:
+        return match.group()
+    sign = "°"
+    if (scale == "C") == (system == METRIC):
+        return f"{value}{sign}{scale}"
+    other = _to_fahrenheit(value) if scale == "C" else _to_celsius(value)
+    return f"{other}{sign}{'F' if scale == 'C' else 'C'}"
+
+
+def convert_temperatures(text: str, system: str, celsius_recipe: bool | None = None) -> str:
     """Oven temperatures in `text` shown in `system`; "original" returns the text unchanged.
 
-    Raises ValueError for an unknown system.
+    A temperature written without C or F ("350°", "425 degrees") is read as an oven's: °F from
+    250 up, °C below; between 200 and 250 `celsius_recipe` decides (True for a recipe in
+    metric units or in a language other than American English, see
+    `formatting.recipe_context`). Raises ValueError for an unknown system.
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown unit system {system!r}; expected one of {SYSTEMS}")
     if system == ORIGINAL:
         return text
-    converted = _PATTERN.sub(lambda match: _replace(match, system), text)
+    converted = _PAIR_RANGE.sub(lambda match: _replace_pair_range(match, system), text)
+    converted = _PATTERN.sub(lambda match: _replace(match, system), converted)
+    converted = _UNMARKED.sub(
+        lambda match: _replace_unmarked(match, system, celsius_recipe), converted
+    )
     return _LONE_GAS.sub(lambda match: _replace_gas(match, system), converted)

@@ -9,6 +9,7 @@ Numbers that are not times ("1cm", "180°C", "3 large pieces") are left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -36,7 +37,7 @@ _UNI = "".join(UNICODE_FRACTIONS)
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 # The words after a number that make it a time; "m" and "s" alone are not (metres, sizes).
 _UNIT = re.compile(
-    r"(?i)[ \t]*-?[ \t]*(?:(?P<hour>hours?|hrs?|h)|(?P<minute>minutes?|mins?)"
+    r"(?i)[ \t]*(?:-[ \t]*)?(?:(?P<hour>hours?|hrs?|h)|(?P<minute>minutes?|mins?)"
     r"|(?P<second>seconds?|secs?)|(?P<day>days?))(?![^\W\d_])"
 )
 # Where a number may start: not inside a word or another number ("1cm", "A4", "2.5").
@@ -116,10 +117,23 @@ def find_timers(text: str) -> list[StepTimer]:
     return sorted(found, key=lambda timer: timer.start)
 
 
+# Any word that can end a duration; a number with none of these shortly after it cannot
+# start one, so it is not read at all (a run of thousands of numbers stays cheap).
+_TIME_WORD = re.compile(r"(?i)(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|days?)(?![^\W\d_])")
+# The longest stretch from a duration's first number to its unit word ("1 1/2 - 2 1/2 hours").
+_REACH = 48
+
+
 def _candidate_starts(text: str) -> list[int]:
+    words = [match.start() for match in _TIME_WORD.finditer(text)]
     starts = {match.start() for match in _NUMBER_START.finditer(text)}
     starts.update(match.start() for match in _WORD_AMOUNT.finditer(text))
-    return sorted(starts)
+    near = []
+    for start in sorted(starts):
+        index = bisect.bisect_right(words, start)
+        if index < len(words) and words[index] - start <= _REACH:
+            near.append(start)
+    return near
 
 
 def _read_duration_range(text: str, pos: int) -> _Span | None:

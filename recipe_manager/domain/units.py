@@ -92,7 +92,7 @@ UNITS: dict[str, UnitInfo] = {
         _measurable("milligram", "mass", METRIC, ("milligram", "milligrams", "mg"), ()),
         _measurable("gram", "mass", METRIC, ("gram", "grams", "g"), ()),
         _measurable("kilogram", "mass", METRIC, ("kilogram", "kilograms", "kg"), (), Fraction(1)),
-        _measurable("ounce", "mass", US, ("ounce", "ounces", "oz"), (2, 4)),
+        _measurable("ounce", "mass", US, ("ounce", "ounces", "oz"), (2, 4, 8)),
         _measurable("pound", "mass", US, ("pound", "pounds", "lb"), (2, 4), Fraction(1)),
         _measurable("millimeter", "length", METRIC, ("millimetre", "millimetres", "mm"), ()),
         _measurable("centimeter", "length", METRIC, ("centimetre", "centimetres", "cm"), ()),
@@ -212,6 +212,127 @@ for _name in _KITCHEN_UNITS:
         ALIASES[_name] = _name
         ALIASES[UNITS[_name].plural] = _name
 ALIASES.update({"pkg": "package", "pkgs": "package", "pk": "pack", "tins": "tin", "dashes": "dash"})
+# Spoon and cup words of French, German, Dutch, Spanish, Italian, Portuguese and the
+# Scandinavian languages, as recipe sites write them (dots become spaces before lookup:
+# "c.à.s." is "c à s"). A French "c.s." is a tablespoon, never a cup.
+_FOREIGN_ALIASES = {
+    "tablespoon": (
+        "c s",
+        "c à s",
+        "c a s",
+        "càs",
+        "cs",
+        "cuill à soupe",
+        "c à soupe",
+        "c a soupe",
+        "cuillère à soupe",
+        "cuillères à soupe",
+        "cuillere a soupe",
+        "cuilleres a soupe",
+        "esslöffel",
+        "eetlepel",
+        "eetlepels",
+        "cda",
+        "cdas",
+        "cucharada",
+        "cucharadas",
+        "cucchiaio",
+        "cucchiai",
+        "colher de sopa",
+        "colheres de sopa",
+        "colher (sopa)",
+        "colheres (sopa)",
+        "msk",
+        "spsk",
+        "ss",
+    ),
+    "teaspoon": (
+        "c c",
+        "c à c",
+        "c a c",
+        "càc",
+        "cuill à café",
+        "c à café",
+        "c a cafe",
+        "cuillère à café",
+        "cuillères à café",
+        "cuillere a cafe",
+        "cuilleres a cafe",
+        "teelöffel",
+        "theelepel",
+        "theelepels",
+        "cdta",
+        "cdtas",
+        "cucharadita",
+        "cucharaditas",
+        "cucchiaino",
+        "cucchiaini",
+        "colher de chá",
+        "colheres de chá",
+        "colher (chá)",
+        "colheres (chá)",
+        "tsk",
+        "ts",
+    ),
+    # A Swedish kryddmått is 1 ml.
+    "milliliter": ("krm",),
+    "cup": ("tasse", "tasses", "tassen"),
+}
+ALIASES.update({form: name for name, forms in _FOREIGN_ALIASES.items() for form in forms})
+
+
+# The tablespoon word of a language and its teaspoon word: a scaled "2 el" that becomes
+# teaspoons is "2 tl", not the English "tsp" (keys are lowercase with dots dropped).
+_SPOON_PAIRS = (
+    ("el", "tl"),
+    ("msk", "tsk"),
+    ("spsk", "tsk"),
+    ("cs", "cc"),
+    ("c.s.", "c.c."),
+    ("c. à s.", "c. à c."),
+    ("càs", "càc"),
+    ("c. à soupe", "c. à café"),
+    ("cuill. à soupe", "cuill. à café"),
+    ("cuillère à soupe", "cuillère à café"),
+    ("cuillères à soupe", "cuillères à café"),
+    ("colher (sopa)", "colher (chá)"),
+    ("colheres (sopa)", "colheres (chá)"),
+    ("colher de sopa", "colher de chá"),
+    ("colheres de sopa", "colheres de chá"),
+    ("cda", "cdta"),
+    ("cdas", "cdtas"),
+    ("cucharada", "cucharadita"),
+    ("cucharadas", "cucharaditas"),
+    ("cucchiaio", "cucchiaino"),
+    ("cucchiai", "cucchiaini"),
+    ("eetlepel", "theelepel"),
+    ("eetlepels", "theelepels"),
+    ("esslöffel", "teelöffel"),
+    ("ss", "ts"),
+)
+
+
+def _spoon_key(token: str) -> str:
+    return " ".join(token.replace(".", " ").lower().split())
+
+
+_SPOON_PARTNERS = {_spoon_key(big): small for big, small in _SPOON_PAIRS} | {
+    _spoon_key(small): big for big, small in _SPOON_PAIRS
+}
+
+
+def foreign_spoon_word(token: str, unit: str) -> str | None:
+    """The author's own language's word for `unit` (a spoon), given the spoon word they wrote
+    ("el" → "tl" for teaspoons), or None when the word is not a foreign spoon word."""
+    key = _spoon_key(token)
+    if key not in _SPOON_PARTNERS or lookup_unit(token) not in SPOONS:
+        return None
+    word = token if lookup_unit(token) == unit else _SPOON_PARTNERS[key]
+    if token.isupper():
+        return word.upper()
+    if token[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def lookup_unit(token: str) -> str | None:

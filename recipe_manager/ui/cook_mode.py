@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..domain import Recipe, View, convert_temperatures, format_ingredient
 from ..domain.cook_steps import CookStep, cook_steps
+from ..domain.display import display_line
+from ..domain.formatting import recipe_reading
 from .screen_awake import ScreenAwake
 from .timers import KitchenTimers, TimerPanel, link_timers, parse_timer_url
 
@@ -47,9 +49,10 @@ class CookMode(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("cookMode")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Cooking: {recipe.title}")
+        self.setWindowTitle(f"Cooking: {display_line(recipe.title)}")
         self.recipe = recipe
         self.view = view
+        self.reading = recipe_reading(recipe)
         self.timers = timers
         self.steps = cook_steps(recipe)
         self.index = 0
@@ -73,6 +76,7 @@ class CookMode(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setStyleSheet(f"color: {MUTED};")
         self.step_label = QLabel(objectName="cookStepNumber")
+        self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label.setStyleSheet(f"color: {ACCENT};")
         self.leave_button = QPushButton("Leave  (Esc)", objectName="cookLeave")
         self.leave_button.clicked.connect(self.close)
@@ -168,14 +172,16 @@ class CookMode(QWidget):
         self.next_button.setEnabled(self.index < total - 1)
         if step is None:
             self.step_label.setText("No steps")
-            self.title_label.setText(self.recipe.title)
+            self.title_label.setText(display_line(self.recipe.title))
             self.step_text.setHtml("<p>This recipe has no steps written down yet.</p>")
             self.ingredients_view.setHtml("")
             return
         self.step_label.setText(f"Step {step.number} of {total}")
         title = self.recipe.title + (f" · {step.component}" if step.component else "")
-        self.title_label.setText(title)
-        text = convert_temperatures(step.text, self.view.system)
+        self.title_label.setText(display_line(title))
+        text = convert_temperatures(
+            step.text, self.view.system, celsius_recipe=self.reading.celsius
+        )
         fallback = f"{self.recipe.title}, step {step.number}"
         self.step_text.setHtml(
             f"<style>a {{ color: {ACCENT}; font-weight: bold; }}</style>"
@@ -203,7 +209,11 @@ class CookMode(QWidget):
             return []
         return [
             format_ingredient(
-                step.ingredients[index], self.view.factor, self.view.system, weigh=self.view.weigh
+                step.ingredients[index],
+                self.view.factor,
+                self.view.system,
+                weigh=self.view.weigh,
+                context=self.reading,
             )
             for index in step.named
         ]
@@ -241,19 +251,35 @@ class CookMode(QWidget):
 
     @staticmethod
     def _fit(view: QTextBrowser, largest: int, smallest: int) -> None:
-        """The largest type that fits the view without scrolling, down to `smallest`."""
+        """The largest type (in steps of 2 px) that fits the view without scrolling, down to
+        `smallest`. Found by halving, so a long step is laid out a few times, not a dozen."""
         document = view.document()
         width = view.viewport().width()
         height = view.viewport().height()
         font = QFont(view.font())
-        pixels = largest
-        while True:
+
+        def fits(pixels: int) -> bool:
             font.setPixelSize(pixels)
             document.setDefaultFont(font)
             document.setTextWidth(width)
-            if document.size().height() <= height or pixels <= smallest:
-                break
-            pixels -= 2
+            return document.size().height() <= height
+
+        sizes = list(range(smallest, largest + 1, 2))
+        if sizes[-1] != largest:
+            sizes.append(largest)
+        low, high = 0, len(sizes) - 1  # sizes[low] is the answer unless a larger one fits
+        if fits(sizes[high]):
+            low = high
+        else:
+            while low < high - 1:
+                middle = (low + high) // 2
+                if fits(sizes[middle]):
+                    low = middle
+                else:
+                    high = middle
+        font.setPixelSize(sizes[low])
+        document.setDefaultFont(font)
+        document.setTextWidth(width)
         view.setFont(font)
 
     def step_pixel_size(self) -> int:

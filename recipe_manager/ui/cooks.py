@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMenu
 
+from ..domain.display import display_line
 from ..storage import LibraryError
 
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..domain.meal_plan import MealPlanEntry
-    from .main_window import MainWindow
     from .meal_plan import MealPlanWidget
     from .scale_to_dialog import ScaleToAmountDialog
+    from .window_contract import RecipeWindow
 
 
 class _MarkSignals(QObject):
@@ -46,7 +47,7 @@ class _MarkSave(QRunnable):
 class CooksFeatures(QObject):
     """Favourite, Rate, Scale to What You Have and the Meal Plan, for the shown recipe."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
         self._saves: list[_MarkSave] = []
@@ -89,7 +90,7 @@ class CooksFeatures(QObject):
 
     def _marks_failed(self, task: _MarkSave, message: str) -> None:
         self._saves.remove(task)
-        self._window.statusBar().showMessage(f"Not saved: {message}", 10000)
+        self._window.show_status(f"Not saved: {message}", 10000)
         self._window.update_mark_actions()
 
     # Scale to what you have --------------------------------------------------------------------
@@ -157,8 +158,8 @@ class CooksFeatures(QObject):
         if recipe is None or plan is None:
             return
         if plan.add(recipe, day) is not None:
-            self._window.statusBar().showMessage(
-                f"Planned “{recipe.title}” for {day.strftime('%A %d %B')}", 5000
+            self._window.show_status(
+                f"Planned “{display_line(recipe.title)}” for {day.strftime('%A %d %B')}", 5000
             )
 
     def _shop_for_meals(self, chosen: list[MealPlanEntry]) -> None:

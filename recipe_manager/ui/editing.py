@@ -16,11 +16,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from ..domain.display import display_line
+from .plain import rich_text_of
+
 if TYPE_CHECKING:
     from ..domain import Recipe
     from ..storage import RecipeLibrary
-    from .main_window import MainWindow
     from .recipe_editor import RecipeEditor
+    from .window_contract import RecipeWindow
 
 #: A recipe id and the recipe stored under it, or None where there is none.
 State = dict[str, "Recipe | None"]
@@ -29,7 +32,7 @@ State = dict[str, "Recipe | None"]
 class RecipeEditing(QObject):
     """The Edit menu's work: editors opened without blocking, and the undo stack."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
         self.undo_stack = QUndoStack(self)
@@ -72,7 +75,10 @@ class RecipeEditing(QObject):
         answer = QMessageBox.question(
             self._window,
             "Delete recipe",
-            f"Delete “{recipe.title}”? You can undo this from the Edit menu.",
+            # The static box guesses rich text: the title goes in escaped, shown as typed.
+            rich_text_of(
+                f"Delete “{display_line(recipe.title)}”? You can undo this from the Edit menu."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -84,11 +90,13 @@ class RecipeEditing(QObject):
         def done(_result: object) -> None:
             window.remove_recipe_from_list(recipe.id)
             guard.saved()
-            window.statusBar().showMessage(f"Deleted “{recipe.title}”", 10000)
-            self.record(f"Delete “{recipe.title}”", {recipe.id: recipe}, {recipe.id: None})
+            window.show_status(f"Deleted “{display_line(recipe.title)}”", 10000)
+            self.record(
+                f"Delete “{display_line(recipe.title)}”", {recipe.id: recipe}, {recipe.id: None}
+            )
 
         def failed(message: str) -> None:
-            window.statusBar().showMessage(f"Not deleted: {message}", 10000)
+            window.show_status(f"Not deleted: {message}", 10000)
 
         # On the save worker: the list changes once the deletion is on disk.
         guard.saver.run(lambda: library.delete(recipe.id), done, failed)
@@ -117,9 +125,11 @@ class RecipeEditing(QObject):
         if self._window.guard is not None:
             self._window.guard.saved()
         self._window.show_recipe_in_list(recipe)
-        self._window.statusBar().showMessage(f"Saved “{recipe.title}”", 5000)
+        self._window.show_status(f"Saved “{display_line(recipe.title)}”", 5000)
         previous = editor.previous_version if kind == "Edit" else None
-        self.record(f"{kind} “{recipe.title}”", {recipe.id: previous}, {recipe.id: recipe})
+        self.record(
+            f"{kind} “{display_line(recipe.title)}”", {recipe.id: previous}, {recipe.id: recipe}
+        )
 
 
 def _same(before: State, after: State, key: str) -> bool:
@@ -142,7 +152,7 @@ class LibraryChange(QUndoCommand):
     added back under its own id. Undone recipes get a fresh `updated` stamp, so that on two
     computers sharing a library the undo counts as the newest edit."""
 
-    def __init__(self, window: MainWindow, text: str, before: State, after: State) -> None:
+    def __init__(self, window: RecipeWindow, text: str, before: State, after: State) -> None:
         super().__init__(text)
         self._window = window
         self._before, self._after = before, after
@@ -171,7 +181,7 @@ class LibraryChange(QUndoCommand):
             window.apply_library_change(list(state))
             if len(present) == 1 and present[0].id in library:
                 window.show_recipe_in_list(library.get(present[0].id))
-            window.statusBar().showMessage(f"{verb} {text}", 8000)
+            window.show_status(f"{verb} {text}", 8000)
 
         def failed(message: str) -> None:
             window.show_banner(f"Could not {action} {text}: {message}")

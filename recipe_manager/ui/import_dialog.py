@@ -9,6 +9,7 @@ window decides how to store them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Recipe
+from ..domain.display import display_line
 from ..io import (
     EXPORT_FORMATS,
     Decision,
@@ -73,6 +75,7 @@ class ImportPreviewDialog(QDialog):
             "Nothing is saved until you press Import.",
             objectName="importSummary",
         )
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the source names a file or page
         summary.setWordWrap(True)
         self.table = QTableWidget(count, len(_COLUMNS), objectName="importTable")
         self.table.setHorizontalHeaderLabels(_COLUMNS)
@@ -81,7 +84,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, item in enumerate(preview.items):
             values = (
-                item.recipe.title or "(untitled)",
+                display_line(item.recipe.title) or "(untitled)",
                 str(item.ingredient_count),
                 str(item.step_count),
                 str(item.component_count),
@@ -206,8 +209,11 @@ def import_clipboard(
 def _warn(parent: QWidget, title: str, problems: list[str]) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, "\n".join(problems), parent=parent)
     box.setObjectName("importProblems")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages quote what was read
     box.open()
 
+
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 _FORMAT_LABELS = {
     "json": "Recipe Manager JSON (lossless)",
@@ -246,7 +252,7 @@ class ExportDialog(QDialog):
         self._selected, self._library, self._on_done = selected, library, on_done
         self.scope = QComboBox(objectName="exportScope")
         if selected:
-            self.scope.addItem(f"Selected: {selected[0].title}", "selection")
+            self.scope.addItem(f"Selected: {display_line(selected[0].title)}", "selection")
         self.scope.addItem(f"Whole library ({len(library)} recipes)", "library")
         self.format = QComboBox(objectName="exportFormat")
         for name in EXPORT_FORMATS:
@@ -269,7 +275,13 @@ class ExportDialog(QDialog):
         name = self.format.currentData()
         suffix = EXPORT_FORMATS[name]
         recipes = self.recipes()
-        default = recipes[0].title if len(recipes) == 1 else "recipes"
+        # A title names the file on one line, without any character that would make it a
+        # path ("../", a drive) or that some systems refuse in a name.
+        default = (
+            _UNSAFE_IN_NAMES.sub("-", display_line(recipes[0].title, 80)).strip(". ") or "recipe"
+            if len(recipes) == 1
+            else "recipes"
+        )
         files = QFileDialog(self.parentWidget(), "Export recipes", f"{default}{suffix}")
         files.setObjectName("exportFileDialog")
         files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

@@ -11,19 +11,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
+from ..domain.display import display_line
 from .settings import RUNNING_TIMERS
 
 if TYPE_CHECKING:
     from .cook_mode import CookMode
-    from .main_window import MainWindow
     from .shopping_dialog import ShoppingListDialog
     from .timers import TimerDock
+    from .window_contract import RecipeWindow
 
 
 class Kitchen(QObject):
     """The Kitchen menu's work, and the timers the recipe's step links start."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
         self._timer_dock: TimerDock | None = None
@@ -69,7 +70,7 @@ class Kitchen(QObject):
             return 0
         count = self.timers_dock().timers.restore(saved)
         if count:
-            self._window.statusBar().showMessage(
+            self._window.show_status(
                 f"{count} timer{'s' if count != 1 else ''} brought back from last time", 8000
             )
         return count
@@ -119,7 +120,7 @@ class Kitchen(QObject):
         request = parse_timer_url(url)
         if request is not None:
             self.timers_dock().timers.start(request)
-            self._window.statusBar().showMessage(f"Timer started: {request.name}", 5000)
+            self._window.show_status(f"Timer started: {display_line(request.name)}", 5000)
 
     def open_cook_mode(self) -> CookMode | None:
         window = self._window
@@ -180,4 +181,4 @@ class Kitchen(QObject):
             return
         # The ×½ batch (the spinner's lowest value) goes on the list as one batch.
         self.shopping_list_dialog().add_recipe(recipe, max(1, window.servings_spin.value()))
-        window.statusBar().showMessage(f"Added “{recipe.title}” to the shopping list", 5000)
+        window.show_status(f"Added “{display_line(recipe.title)}” to the shopping list", 5000)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTextBrowser,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.display import display_line
 from ..domain.view import UnitSystem, View
 from ..storage import LibraryError, LibraryMissingError
 from .actions import build_actions, make_action
@@ -46,8 +46,10 @@ from .browse import ALL, BrowsePanel
 from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
+from .plain import plain_tooltip
 from .recipe_list_delegate import RecipeRowDelegate
 from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
+from .recipe_view import RecipeView
 from .screen_fit import fit_to_screen, keep_on_screen
 from .servings_spin import ServingsSpinBox
 from .settings import (
@@ -63,7 +65,10 @@ from .settings import (
 from .transfer import RecipeTransfer
 
 if TYPE_CHECKING:
-    from ..domain import Recipe
+    from collections.abc import Callable
+
+    from ..domain import Ingredient, Recipe
+    from ..domain.formatting import LineContext
     from ..domain.scale_to import ScaleTo
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
@@ -77,6 +82,10 @@ LIST_FONT_SCALE = 1.15  # titles readable from a step back
 SEARCH_INDEX_SLICE = 500  # recipes folded per idle moment, a few milliseconds
 COLUMN_WIDTH_PER_POINT = 58  # pixels of pane per point of type before two columns fit
 WINDOW_SIZE = QSize(1180, 760)  # at first start, or the screen's usable area if smaller
+REMEMBER_AFTER_MS = 2_000  # the recipe on show is written to the settings this long after
+BLOCKWISE_LINES = 300  # a recipe with more lines is shown a screenful at a time
+MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units already shown
+PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
 
 
 #: A change to at most this many recipes updates the list row by row; more rebuild it.
@@ -100,6 +109,15 @@ class MainWindow(QMainWindow):
         # "I have 1.4 kg of pork belly": the factor and header while it is in force.
         self._scale_to: ScaleTo | None = None
         self._side_by_side = False
+        self._blockwise = False  # a long recipe, shown block by block
+        self._lines_shown: dict[tuple[str, Fraction, str, bool, LineContext], str] = {}
+        self._reading: tuple[Recipe, LineContext] | None = None
+        self._photo_waited = ""  # the photo whose thumbnail is being made
+        self._last_recipe: str | None = None
+        self._unit_system_to_write: str | None = None
+        self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
+        self._remember_timer.timeout.connect(self._write_last_recipe)
+        self._photo_connected = False
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
@@ -214,7 +232,7 @@ class MainWindow(QMainWindow):
         controls.addWidget(self.unit_system)
         controls.addStretch(1)
 
-        self.recipe_detail = QTextBrowser(objectName="recipeDetail")
+        self.recipe_detail = RecipeView(objectName="recipeDetail")
         self.recipe_detail.setOpenLinks(False)
         self.recipe_detail.setOpenExternalLinks(False)
         self.recipe_detail.setAccessibleName("Recipe")
@@ -299,6 +317,10 @@ class MainWindow(QMainWindow):
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.editing.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        # An action's tooltip defaults to its text, which Qt may read as rich text: the
+        # undo text names a recipe, so the tooltips are set escaped.
+        self.editing.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.editing.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.statusBar().insertPermanentWidget(0, self.undo_button)
 
         # Favourite and rating; the rating is one checkable action per number of stars.
@@ -335,6 +357,15 @@ class MainWindow(QMainWindow):
 
     def new_recipe(self) -> None:
         self.editing.open_editor(None)
+
+    def _undo_text_changed(self, text: str) -> None:
+        # Runs after the stack's own update: "&" in a title doubled, so no mnemonic is made.
+        self.action_undo.setText(f"&Undo {text.replace('&', '&&')}")
+        self.action_undo.setToolTip(plain_tooltip(f"Undo {text}"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.action_redo.setText(f"&Redo {text.replace('&', '&&')}")
+        self.action_redo.setToolTip(plain_tooltip(f"Redo {text}"))
 
     def choose_backup(self) -> None:
         if self.guard is not None:
@@ -479,6 +510,10 @@ class MainWindow(QMainWindow):
         """Read the library only once the window is on screen: a large one never delays it."""
         after_next_paint(self, self.load_library)
 
+    def show_status(self, message: str, msecs: int = 5000) -> None:
+        """A passing message in the status bar (plain text, never markup)."""
+        self.statusBar().showMessage(message, msecs)
+
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()
@@ -486,7 +521,7 @@ class MainWindow(QMainWindow):
     def _select_last_recipe(self) -> None:
         if self.proxy.rowCount() == 0 or self.recipe_list.currentIndex().isValid():
             return
-        wanted = LAST_RECIPE.read(self._settings)
+        wanted = self._last_recipe or LAST_RECIPE.read(self._settings)
         source_row = self.list_model.row_of(wanted) if wanted else None
         proxy_index = (
             self.proxy.mapFromSource(self.list_model.index(source_row))
@@ -502,6 +537,21 @@ class MainWindow(QMainWindow):
 
     # Showing a recipe ----------------------------------------------------------------------
 
+    def _remember_recipe(self, recipe_id: str) -> None:
+        """The recipe on show, written to the settings once the cook settles on one: each
+        write replaces the settings file (and syncs it), which took a whole frame per click."""
+        self._last_recipe = recipe_id
+        self._remember_timer.start()
+
+    def _write_last_recipe(self) -> None:
+        """Write what was chosen since the last write: the recipe on show, the unit system."""
+        self._remember_timer.stop()
+        if self._last_recipe is not None:
+            LAST_RECIPE.write(self._settings, self._last_recipe)
+        if self._unit_system_to_write is not None:
+            UNIT_SYSTEM.write(self._settings, self._unit_system_to_write)
+            self._unit_system_to_write = None
+
     def _current_changed(self, current, _previous) -> None:
         if not current.isValid() or self.library is None:
             return
@@ -513,7 +563,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
-        LAST_RECIPE.write(self._settings, recipe_id)
+        self._remember_recipe(recipe_id)
         self._scale_to = None
         self.scale_banner.hide()
         self.servings_spin.setPrefix("")
@@ -604,26 +654,111 @@ class MainWindow(QMainWindow):
         if self._recipe is None:
             return
         # The renderer pulls in the quantity engine: loaded with the first recipe, not at start.
-        from .recipe_html import recipe_html
+        from .recipe_html import line_count, recipe_blocks, recipe_html
 
-        scroll = self.recipe_detail.verticalScrollBar().value()
+        recipe = self._recipe
         colours = self._colours()
-        self.recipe_detail.document().setDefaultStyleSheet(
-            f"a {{ color: {colours.accent}; font-weight: bold; }}"
-        )
-        self._side_by_side = self._wide_enough_for_columns()
-        self.recipe_detail.setHtml(
-            recipe_html(
-                self._recipe,
-                self.current_view(),
+        style = f"a {{ color: {colours.accent}; font-weight: bold; }}"
+        if self.recipe_detail.document().defaultStyleSheet() != style:
+            self.recipe_detail.document().setDefaultStyleSheet(style)
+        photo = self._photo_resource(recipe)
+        view = self.current_view()
+        context = self._reading_of(recipe)
+        self._blockwise = line_count(recipe) > BLOCKWISE_LINES
+        if self._blockwise:
+            # Long: a screenful now, the rest while idle; a servings step changes lines in place.
+            self._side_by_side = False
+            # The same key means the same blocks: only their text may change in place.
+            key = (recipe.id, recipe.updated, id(recipe), photo, colours, view.scale_to is None)
+            blocks = recipe_blocks(
+                recipe,
+                view,
                 colours,
-                side_by_side=self._side_by_side,
                 timer_links=True,
-                photo=self.library.media_path(self._recipe.image) if self.library else None,
+                photo=photo,
+                formatted=self._line_formatter(view, context),
+                context=context,
             )
-        )
-        self.recipe_detail.verticalScrollBar().setValue(scroll)
-        self.setWindowTitle(f"{self._recipe.title} — Recipe Manager")
+            self.recipe_detail.show_blocks(key, blocks)
+        else:
+            scroll = self.recipe_detail.verticalScrollBar().value()
+            self._side_by_side = self._wide_enough_for_columns()
+            self.recipe_detail.show_html(
+                recipe_html(
+                    recipe,
+                    view,
+                    colours,
+                    side_by_side=self._side_by_side,
+                    timer_links=True,
+                    photo=photo,
+                    formatted=self._line_formatter(view, context),
+                    context=context,
+                )
+            )
+            self.recipe_detail.verticalScrollBar().setValue(scroll)
+        self.setWindowTitle(f"{display_line(recipe.title)} — Recipe Manager")
+
+    def _reading_of(self, recipe: Recipe) -> LineContext:
+        """What the recipe's lines say about reading each one (a British pint, °C), worked out
+        once per recipe shown, not on every servings step."""
+        from ..domain.formatting import recipe_reading
+
+        if self._reading is None or self._reading[0] is not recipe:
+            self._reading = (recipe, recipe_reading(recipe))
+        return self._reading[1]
+
+    def _line_formatter(self, view: View, context: LineContext) -> Callable[[Ingredient], str]:
+        """format_ingredient, remembered per line as written: stepping back to servings
+        already shown, toggling units back or coming back to a recipe formats nothing again
+        (a line's reading depends on its text and the recipe's reading context only)."""
+        from ..domain import format_ingredient
+
+        cache = self._lines_shown
+        if len(cache) > MAX_REMEMBERED_LINES:
+            cache.clear()
+
+        def formatted(ingredient: Ingredient) -> str:
+            key = (ingredient.text, view.factor, view.system, view.weigh, context)
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = format_ingredient(
+                    ingredient, view.factor, view.system, weigh=view.weigh, context=context
+                )
+            return text
+
+        return formatted
+
+    def _photo_resource(self, recipe: Recipe) -> str | None:
+        """The name of the recipe's photo thumbnail in the detail view, once it is ready;
+        until then None (the thumbnail is made off the UI thread and the recipe shown again)."""
+        if self.library is None or not recipe.image:
+            return None
+        path = self.library.media_path(recipe.image)
+        if path is None:
+            return None
+        from .recipe_html import PHOTO_WIDTH
+        from .thumbnails import thumbnail_cache
+
+        cache = thumbnail_cache()
+        if not self._photo_connected:
+            cache.ready.connect(self._photo_ready)
+            self._photo_connected = True
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(PHOTO_WIDTH * ratio), round(PHOTO_WIDTH * PHOTO_TALLEST * ratio))
+        pixmap = cache.pixmap(path, size)
+        if pixmap is None:
+            self._photo_waited = str(path)
+            return None
+        name = f"thumb:{path.name}/{size.width()}x{size.height()}"
+        self.recipe_detail.set_image(name, pixmap)
+        return name
+
+    def _photo_ready(self, source: str) -> None:
+        if source != self._photo_waited or self._recipe is None or self.library is None:
+            return
+        self._photo_waited = ""
+        if str(self.library.media_path(self._recipe.image)) == source:
+            self._render()
 
     def _wide_enough_for_columns(self) -> bool:
         """Ingredients beside the steps once the pane holds two comfortable columns."""
@@ -634,7 +769,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.recipe_detail.setHtml(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
+        self.recipe_detail.show_html(f"<p style='color:{muted}'>Choose a recipe from the list.</p>")
 
     def _colours(self) -> Colours:
         from .recipe_html import Colours
@@ -662,7 +797,8 @@ class MainWindow(QMainWindow):
 
     def _unit_system_changed(self, index: int) -> None:
         system = self.unit_system.itemData(index)
-        UNIT_SYSTEM.write(self._settings, system)
+        self._unit_system_to_write = system
+        self._remember_timer.start()
         for action in self.unit_actions.actions():
             action.setChecked(action.data() == system)
         self._render()
@@ -677,7 +813,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_recipes(self.library.summaries())
         self._recipe = None
         if shown is not None and shown in self.library:
-            LAST_RECIPE.write(self._settings, shown)
+            self._remember_recipe(shown)
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
@@ -751,7 +887,7 @@ class MainWindow(QMainWindow):
         marks = "a favourite" if stored.favourite else "not a favourite"
         if stored.rating:
             marks += f", {stored.rating} of 5 stars"
-        self.statusBar().showMessage(f"“{stored.title}” is {marks}", 5000)
+        self.statusBar().showMessage(f"“{display_line(stored.title)}” is {marks}", 5000)
 
     def show_recipe_in_list(self, recipe: Recipe) -> None:
         """Put the stored recipe in the list (new or moved by a new title) and select it."""
@@ -803,7 +939,7 @@ class MainWindow(QMainWindow):
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.recipe_detail.setHtml(
+        self.recipe_detail.show_html(
             f"<p style='color:{muted}'>No recipe matches “{escape(text.strip())}”.</p>"
             f"<p style='color:{muted}'>Try other words, or press Escape to see every recipe.</p>"
         )
@@ -844,6 +980,7 @@ class MainWindow(QMainWindow):
             watched is self.recipe_detail.viewport()
             and event.type() == QEvent.Type.Resize
             and self._recipe is not None
+            and not self._blockwise
             and self._wide_enough_for_columns() != self._side_by_side
         ):
             self._render()
@@ -949,6 +1086,7 @@ class MainWindow(QMainWindow):
             self.guard.wait()  # a save under way finishes: it was promised
         if self.library is not None:
             self.library.close()  # lets another window on this library save again
+        self._write_last_recipe()
         WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         WINDOW_SPLITTER.write(self._settings, self.splitter.saveState())
         self._settings.sync()

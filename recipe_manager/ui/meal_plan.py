@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.display import display_line
 from ..domain.meal_plan import (
     MAX_SERVINGS,
     MealPlanEntry,
@@ -38,6 +39,7 @@ from ..domain.meal_plan import (
     week_start,
 )
 from ..storage import LibraryError
+from .plain import plain_tooltip
 from .recipe_list_model import RECIPE_MIME
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ def meal_text(meal: MealPlanEntry, servings_stated: bool | None) -> str:
         amount = f"×{meal.servings} {'batch' if meal.servings == 1 else 'batches'}"
     else:
         amount = f"{meal.servings} {'serving' if meal.servings == 1 else 'servings'}"
-    return f"{meal.title} — {amount}"
+    return f"{display_line(meal.title)} — {amount}"
 
 
 class DayList(QListWidget):
@@ -267,7 +269,11 @@ class MealPlanWidget(QWidget):
                     stated = bool(recipe.servings) if recipe is not None else None
                     item = QListWidgetItem(meal_text(meal, stated))
                     item.setData(ENTRY_ROLE, meal.id)
-                    item.setToolTip(meal.title if recipe is not None else f"{meal.title} (deleted)")
+                    item.setToolTip(
+                        plain_tooltip(
+                            meal.title if recipe is not None else f"{meal.title} (deleted)"
+                        )
+                    )
                     day_list.addItem(item)
             day_list.blockSignals(False)
         self._selection_changed(None)

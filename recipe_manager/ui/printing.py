@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain import Recipe, View
+from ..domain.display import display_line
 from .recipe_html import Colours, recipe_html
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -72,7 +73,7 @@ def default_pdf_path(title: str) -> Path:
 
 
 def _print_titled(recipe: Recipe, view: View, printer: QPrinter) -> None:
-    printer.setDocName(recipe.title)  # the PDF's title and the print job's name
+    printer.setDocName(display_line(recipe.title))  # the PDF's title and the print job's name
     print_recipe(recipe, view, printer)
 
 
@@ -84,7 +85,7 @@ def open_print_dialog(parent: QWidget, recipe: Recipe, view: View) -> QPrintDial
     printer.setDocName(default_pdf_path(recipe.title).name)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")
-    dialog.setWindowTitle(f"Print {recipe.title}")
+    dialog.setWindowTitle(f"Print {display_line(recipe.title)}")
     dialog.accepted.connect(lambda: _print_titled(recipe, view, printer))
     # PySide exposes only QPrintDialog's open(receiver, slot); the plain, non-blocking one is
     # QDialog's.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache, partial
 from html import escape
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,13 +26,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain import Recipe, parse_ingredient
-from ..domain.limits import MAX_WHOLE_NUMBER
+from ..domain.display import display_line
+from ..domain.limits import MAX_WHOLE_NUMBER, field_problems
 from ..domain.quantities import format_fraction
 from ..domain.recipe_text import (
     EDITOR_PARAGRAPH,
@@ -47,9 +48,15 @@ from ..domain.recipe_text import (
     tags_text,
 )
 from ..storage import LibraryError, RecipeLibrary
+from .recipe_html import Block
+from .recipe_view import RecipeView
 from .screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+NO_CUT = 2**31 - 1  # QLineEdit's largest maximum length
+PREVIEW_TABLE_LINES = 300  # up to this many lines the reading is a table, redrawn per keystroke
+PREVIEW_PAUSE_MS = 150  # a longer list is read again once typing pauses this long
+PREVIEW_CACHE_LINES = 20_000  # lines whose reading is remembered
 NOT_STATED = "not stated"
 EDITOR_SIZE = QSize(1000, 760)
 
@@ -122,14 +129,23 @@ class RecipeEditor(QDialog):
         self._saving: SaveTask | None = None
         #: After a save of a stored recipe: the version it replaced, for undo.
         self.previous_version: Recipe | None = None
-        self.setWindowTitle("New Recipe" if self._is_new else f"Edit — {self._original.title}")
+        self.setWindowTitle(
+            "New Recipe" if self._is_new else f"Edit — {display_line(self._original.title)}"
+        )
         self._build(library.categories())
+        self._keep_every_character()
         self._offer_values_in_use(library)
         self._fill(self._original)
         self._baseline = self.recipe().to_dict()
         fit_to_screen(self, EDITOR_SIZE)
 
     # Building ------------------------------------------------------------------------------
+
+    def _keep_every_character(self) -> None:
+        """QLineEdit cuts what is typed or pasted at 32,767 characters without a word: the
+        editor keeps all of it, and saving says which field is too long instead."""
+        for edit in self.findChildren(QLineEdit):
+            edit.setMaxLength(NO_CUT)
 
     def _offer_values_in_use(self, library: RecipeLibrary) -> None:
         """The tags, cuisines and methods already in the library, offered as the cook types."""
@@ -175,8 +191,12 @@ class RecipeEditor(QDialog):
             "A line ending in “:” starts a part of the recipe:\nDipping sauce (serves 6):"
         )
         self.ingredients_edit.setAccessibleName("Ingredients, one per line")
-        self.ingredients_edit.textChanged.connect(self._update_preview)
-        self.preview = QTextBrowser(objectName="ingredientPreview")
+        # The live reading follows each keystroke in a short recipe; in a long one it waits
+        # for a pause in typing, and then changes only the lines that changed.
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_PAUSE_MS)
+        self._preview_timer.timeout.connect(self._update_preview)
+        self.ingredients_edit.textChanged.connect(self._ingredients_changed)
+        self.preview = RecipeView(objectName="ingredientPreview")
         self.preview.setAccessibleName("How each ingredient line is read")
         self.preview.setOpenLinks(False)
         # Read-only: Tab passes it by (a click or Ctrl+Tab still reaches it to select text).
@@ -202,6 +222,8 @@ class RecipeEditor(QDialog):
         self.photo_button = QPushButton("Choose Photo…", objectName="photoButton")
         self.photo_button.clicked.connect(self._choose_photo)
         self._image = ""
+        self._photo_source = ""
+        self._photo_connected = False
 
         self.save_error = QLabel(objectName="saveError", wordWrap=True)
         self.save_error.setStyleSheet(ERROR_STYLE)
@@ -462,14 +484,25 @@ class RecipeEditor(QDialog):
 
     # Preview ---------------------------------------------------------------------------------
 
+    def _ingredients_changed(self) -> None:
+        if self.ingredients_edit.blockCount() <= PREVIEW_TABLE_LINES:
+            self._preview_timer.stop()
+            self._update_preview()
+        else:
+            self._preview_timer.start()
+
     def _update_preview(self) -> None:
-        rows = []
-        for line in plain_text(self.ingredients_edit).split("\n"):
-            if not line.strip():
-                continue
-            rows.append(_preview_row(line))
-        self.preview.setHtml(
-            "<table cellspacing='0' cellpadding='3' width='100%'>" + "".join(rows) + "</table>"
+        lines = [line for line in plain_text(self.ingredients_edit).split("\n") if line.strip()]
+        if len(lines) <= PREVIEW_TABLE_LINES:
+            self.preview.show_html(
+                "<table cellspacing='0' cellpadding='3' width='100%'>"
+                + "".join(_preview_row(line) for line in lines)
+                + "</table>"
+            )
+            return
+        # Long: one paragraph per line, each read once (cached), shown a screenful at a time.
+        self.preview.show_blocks(
+            "ingredients", [Block("html", partial(_preview_paragraph, line)) for line in lines]
         )
 
     # Photo -----------------------------------------------------------------------------------
@@ -489,19 +522,32 @@ class RecipeEditor(QDialog):
             self._show_save_error(str(error))
 
     def _set_image(self, stored: str) -> None:
+        """Show the photo from its thumbnail, made off the UI thread: never the full photo."""
+        from .thumbnails import thumbnail_cache
+
         self._image = stored
         path = self._library.media_path(stored)
-        pixmap = QPixmap(str(path)) if path else QPixmap()
-        if pixmap.isNull():
+        self._photo_source = str(path) if path else ""
+        if path is None:
             self.photo_label.setText("No photo")
             return
-        self.photo_label.setPixmap(
-            pixmap.scaled(
-                self.photo_label.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        ratio = self.devicePixelRatioF()
+        size = self.photo_label.size() * ratio
+        cache = thumbnail_cache()
+        pixmap = cache.pixmap(path, size)
+        if pixmap is None:
+            self.photo_label.setText("No photo" if not cache.is_pending(path, size) else "…")
+            if not self._photo_connected:
+                cache.ready.connect(self._photo_ready)
+                self._photo_connected = True
+            return
+        shown = QPixmap(pixmap)
+        shown.setDevicePixelRatio(ratio)
+        self.photo_label.setPixmap(shown)
+
+    def _photo_ready(self, source: str) -> None:
+        if source and source == self._photo_source:
+            self._set_image(self._image)
 
     # Saving and closing ----------------------------------------------------------------------
 
@@ -514,6 +560,11 @@ class RecipeEditor(QDialog):
             self.title_edit.setFocus()
             return
         if self._saving is not None:
+            return
+        problems = field_problems(recipe)
+        if problems:
+            # Nothing is cut: every character stays in the editor until the cook shortens it.
+            self._show_save_error("Not saved: " + " ".join(problems[:3]))
             return
         # The write runs on a worker thread so that typing never waits on the disk; the
         # dialog closes only once the library says the recipe is stored.
@@ -602,18 +653,18 @@ class RecipeEditor(QDialog):
         self.save_error.show()
 
 
-def _preview_row(line: str) -> str:
+@lru_cache(maxsize=PREVIEW_CACHE_LINES)
+def _read_line(line: str) -> tuple[str, str, str, str, str]:
+    """How one line is read, remembered: ("heading", "not read" or "read", amount, unit,
+    name, note); a long list is read again after each pause in typing."""
     if editor_heading(line) is not None:
-        return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
+        return ("heading", "", "", line.strip(), "")
     line = line.lstrip(" \t")
     ingredient = parse_ingredient(line)
     if ingredient.is_heading:
-        return f"<tr><td colspan='4'><b>{escape(line.strip())}</b></td></tr>"
+        return ("heading", "", "", line.strip(), "")
     if not ingredient.understood:
-        return (
-            "<tr><td colspan='4' style='color:#b3261e'>⚠ not read, kept as typed: "
-            f"{escape(line.strip())}</td></tr>"
-        )
+        return ("not read", "", "", line.strip(), "")
     amount = ""
     if ingredient.quantity is not None:
         # As a cook writes it: "1½", never the fraction "3/2".
@@ -621,5 +672,29 @@ def _preview_row(line: str) -> str:
         if ingredient.quantity_max is not None:
             amount += f"–{format_fraction(ingredient.quantity_max)}"
     # The unit by its full name ("tablespoon" for "tbsp"): it shows what the line was read as.
-    cells = (amount, ingredient.unit or "", ingredient.name, ingredient.note)
+    return ("read", amount, ingredient.unit or "", ingredient.name, ingredient.note)
+
+
+def _preview_row(line: str) -> str:
+    kind, amount, unit, name, note = _read_line(line)
+    if kind == "heading":
+        return f"<tr><td colspan='4'><b>{escape(name)}</b></td></tr>"
+    if kind == "not read":
+        return (
+            "<tr><td colspan='4' style='color:#b3261e'>⚠ not read, kept as typed: "
+            f"{escape(name)}</td></tr>"
+        )
+    cells = (amount, unit, name, note)
     return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+
+
+def _preview_paragraph(line: str) -> str:
+    """The same reading as `_preview_row`, as one paragraph (a long list has no table)."""
+    kind, amount, unit, name, note = _read_line(line)
+    if kind == "heading":
+        return f"<p><b>{escape(name)}</b></p>"
+    if kind == "not read":
+        return f"<p style='color:#b3261e'>⚠ not read, kept as typed: {escape(name)}</p>"
+    quantity = " ".join(escape(part) for part in (amount, unit) if part)
+    extra = f" <i>· {escape(note)}</i>" if note else ""
+    return f"<p>{quantity} · <b>{escape(name)}</b>{extra}</p>"

@@ -5,19 +5,24 @@ Nothing from a recipe is ever interpreted as markup: every piece of its text is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..domain import Component, Recipe, View, convert_temperatures, format_ingredient
+from ..domain import Component, Ingredient, Recipe, View, convert_temperatures, format_ingredient
+from ..domain.display import display_line
+from ..domain.formatting import LineContext, recipe_reading
 from ..domain.quantities import format_quantity
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
 
 PHOTO_WIDTH = 240
+MAX_DETAIL_TITLE = 1_000  # characters of a title shown above the recipe
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +39,23 @@ def recipe_html(
     colours: Colours,
     side_by_side: bool = False,
     timer_links: bool = False,
-    photo: Path | None = None,
+    photo: Path | str | None = None,
+    formatted: Callable[[Ingredient], str] | None = None,
+    context: LineContext | None = None,
 ) -> str:
     """The whole recipe; `side_by_side` puts each part's ingredients beside its steps,
     `timer_links` makes the durations in steps links that start a timer (not on paper), and
-    `photo` is the recipe's photo file, already confined to the library's media folder.
+    `photo` is the recipe's photo: a file already confined to the library's media folder, or
+    the name of an image resource the view provides (a thumbnail: see `thumbnails`).
     A view with `weigh` shows dry ingredients by weight in metric; one scaled to what the
     cook has says so under the title."""
     factor, system, weigh = view.factor, view.system, view.weigh
+    context = context or recipe_reading(recipe)
+    formatted = formatted or (
+        lambda ingredient: format_ingredient(
+            ingredient, factor, system, weigh=weigh, context=context
+        )
+    )
     scale_note = ""
     if view.scale_to is not None:
         from ..domain.scale_to import scale_note as note_for
@@ -49,10 +63,11 @@ def recipe_html(
         scale_note = note_for(recipe, view.scale_to)
     parts = []
     if photo is not None:
-        source = escape(QUrl.fromLocalFile(str(photo)).toString(), quote=True)
+        source = _photo_source(photo)
         parts.append(f"<img src=\"{source}\" width='{PHOTO_WIDTH}' style='float:right'>")
     parts.append(
-        f"<h1 style='color:{colours.accent};margin-bottom:4px'>{escape(recipe.title)}</h1>"
+        f"<h1 style='color:{colours.accent};margin-bottom:4px'>"
+        f"{escape(display_line(recipe.title, MAX_DETAIL_TITLE))}</h1>"
     )
     if scale_note:
         parts.append(f"<p style='color:{colours.accent}'><b>{_text(scale_note)}</b></p>")
@@ -71,8 +86,8 @@ def recipe_html(
                 f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
                 f"{escape(servings)}</span></h2>"
             )
-        ingredients = _ingredients_html(component, factor, system, weigh)
-        steps = _steps_html(recipe, component, system, colours, timer_links)
+        ingredients = _ingredients_html(component, factor, system, weigh, formatted)
+        steps = _steps_html(recipe, component, system, colours, timer_links, context.celsius)
         if side_by_side and ingredients and steps:
             parts.append(
                 "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:10px'><tr>"
@@ -87,14 +102,182 @@ def recipe_html(
     return "\n".join(part for part in parts if part)
 
 
+def _photo_source(photo: Path | str) -> str:
+    url = photo if isinstance(photo, str) else QUrl.fromLocalFile(str(photo)).toString()
+    return escape(url, quote=True)
+
+
+# Block by block, for a long recipe shown as it is laid out -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the recipe: `html` (one block of markup we write, recipe text
+    escaped) or a list `item` (plain text). `render` makes it only when it is shown, so a
+    10,000-line recipe formats its lines a screenful at a time."""
+
+    kind: str  # "html", "item" or "gap" (ends a list)
+    render: Callable[[], str]
+    #: Pixels above and below, and a hanging indent: markup merged into a document keeps
+    #: its characters' formats but not its paragraph's, so the view sets these itself.
+    above: int = 0
+    below: int = 0
+    hanging: int = 0
+
+
+def recipe_blocks(
+    recipe: Recipe,
+    view: View,
+    colours: Colours,
+    timer_links: bool = False,
+    photo: str | None = None,
+    formatted: Callable[[Ingredient], str] | None = None,
+    context: LineContext | None = None,
+) -> list[Block]:
+    """The recipe as `recipe_html` shows it (stacked, never side by side), one block per
+    paragraph or ingredient line. The blocks are the same for every servings and unit
+    system, so a view can replace each in place; `formatted` may cache the lines."""
+    factor, system, weigh = view.factor, view.system, view.weigh
+    context = context or recipe_reading(recipe)
+    fmt = formatted or (
+        lambda ingredient: format_ingredient(
+            ingredient, factor, system, weigh=weigh, context=context
+        )
+    )
+    blocks: list[Block] = []
+    if photo is not None:
+        source = _photo_source(photo)
+        blocks.append(Block("html", lambda: f"<p><img src=\"{source}\" width='{PHOTO_WIDTH}'></p>"))
+    title = escape(display_line(recipe.title, MAX_DETAIL_TITLE))
+    blocks.append(
+        Block(
+            "html",
+            lambda: f"<h1 style='color:{colours.accent};margin-bottom:4px'>{title}</h1>",
+            below=4,
+        )
+    )
+    if view.scale_to is not None:
+        from ..domain.scale_to import scale_note
+
+        note = _text(scale_note(recipe, view.scale_to))
+        blocks.append(Block("html", lambda: f"<p style='color:{colours.accent}'><b>{note}</b></p>"))
+    if recipe.summary:
+        summary = _text(recipe.summary)
+        blocks.append(
+            Block("html", lambda: f"<p style='color:{colours.muted}'><i>{summary}</i></p>")
+        )
+    blocks.append(
+        Block(
+            "html",
+            lambda: (
+                f"<p style='color:{colours.muted};margin-bottom:14px'>"
+                f"{escape(meta_line(recipe, factor))}</p>"
+            ),
+            below=14,
+        )
+    )
+    for component in recipe.components:
+        if component.title:
+            blocks.append(
+                Block("html", partial(_part_heading, component, factor, colours), above=18)
+            )
+        if component.ingredients:
+            blocks.append(Block("html", lambda: "<h3>Ingredients</h3>", above=12, below=4))
+            for ingredient in component.ingredients:
+                if ingredient.is_heading:
+                    blocks.append(Block("gap", str))
+                    blocks.append(
+                        Block("html", lambda i=ingredient: f"<p><b>{escape(fmt(i))}</b></p>")
+                    )
+                else:
+                    blocks.append(Block("item", partial(fmt, ingredient)))
+            blocks.append(Block("gap", str))
+        if component.steps:
+            blocks.append(Block("html", lambda: "<h3>Method</h3>", above=12, below=4))
+            for number, step in enumerate(component.steps, start=1):
+                blocks.append(
+                    Block(
+                        "html",
+                        partial(
+                            _step_html,
+                            recipe,
+                            step,
+                            number,
+                            system,
+                            colours,
+                            timer_links,
+                            context.celsius,
+                        ),
+                        below=10,
+                        hanging=28,
+                    )
+                )
+    if recipe.notes:
+        blocks.append(
+            Block(
+                "html",
+                lambda: f"<h2 style='color:{colours.accent};margin-top:18px'>Notes</h2>",
+                above=18,
+            )
+        )
+        blocks.extend(Block("html", partial(_note_html, note)) for note in recipe.notes)
+    return blocks
+
+
+def _part_heading(component: Component, factor: Fraction, colours: Colours) -> str:
+    servings = ""
+    if component.servings:
+        servings = f" · serves {_count(component.servings * factor)}"
+    return (
+        f"<h2 style='color:{colours.accent};margin-top:18px'>{escape(component.title)}"
+        f"<span style='font-size:small;font-weight:normal;color:{colours.muted}'>"
+        f"{escape(servings)}</span></h2>"
+    )
+
+
+def _step_html(
+    recipe: Recipe,
+    step: str,
+    number: int,
+    system: str,
+    colours: Colours,
+    timer_links: bool,
+    celsius: bool | None = None,
+) -> str:
+    text = convert_temperatures(step, system, celsius_recipe=celsius)
+    shown = link_timers(text, f"{recipe.title}, step {number}") if timer_links else escape(text)
+    return (
+        "<p style='margin-left:28px;text-indent:-28px;margin-bottom:10px'>"
+        f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;{shown}</p>"
+    )
+
+
+def _note_html(note: str) -> str:
+    return f"<p>{_text(note)}</p>"
+
+
+def line_count(recipe: Recipe) -> int:
+    """Ingredient lines and steps: what decides whether a recipe is shown block by block."""
+    return sum(len(c.ingredients) + len(c.steps) for c in recipe.components) + len(recipe.notes)
+
+
 def _ingredients_html(
-    component: Component, factor: Fraction, system: str, weigh: bool = False
+    component: Component,
+    factor: Fraction,
+    system: str,
+    weigh: bool = False,
+    formatted: Callable[[Ingredient], str] | None = None,
 ) -> str:
     if not component.ingredients:
         return ""
     parts = ["<h3>Ingredients</h3><ul style='margin-top:0'>"]
     for ingredient in component.ingredients:
-        line = escape(format_ingredient(ingredient, factor, system, weigh=weigh))
+        shown = (
+            formatted(ingredient)
+            if formatted is not None
+            else format_ingredient(ingredient, factor, system, weigh=weigh)
+        )
+        line = escape(shown)
         if ingredient.is_heading:
             parts.append(f"</ul><p><b>{line}</b></p><ul style='margin-top:0'>")
         else:
@@ -104,19 +287,19 @@ def _ingredients_html(
 
 
 def _steps_html(
-    recipe: Recipe, component: Component, system: str, colours: Colours, timer_links: bool
+    recipe: Recipe,
+    component: Component,
+    system: str,
+    colours: Colours,
+    timer_links: bool,
+    celsius: bool | None = None,
 ) -> str:
     if not component.steps:
         return ""
-    parts = ["<h3>Method</h3>"]
-    for number, step in enumerate(component.steps, start=1):
-        text = convert_temperatures(step, system)
-        shown = link_timers(text, f"{recipe.title}, step {number}") if timer_links else escape(text)
-        parts.append(
-            "<p style='margin-left:28px;text-indent:-28px;margin-bottom:10px'>"
-            f"<b style='color:{colours.accent}'>{number}.</b>&nbsp;&nbsp;{shown}</p>"
-        )
-    return "".join(parts)
+    return "<h3>Method</h3>" + "".join(
+        _step_html(recipe, step, number, system, colours, timer_links, celsius)
+        for number, step in enumerate(component.steps, start=1)
+    )
 
 
 def meta_line(recipe: Recipe, factor: Fraction) -> str:

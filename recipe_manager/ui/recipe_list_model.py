@@ -23,7 +23,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..domain.display import display_line
 from ..domain.search import fold, matches, natural_sort_key, query_words
+from .plain import plain_tooltip
 
 RECIPE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECIPE_MIME = "application/x-recipe-manager-recipe-ids"  # what the meal plan takes
@@ -62,8 +64,12 @@ class RecipeListModel(QAbstractListModel):
         if not index.isValid():
             return None
         summary = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return summary.title
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Shown on one line, elided, with no bidi controls to disguise it.
+            return display_line(summary.title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt guesses rich text for tooltips: the title is escaped so it is shown, not read.
+            return plain_tooltip(summary.title)
         if role == RECIPE_ID_ROLE:
             return summary.id
         if role == FAVOURITE_ROLE:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.display import display_line
 from ..domain.scale_to import ScaleTo, scale_to_amount
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ class ScaleToAmountDialog(QDialog):
             for line in component.ingredients:
                 if line.is_heading or not line.text.strip():
                     continue
-                label = f"{component.title}: {line.text}" if component.title else line.text
+                label = display_line(
+                    f"{component.title}: {line.text}" if component.title else line.text
+                )
                 self.ingredient.addItem(label)
                 self._lines.append(line)
         # The first line with an amount is the likeliest one ("1 kg pork belly").

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Recipe, RecipeFormatError
 from ..domain.aisles import AISLE_LABELS, AISLES, ROUNDING_RULE
+from ..domain.display import display_line
 from ..domain.meal_plan import (
     aisle_choices,
     aisle_entry,
@@ -64,6 +65,7 @@ from ..storage.shopping_file import (
     shopping_state_path,
     write_text_file,
 )
+from .plain import plain_tooltip
 from .screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -258,7 +260,7 @@ class ShoppingListDialog(QDialog):
         if self.library is None:
             return
         for summary in sorted(self.library.summaries(), key=lambda item: item.title.casefold()):
-            self.picker.addItem(summary.title, summary.id)
+            self.picker.addItem(display_line(summary.title), summary.id)
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 
@@ -352,7 +354,7 @@ class ShoppingListDialog(QDialog):
             self.status_label.setText(str(error))
             return
         self.add_recipe(recipe)
-        self.status_label.setText(f"Added {recipe.title}.")
+        self.status_label.setText(f"Added {display_line(recipe.title)}.")
         self.picker.setCurrentIndex(-1)
         self.picker.clearEditText()
 
@@ -365,8 +367,8 @@ class ShoppingListDialog(QDialog):
                     old.hide()  # deleted later by the table; never drawn again
         table.setRowCount(len(self._entries))
         for row, entry in enumerate(self._entries):
-            title = QTableWidgetItem(entry.recipe.title)
-            title.setToolTip(entry.recipe.title)
+            title = QTableWidgetItem(display_line(entry.recipe.title))
+            title.setToolTip(plain_tooltip(entry.recipe.title))
             table.setItem(row, 0, title)
             spin = _amount_spin()
             spin.setMinimumWidth(self.recipe_table.horizontalHeader().sectionSize(1) - 4)
@@ -383,7 +385,7 @@ class ShoppingListDialog(QDialog):
             )
             table.setCellWidget(row, 1, spin)
             remove = QToolButton(objectName="shoppingRemove", text="✕")
-            remove.setToolTip(f"Take {entry.recipe.title} off the list")
+            remove.setToolTip(plain_tooltip(f"Take {entry.recipe.title} off the list"))
             remove.setAccessibleName(f"Remove {entry.recipe.title}")
             # Queued: removing rebuilds the table, which deletes this very button.
             remove.clicked.connect(
@@ -456,7 +458,7 @@ class ShoppingListDialog(QDialog):
                 item.setData(KEY_ROLE, shopping_item.key)
                 item.setData(AISLE_ROLE, aisle)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setToolTip("For " + ", ".join(shopping_item.recipes))
+                item.setToolTip(plain_tooltip("For " + ", ".join(shopping_item.recipes)))
                 checked = shopping_item.key in self._checked
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self._style_item(item, checked)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.countdown import Countdown, CountdownState
+from ..domain.display import display_line
 from ..domain.timers import StepTimer, describe_timer, find_timers, format_duration, timer_name
 
 TIMER_SCHEME = "timer"
@@ -285,7 +286,9 @@ class KitchenTimers(QObject):
         message = "Time is up."
         if timer.seconds_max is not None:
             message = f"Time to check: it may need up to {format_duration(timer.seconds_max)}."
-        self._tray.showMessage(timer.name, message, QSystemTrayIcon.MessageIcon.Warning, 30_000)
+        self._tray.showMessage(
+            display_line(timer.name), message, QSystemTrayIcon.MessageIcon.Warning, 30_000
+        )
 
     def _hide_tray(self) -> None:
         if self._tray is not None:

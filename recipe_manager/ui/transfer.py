@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from ..domain.display import display_line
+
 if TYPE_CHECKING:
     from ..domain import Recipe
-    from .main_window import MainWindow
+    from .window_contract import RecipeWindow
 
 
 class RecipeTransfer(QObject):
     """File > Import…, Import from Clipboard, drag and drop, Export… and Print…."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RecipeWindow) -> None:
         super().__init__(window)
         self._window = window
 
@@ -58,7 +60,7 @@ class RecipeTransfer(QObject):
             self._window,
             [shown] if shown is not None else [],
             self._library_recipes(),
-            lambda message: self._window.statusBar().showMessage(message, 5000),
+            lambda message: self._window.show_status(message, 5000),
         )
 
     def print_shown(self) -> None:
@@ -100,13 +102,11 @@ class RecipeTransfer(QObject):
             before, stored = result
             window.apply_library_change([recipe.id for recipe in stored])
             guard.saved()
-            window.statusBar().showMessage(
-                f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000
-            )
+            window.show_status(f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000)
             if not stored:
                 return
             count = len(stored)
-            name = f"“{stored[0].title}”" if count == 1 else f"{count} recipes"
+            name = f"“{display_line(stored[0].title)}”" if count == 1 else f"{count} recipes"
             window.editing.record(
                 f"Import {name}",
                 {recipe.id: before.get(recipe.id) for recipe in stored},

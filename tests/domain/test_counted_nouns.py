@@ -7,13 +7,15 @@ from fractions import Fraction
 import pytest
 
 from recipe_manager.domain import format_ingredient, parse_ingredient
-from recipe_manager.domain.formatting import inflect_noun
+from recipe_manager.domain.nouns import inflect_noun
 
 # (line, factor, shown in "original")
 SCALED_LINES = [
     ("2 eggs", Fraction(1, 2), "1 egg"),
     ("1 egg", 2, "2 eggs"),
-    ("3 eggs", Fraction(1, 4), "¾ egg"),
+    ("3 eggs", Fraction(1, 4), "1 egg"),
+    ("4 eggs", Fraction(1, 3), "1–2 eggs"),
+    ("3 eggs", Fraction(1, 3), "1 egg"),
     ("2 large eggs, beaten", Fraction(1, 2), "1 large egg, beaten"),
     ("3 cloves of garlic – finely chopped", Fraction(1, 3), "1 clove of garlic – finely chopped"),
     ("3 Garlic cloves (crushed)", Fraction(1, 3), "1 Garlic clove (crushed)"),
@@ -34,7 +36,7 @@ SCALED_LINES = [
     ("1 bay leaf", 2, "2 bay leaves"),
     ("4 chicken breast halves", Fraction(1, 4), "1 chicken breast half"),
     ("½–1 chilli", 2, "1–2 chillies"),
-    ("1-2 chillies", Fraction(1, 2), "½–1 chilli"),
+    ("1-2 chillies", Fraction(1, 2), "1 chilli"),
     ("1 Peach", 2, "2 Peaches"),
     ("2 radishes", Fraction(1, 2), "1 radish"),
     ("1 cherry", 2, "2 cherries"),

@@ -45,21 +45,21 @@ SEED_LINES = [
     (
         "1 tbsp sesame oil",
         "original",
-        ("½ tsp sesame oil", "½ tbsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
+        ("½ tsp sesame oil", "1½ tsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
     ),
     (
         "1 tbsp sesame oil",
         "metric",
-        ("½ tsp sesame oil", "½ tbsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
+        ("½ tsp sesame oil", "1½ tsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
     ),
     (
         "1 tbsp sesame oil",
         "us",
-        ("½ tsp sesame oil", "½ tbsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
+        ("½ tsp sesame oil", "1½ tsp sesame oil", "1 tbsp sesame oil", "2 tbsp sesame oil"),
     ),
-    ("1 tbsp salt", "original", ("½ tsp salt", "½ tbsp salt", "1 tbsp salt", "2 tbsp salt")),
-    ("1 tbsp salt", "metric", ("½ tsp salt", "½ tbsp salt", "1 tbsp salt", "2 tbsp salt")),
-    ("1 tbsp salt", "us", ("½ tsp salt", "½ tbsp salt", "1 tbsp salt", "2 tbsp salt")),
+    ("1 tbsp salt", "original", ("½ tsp salt", "1½ tsp salt", "1 tbsp salt", "2 tbsp salt")),
+    ("1 tbsp salt", "metric", ("½ tsp salt", "1½ tsp salt", "1 tbsp salt", "2 tbsp salt")),
+    ("1 tbsp salt", "us", ("½ tsp salt", "1½ tsp salt", "1 tbsp salt", "2 tbsp salt")),
     ("4 tbsp miso", "original", ("2 tsp miso", "2 tbsp miso", "4 tbsp miso", "½ cup miso")),
     ("4 tbsp miso", "metric", ("2 tsp miso", "2 tbsp miso", "4 tbsp miso", "120 ml miso")),
     ("4 tbsp miso", "us", ("2 tsp miso", "2 tbsp miso", "4 tbsp miso", "½ cup miso")),
@@ -160,8 +160,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "original",
         (
-            "0.17–⅓ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -170,8 +170,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "metric",
         (
-            "0.17–⅓ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -180,8 +180,8 @@ SEED_LINES = [
         "1-2 birds eye chilli peppers – finely chopped",
         "us",
         (
-            "0.17–⅓ birds eye chilli pepper – finely chopped",
-            "½–1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
+            "1 birds eye chilli pepper – finely chopped",
             "1-2 birds eye chilli peppers – finely chopped",
             "2–4 birds eye chilli peppers – finely chopped",
         ),
@@ -241,24 +241,24 @@ SEED_LINES = [
     (
         "1 tbsp soy sauce",
         "original",
-        ("½ tsp soy sauce", "½ tbsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
+        ("½ tsp soy sauce", "1½ tsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
     ),
     (
         "1 tbsp soy sauce",
         "metric",
-        ("½ tsp soy sauce", "½ tbsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
+        ("½ tsp soy sauce", "1½ tsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
     ),
     (
         "1 tbsp soy sauce",
         "us",
-        ("½ tsp soy sauce", "½ tbsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
+        ("½ tsp soy sauce", "1½ tsp soy sauce", "1 tbsp soy sauce", "2 tbsp soy sauce"),
     ),
     (
         "1 tbsp chopped cilantro",
         "original",
         (
             "½ tsp chopped cilantro",
-            "½ tbsp chopped cilantro",
+            "1½ tsp chopped cilantro",
             "1 tbsp chopped cilantro",
             "2 tbsp chopped cilantro",
         ),
@@ -268,7 +268,7 @@ SEED_LINES = [
         "metric",
         (
             "½ tsp chopped cilantro",
-            "½ tbsp chopped cilantro",
+            "1½ tsp chopped cilantro",
             "1 tbsp chopped cilantro",
             "2 tbsp chopped cilantro",
         ),
@@ -278,7 +278,7 @@ SEED_LINES = [
         "us",
         (
             "½ tsp chopped cilantro",
-            "½ tbsp chopped cilantro",
+            "1½ tsp chopped cilantro",
             "1 tbsp chopped cilantro",
             "2 tbsp chopped cilantro",
         ),
@@ -287,7 +287,7 @@ SEED_LINES = [
         "a large piece of pork belly",
         "original",
         (
-            "0.17 large piece of pork belly",
+            "¼ large piece of pork belly",
             "½ large piece of pork belly",
             "a large piece of pork belly",
             "2 large pieces of pork belly",
@@ -297,7 +297,7 @@ SEED_LINES = [
         "a large piece of pork belly",
         "metric",
         (
-            "0.17 large piece of pork belly",
+            "¼ large piece of pork belly",
             "½ large piece of pork belly",
             "a large piece of pork belly",
             "2 large pieces of pork belly",
@@ -307,7 +307,7 @@ SEED_LINES = [
         "a large piece of pork belly",
         "us",
         (
-            "0.17 large piece of pork belly",
+            "¼ large piece of pork belly",
             "½ large piece of pork belly",
             "a large piece of pork belly",
             "2 large pieces of pork belly",
@@ -317,7 +317,7 @@ SEED_LINES = [
         "1/2 cup (120 ml) soy sauce",
         "original",
         (
-            "4 tsp (20 ml) soy sauce",
+            "1 tbsp + 1 tsp (20 ml) soy sauce",
             "¼ cup (60 ml) soy sauce",
             "1/2 cup (120 ml) soy sauce",
             "1 cup (240 ml) soy sauce",
@@ -331,7 +331,7 @@ SEED_LINES = [
     (
         "1/2 cup (120 ml) soy sauce",
         "us",
-        ("4 tsp soy sauce", "¼ cup soy sauce", "½ cup soy sauce", "1 cup soy sauce"),
+        ("1 tbsp + 1 tsp soy sauce", "¼ cup soy sauce", "½ cup soy sauce", "1 cup soy sauce"),
     ),
     (
         "3 Garlic cloves (crushed)",
@@ -367,7 +367,7 @@ SEED_LINES = [
         "1 inch/2 cm ginger (sliced thinly)",
         "original",
         (
-            "0.17 inch/0.33 cm ginger (sliced thinly)",
+            "⅛ inch/3 mm ginger (sliced thinly)",
             "½ inch/1 cm ginger (sliced thinly)",
             "1 inch/2 cm ginger (sliced thinly)",
             "2 inches/4 cm ginger (sliced thinly)",
@@ -377,7 +377,7 @@ SEED_LINES = [
         "1 inch/2 cm ginger (sliced thinly)",
         "metric",
         (
-            "0.33 cm ginger (sliced thinly)",
+            "3 mm ginger (sliced thinly)",
             "1 cm ginger (sliced thinly)",
             "2 cm ginger (sliced thinly)",
             "4 cm ginger (sliced thinly)",
@@ -387,20 +387,20 @@ SEED_LINES = [
         "1 inch/2 cm ginger (sliced thinly)",
         "us",
         (
-            "0.17 inch ginger (sliced thinly)",
+            "⅛ inch ginger (sliced thinly)",
             "½ inch ginger (sliced thinly)",
             "1 inch ginger (sliced thinly)",
             "2 inches ginger (sliced thinly)",
         ),
     ),
-    ("1 tbsp sugar", "original", ("½ tsp sugar", "½ tbsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
-    ("1 tbsp sugar", "metric", ("½ tsp sugar", "½ tbsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
-    ("1 tbsp sugar", "us", ("½ tsp sugar", "½ tbsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
+    ("1 tbsp sugar", "original", ("½ tsp sugar", "1½ tsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
+    ("1 tbsp sugar", "metric", ("½ tsp sugar", "1½ tsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
+    ("1 tbsp sugar", "us", ("½ tsp sugar", "1½ tsp sugar", "1 tbsp sugar", "2 tbsp sugar")),
     (
         "1 tsp red pepper flakes (optional)",
         "original",
         (
-            "0.17 tsp red pepper flakes (optional)",
+            "a generous ⅛ tsp red pepper flakes (optional)",
             "½ tsp red pepper flakes (optional)",
             "1 tsp red pepper flakes (optional)",
             "2 tsp red pepper flakes (optional)",
@@ -410,7 +410,7 @@ SEED_LINES = [
         "1 tsp red pepper flakes (optional)",
         "metric",
         (
-            "0.17 tsp red pepper flakes (optional)",
+            "a generous ⅛ tsp red pepper flakes (optional)",
             "½ tsp red pepper flakes (optional)",
             "1 tsp red pepper flakes (optional)",
             "2 tsp red pepper flakes (optional)",
@@ -420,7 +420,7 @@ SEED_LINES = [
         "1 tsp red pepper flakes (optional)",
         "us",
         (
-            "0.17 tsp red pepper flakes (optional)",
+            "a generous ⅛ tsp red pepper flakes (optional)",
             "½ tsp red pepper flakes (optional)",
             "1 tsp red pepper flakes (optional)",
             "2 tsp red pepper flakes (optional)",
@@ -433,7 +433,7 @@ SEED_LINES = [
         "1/2 cup (120 ml) water",
         "original",
         (
-            "4 tsp (20 ml) water",
+            "1 tbsp + 1 tsp (20 ml) water",
             "¼ cup (60 ml) water",
             "1/2 cup (120 ml) water",
             "1 cup (240 ml) water",
@@ -444,7 +444,11 @@ SEED_LINES = [
         "metric",
         ("20 ml water", "60 ml water", "120 ml water", "240 ml water"),
     ),
-    ("1/2 cup (120 ml) water", "us", ("4 tsp water", "¼ cup water", "½ cup water", "1 cup water")),
+    (
+        "1/2 cup (120 ml) water",
+        "us",
+        ("1 tbsp + 1 tsp water", "¼ cup water", "½ cup water", "1 cup water"),
+    ),
     (
         "12 tsp vegetable oil",
         "original",
@@ -507,7 +511,7 @@ CASES = [
     ("150g/5½oz breadcrumbs", 1, "us", "5½ oz breadcrumbs"),
     ("150g/5½oz breadcrumbs", 2, "original", "300 g/11 oz breadcrumbs"),
     ("1/2 tbsp honey", Fraction(1, 2), "original", "¾ tsp honey"),
-    ("1/8 tsp salt", Fraction(1, 2), "original", "0.062 tsp salt"),
+    ("1/8 tsp salt", Fraction(1, 2), "original", "a pinch of salt"),
     ("12 tsp vegetable oil", 2, "us", "½ cup vegetable oil"),
     ("2 cups flour", 1, "metric", "475 ml flour"),
     ("1 cup milk", 1, "metric", "240 ml milk"),
@@ -515,10 +519,10 @@ CASES = [
     ("0.5 red onion", Fraction(1, 2), "us", "¼ red onion"),
     ("1 lb potatoes", 1, "metric", "450 g potatoes"),
     ("2 lbs potatoes", 2, "metric", "1.8 kg potatoes"),
-    ("500 g flour", 1, "us", "17¾ oz flour"),
+    ("500 g flour", 1, "us", "1 lb 2 oz flour"),
     ("250 ml milk", 1, "us", "1 cup milk"),
     ("1 tsp vanilla", 1, "metric", "1 tsp vanilla"),
-    ("2 (14 oz) cans tomatoes", 2, "metric", "4 (14 oz) cans tomatoes"),
+    ("2 (14 oz) cans tomatoes", 2, "metric", "4 (400 g) cans tomatoes"),
     ("1 pinch salt", 3, "metric", "3 pinches salt"),
     ("2 Tablespoons butter", Fraction(1, 2), "original", "1 Tablespoon butter"),
     ("1 cup sugar", 3, "original", "3 cups sugar"),
@@ -554,9 +558,9 @@ def test_small_amounts_never_show_as_nothing() -> None:
     ingredient = parse_ingredient("⅛ tsp salt")
     for factor in (Fraction(1, 2), Fraction(1, 6), Fraction(1, 100)):
         shown = format_ingredient(ingredient, factor, "original")
-        number = shown.split()[0]
-        assert number not in ("", "0", "0.0")
-        assert float(number) > 0
+        # Below the smallest spoon the grid says "a pinch": never 0, never 0.0021 tsp.
+        assert shown == "a pinch of salt"
+        assert parse_ingredient(shown).quantity == 1
 
 
 def test_volume_never_becomes_weight() -> None:
@@ -636,7 +640,7 @@ ON_THE_GRID = [
     ("2kg pork belly", 1, "metric", "2kg pork belly"),
     ("1/2 tbsp honey", 1, "metric", "1/2 tbsp honey"),
     ("8 tbsp butter", 1, "metric", "120 ml butter"),
-    ("1 tsp salt", Fraction(1, 5), "us", "0.2 tsp salt"),
+    ("1 tsp salt", Fraction(1, 5), "us", "a scant ¼ tsp salt"),
 ]
 
 

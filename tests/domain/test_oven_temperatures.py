@@ -93,3 +93,30 @@ def test_uses_the_usual_oven_pairs(celsius: int, fahrenheit: int) -> None:
 def test_unknown_system_is_refused() -> None:
     with pytest.raises(ValueError, match="unit system"):
         convert_temperatures("180°C", "kelvin")
+
+
+# Issue 15: temperatures written without C or F, decimals in a pair, a range of two pairs.
+UNMARKED = [
+    (
+        "Bake at 350° for 20 minutes",
+        None,
+        "Bake at 180°C for 20 minutes",
+        "Bake at 350°F for 20 minutes",
+    ),
+    ("Heat the oven to 425 degrees.", None, "Heat the oven to 220°C.", "Heat the oven to 425°F."),
+    ("Preheat to 180°.", True, "Preheat to 180°C.", "Preheat to 350°F."),
+    ("Bake at 220° until golden", True, "Bake at 220°C until golden", "Bake at 425°F until golden"),
+    ("Bake at 225° for 6 hours", False, "Bake at 107°C for 6 hours", "Bake at 225°F for 6 hours"),
+    ("Cook to 155°F (68.3°C).", None, "Cook to 68.3°C.", "Cook to 155°F."),
+    ("Ferment at 77F/25C – 84F/29C.", None, "Ferment at 25–29C.", "Ferment at 77–84F."),
+    ("Chill to 5° overnight", None, "Chill to 5° overnight", "Chill to 5° overnight"),
+]
+
+
+@pytest.mark.parametrize(("text", "celsius_recipe", "metric", "us"), UNMARKED)
+def test_temperatures_without_a_scale_are_read_as_an_oven_would_be(
+    text: str, celsius_recipe: bool | None, metric: str, us: str
+) -> None:
+    assert convert_temperatures(text, "metric", celsius_recipe=celsius_recipe) == metric
+    assert convert_temperatures(text, "us", celsius_recipe=celsius_recipe) == us
+    assert convert_temperatures(text, "original", celsius_recipe=celsius_recipe) == text

@@ -196,6 +196,7 @@ def test_zoom_is_remembered(qtbot, window, library_path: Path) -> None:
 
 def test_last_recipe_is_selected_again_at_start(qtbot, window, library_path: Path) -> None:
     show(window, SOY)
+    window.close()  # the app quits; the next start shows the same recipe
     again = build_main_window(library_path)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.recipe_list.currentIndex().isValid())

@@ -273,12 +273,12 @@ def test_a_photo_is_copied_into_the_library_and_shown(
     editor = editor_of(window)
     field(editor, QLineEdit, "titleEdit").setText("Pork with a photo")
     editor.attach_photo(str(photo))
-    assert not field(editor, QLabel, "photoThumbnail").pixmap().isNull()
+    qtbot.waitUntil(lambda: not field(editor, QLabel, "photoThumbnail").pixmap().isNull())
     save(qtbot, editor)
     (stored,) = [r for r in RecipeLibrary(library_path).recipes() if r.title == "Pork with a photo"]
     assert stored.image.startswith("media/")
     assert (library_path / stored.image).read_bytes() == photo.read_bytes()
-    assert "<img" in window.recipe_detail.toHtml()
+    qtbot.waitUntil(lambda: "<img" in window.recipe_detail.toHtml())  # its thumbnail, once made
 
 
 def test_a_photo_path_outside_the_library_is_never_shown(qtbot, library_path: Path) -> None:

@@ -79,6 +79,7 @@ def kill_at_random_moments(path: Path, runs: int, seed: int) -> set[str]:
     return saved
 
 
+@pytest.mark.timeout(600)  # 120 processes started and killed: slow on a busy machine
 def test_killed_at_random_moments(library_path: Path) -> None:
     saved = kill_at_random_moments(library_path, runs=120, seed=1)
     # The kills landed among saves, and the journal outgrew its records (past 400 saves)

@@ -763,9 +763,15 @@ class RecipeLibrary:
     def _join(self, versions: Iterable[Version]) -> set[Key]:
         """Take versions into the candidates; returns the records whose candidates changed."""
         touched: set[Key] = set()
+        all_candidates = self._candidates
         for version in versions:
             key = (version.kind, version.key)
-            candidates = self._candidates.setdefault(key, {})
+            candidates = all_candidates.get(key)
+            if candidates is None:
+                # A record seen for the first time (every record, opening): nothing to compare.
+                all_candidates[key] = {version.device: version}
+                touched.add(key)
+                continue
             current = candidates.get(version.device)
             if current is not None:
                 newest = newest_per_device((current, version))[version.device]
@@ -778,10 +784,21 @@ class RecipeLibrary:
     def _apply(self, touched: set[Key]) -> set[str]:
         """Merge the touched records again and update what is shown; returns changed ids."""
         changed: set[str] = set()
+        all_resolved = self._resolved
         for key in touched:
             kind = key[0]
             shown = self._shown[kind]
-            old = self._resolved.get(key)
+            old = all_resolved.get(key)
+            candidates = self._candidates[key]
+            if old is None and len(candidates) == 1 and key[1] not in shown:
+                # One computer's version of a record new here (every record, opening): it
+                # wins alone, with no copies, and nothing shown under its id goes.
+                (version,) = candidates.values()
+                all_resolved[key] = Resolved(version)
+                if version.document is not None:
+                    self._show(kind, Entry(key[1], version))
+                    changed.add(key[1])
+                continue
             if old is not None:
                 for entry in entries_of(old):
                     if shown.get(entry.id) is not None and shown[entry.id].version is entry.version:

@@ -861,11 +861,16 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             return
         shown = self._recipe.id if self._recipe is not None else None
-        for recipe_id in ids:
-            if recipe_id in self.library:
-                self.list_model.replace_recipe(self.library.summary(recipe_id))
-            else:
-                self.remove_recipe_from_list(recipe_id)
+        # Each row found by bisection and changed by its own row signal: the cost is the
+        # changed rows', not the library's.
+        library = self.library
+        gone = [recipe_id for recipe_id in ids if recipe_id not in library]
+        put = [library.summary(recipe_id) for recipe_id in ids if recipe_id in library]
+        self.list_model.apply_changes(gone, put)
+        if shown in gone:
+            self._recipe = None
+            self._show_nothing_selected()
+            self._select_last_recipe()
         if shown in ids and shown in self.library:
             self._recipe = None
             LAST_RECIPE.write(self._settings, shown)

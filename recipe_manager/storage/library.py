@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import logging
 import os
 import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -693,6 +694,10 @@ class RecipeLibrary:
         """Read what changed in every device file (or in `paths`); returns the ids whose view
         changed. A journal that grew is read from where the last read stopped; a table file
         that changed is read whole (through TinyDB)."""
+        with without_cyclic_gc():
+            return self._read_files_now(paths)
+
+    def _read_files_now(self, paths: Iterable[Path] | None) -> set[str]:
         touched: set[Key] = set()
         own_journal = device_file_name(self.computer.id)
         own_table = table_file_name(self.computer.id)
@@ -1080,6 +1085,20 @@ class RecipeLibrary:
 
 
 _TAIL = 4096
+
+
+@contextlib.contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """No cyclic garbage collection while many records are decoded: they are plain acyclic
+    data, yet each thousand new containers would start a collection that walks them all
+    (a quarter of the time of opening 10,000 recipes). Turned back on after, if it was on."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _identity(path: Path) -> tuple[int, int, int]:

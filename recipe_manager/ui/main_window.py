@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
     def load_library(self) -> None:
         """Open (or create and seed) the library. A bad file is moved aside and reported, a
         library another window holds opens read-only; the window opens in every case."""
-        from ..storage import open_library_safely
+        from ..storage import open_library_safely, without_cyclic_gc
         from .library_guard import LibraryGuard
 
         try:
@@ -439,7 +439,8 @@ class MainWindow(QMainWindow):
         )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
-        self.list_model.set_recipes(self.library.summaries())
+        with without_cyclic_gc():
+            self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
         if self.isVisible():

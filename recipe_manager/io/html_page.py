@@ -17,6 +17,7 @@ from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
 from .html_tree import Element, Page, parse_html
 from .jsonld import (
+    NOT_A_STEP,
     WORDY_DURATION,
     build_components,
     find_recipe_nodes,
@@ -496,7 +497,9 @@ def _page_steps(elements: list[Element]) -> list[str]:
     if container is not None:
         items = _items(container) or [e for e in container.iter() if e.tag == "p"]
         texts = (clean_text(item.text()) for item in items)
-        return [step for step in texts if step]
+        found = [step for step in texts if step and not NOT_A_STEP.match(step)]
+        if found:
+            return found
     for heading in _headed(elements, _STEPS_WORD, _MAKING):
         steps = _section_steps(heading)
         if steps:
@@ -517,10 +520,10 @@ def _section_steps(heading: Element) -> list[str]:
         if _is_heading(sibling) and _level(sibling) <= level:
             break
         items.extend(_items(sibling))
-        if sibling.tag == "p" and not _is_heading(sibling):
-            paragraphs.append(sibling)
+        # Paragraphs, the heading's siblings or wrapped in a block of their own.
+        paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
     steps = (clean_text(item.text()) for item in items or paragraphs)
-    return [step for step in steps if step]
+    return [step for step in steps if step and not NOT_A_STEP.match(step)]
 
 
 def _level(element: Element) -> int:

@@ -495,9 +495,9 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
 def _page_steps(elements: list[Element]) -> list[str]:
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
-        items = _items(container) or [e for e in container.iter() if e.tag == "p"]
-        texts = (clean_text(item.text()) for item in items)
-        found = [step for step in texts if step and not NOT_A_STEP.match(step)]
+        found = _step_texts(_items(container)) or _step_texts(
+            [e for e in container.iter() if e.tag == "p"]
+        )
         if found:
             return found
     for heading in _headed(elements, _STEPS_WORD, _MAKING):
@@ -522,8 +522,13 @@ def _section_steps(heading: Element) -> list[str]:
         items.extend(_items(sibling))
         # Paragraphs, the heading's siblings or wrapped in a block of their own.
         paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
-    steps = (clean_text(item.text()) for item in items or paragraphs)
-    return [step for step in steps if step and not NOT_A_STEP.match(step)]
+    return _step_texts(items) or _step_texts(paragraphs)
+
+
+def _step_texts(elements: list[Element]) -> list[str]:
+    """The elements' texts that are steps (not empty, not a share button or heading)."""
+    texts = (clean_text(element.text()) for element in elements)
+    return [text for text in texts if text and not NOT_A_STEP.match(text)]
 
 
 def _level(element: Element) -> int:

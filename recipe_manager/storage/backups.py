@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic_file import TEMP_SUFFIX
-from .atomic_storage import write_chunks_atomically
 from .errors import LibraryCorruptError, LibraryReadError, LibraryWriteError
+from .write_files import write_chunks_atomically
 
 BACKUP_FOLDER = "backups"
 BACKUP_FORMAT = "recipe-manager-backup"

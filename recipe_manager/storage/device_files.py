@@ -1,9 +1,9 @@
-"""Each computer's own file in the library folder: `devices/<computer id>.jsonl`.
+"""Each computer's journal in the library folder: `devices/<computer id>.journal.jsonl`.
 
 One line per version (JSON Lines), after a header line naming the computer. A save appends
 its lines and fsyncs: it costs the size of the change, not of the library. Now and then the
-file is compacted (each record's newest version only) into a new file that replaces it in
-one step. Only the computer named in a file writes it; every computer reads all of them.
+journal is folded into the computer's TinyDB table file (`device_tables`) and cut back to
+its header. Only the computer named in a file writes it; every computer reads all of them.
 
 Reading is defensive: a file that is not a regular file, a line that is not JSON, nests too
 deep, holds a number JSON cannot save back, a lone surrogate, a duplicate key or a recipe
@@ -28,7 +28,11 @@ from ..domain.limits import MAX_JSON_DEPTH, MAX_RECIPE_CHARS, LimitError, check_
 from .merge import KINDS, Version
 
 DEVICES_FOLDER = "devices"
+#: Journals end so (today's `<id>.journal.jsonl`, and `<id>.jsonl` from before the
+#: computers' TinyDB files); table files end in ".json" (`device_tables`).
 SUFFIX = ".jsonl"
+JOURNAL_SUFFIX = ".journal.jsonl"
+TABLE_SUFFIX = ".json"
 LAYOUT = 2
 APP_NAME = "recipe-manager"
 #: A line longer than this is not a record this app wrote (a recipe is at most ~1 M chars).
@@ -63,7 +67,18 @@ class FileRead:
 
 
 def device_file_name(device: str) -> str:
+    """A computer's journal: its saves since its table file was last written."""
+    return f"{device}{JOURNAL_SUFFIX}"
+
+
+def old_device_file_name(device: str) -> str:
+    """A computer's one file before table files came in: read as a journal, and moved to
+    the journal's name by its own computer."""
     return f"{device}{SUFFIX}"
+
+
+def is_table_file(path: Path) -> bool:
+    return path.name.endswith(TABLE_SUFFIX)
 
 
 def header_line(device: str, name: str) -> bytes:
@@ -89,7 +104,8 @@ def version_line(version: Version) -> bytes:
 
 
 def device_files(folder: Path) -> list[Path]:
-    """Every computer's file in `devices/`, sync tools' own files left out, sorted by name."""
+    """Every computer's table file and journal in `devices/`, sync tools' own files left out,
+    sorted by name."""
     try:
         entries = list(os.scandir(folder / DEVICES_FOLDER))
     except OSError:
@@ -97,7 +113,7 @@ def device_files(folder: Path) -> list[Path]:
     return sorted(
         Path(entry.path)
         for entry in entries
-        if entry.name.endswith(SUFFIX) and not _IGNORED.search(entry.name)
+        if entry.name.endswith((SUFFIX, TABLE_SUFFIX)) and not _IGNORED.search(entry.name)
     )
 
 
@@ -135,7 +151,7 @@ def read_device_file(path: Path, start: int = 0) -> FileRead:
             continue
         if line_start == 0 and line.startswith(b'{"meta"'):
             found.header = _header(line)
-            if found.header is not None and _too_new(found.header):
+            if found.header is not None and too_new(found.header):
                 found.too_new = True
                 found.problems.append(
                     f"{name} was written by a newer version of the app; it is left out "
@@ -158,20 +174,47 @@ def read_device_file(path: Path, start: int = 0) -> FileRead:
 
 
 def parse_line(line: bytes) -> Version:
-    """One version from one line; raises BadRecordError naming what is wrong."""
+    """One version from one journal line; raises BadRecordError naming what is wrong."""
     if len(line) > MAX_LINE_BYTES:
         raise BadRecordError(f"{len(line):,} bytes, more than a record can hold")
     try:
-        record = _DECODER.decode(line.decode("utf-8"))
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadRecordError(f"not JSON: {str(error)[:120]}") from None
+    record = decode_record(text)
+    if not isinstance(record, dict):
+        raise BadRecordError("not a record")
+    return version_from_record(record, record.get("kind"), walk=needs_walk(line))
+
+
+def needs_walk(line: bytes) -> bool:
+    """Whether an encoded record could break a limit the decoder does not see: a long one,
+    deep brackets, or an escaped surrogate (which JSON could not save back)."""
+    return (
+        len(line) > _CHECKED_LINE_BYTES
+        or line.count(b"[") + line.count(b"{") > MAX_JSON_DEPTH
+        or (b"\\u" in line and _SURROGATE.search(line) is not None)
+    )
+
+
+def decode_record(text: str, limit: int = MAX_LINE_BYTES) -> Any:
+    """JSON that this app could save back: no NaN or infinities, no number JSON can't hold,
+    no duplicate keys, nesting within the limit; raises BadRecordError naming what is wrong."""
+    if len(text) > limit:
+        raise BadRecordError(f"{len(text):,} characters, more than a record can hold")
+    try:
+        return _DECODER.decode(text)
     except RecursionError:
         raise BadRecordError(f"nested more than {MAX_JSON_DEPTH} deep") from None
     except BadRecordError:
         raise
-    except (ValueError, UnicodeDecodeError) as error:
+    except ValueError as error:
         raise BadRecordError(f"not JSON: {str(error)[:120]}") from None
-    if not isinstance(record, dict):
-        raise BadRecordError("not a record")
-    kind, key, time, device = (record.get(k) for k in ("kind", "id", "time", "device"))
+
+
+def version_from_record(record: dict[str, Any], kind: Any, *, walk: bool = True) -> Version:
+    """A decoded record checked field by field and within the limits, as a version."""
+    key, time, device = (record.get(k) for k in ("id", "time", "device"))
     if kind not in KINDS:
         raise BadRecordError(f"unknown kind {str(kind)[:40]!r}")
     if not isinstance(key, str) or not isinstance(device, str):
@@ -191,11 +234,7 @@ def parse_line(line: bytes) -> Version:
             raise BadRecordError("the document is not an object")
         title = document.get("title")
         where = f"{kind} {str(title)[:60]!r}" if isinstance(title, str) else f"{kind} {key!r}"
-        if (
-            len(line) > _CHECKED_LINE_BYTES
-            or line.count(b"[") + line.count(b"{") > MAX_JSON_DEPTH
-            or (b"\\u" in line and _SURROGATE.search(line))
-        ):
+        if walk:
             try:
                 check_document(document, where)
             except LimitError as error:
@@ -234,7 +273,7 @@ def _header(line: bytes) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
-def _too_new(header: dict[str, Any]) -> bool:
+def too_new(header: dict[str, Any]) -> bool:
     layout = header.get("layout")
     return isinstance(layout, int) and layout > LAYOUT
 

@@ -23,9 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..atomic_file import replace_file
 from ..domain import Recipe, RecipeFormatError
 from ..domain.limits import LimitError, check_document, check_recipe
-from .atomic_storage import write_atomically
 from .backups import (
     DEFAULT_KEEP,
     BackupInfo,
@@ -39,11 +39,13 @@ from .device_files import (
     device_files,
     fsync_folder,
     header_line,
+    is_table_file,
     lines_of,
+    old_device_file_name,
     read_device_file,
-    version_line,
     write_all,
 )
+from .device_tables import read_table_file, table_file_name, write_table_file
 from .errors import (
     LibraryMissingError,
     LibraryReadError,
@@ -65,6 +67,7 @@ from .merge import (
     resolve,
     seen_after,
 )
+from .write_files import write_atomically
 
 MEDIA_FOLDER = "media"
 SET_ASIDE_FOLDER = "set-aside"
@@ -75,7 +78,8 @@ SEED_DEVICE = "seed"
 SEED_TIME = 1_735_689_600_000_000  # 2025-01-01T00:00:00Z
 #: A session backup is taken at open unless this computer took one this recently.
 SESSION_BACKUP_GAP = timedelta(minutes=10)
-# Compact this computer's file once it holds this many more lines than live records.
+# Fold this computer's journal into its table file once the journal holds this many lines
+# more than half the records: each save then costs about two records' writing in all.
 _COMPACT_SLACK = 200
 _CHUNK = 1 << 20
 
@@ -182,14 +186,16 @@ class RecipeLibrary:
         self._shown: dict[str, dict[str, Entry]] = {RECIPE: {}, PLAN: {}}
         self._documents: dict[str, dict[str, Any]] = {}  # conflict copies as shown
         self._categories: Counter[str] = Counter()
+        # Recipe ids by title (case and spacing ignored), built on first use, then kept.
+        self._titles: dict[str, set[str]] | None = None
         self._names: dict[str, str] = {self.computer.id: self.computer.name}
         self._files: dict[str, _FileState] = {}
         self._last_time = 0
         # This computer's file: its newest version per record, and its line count.
         self._own_versions: dict[tuple[str, str, str], Version] = {}
-        self._own_lines = 0
-        self._own_bad = False
-        self._compacting = False
+        self._own_lines = 0  # versions (and bad lines) in this computer's journal
+        self._own_bad: set[str] = set()  # own files holding records that were set aside
+        self._compaction = threading.Lock()
         self._prepare_folder(create)
         if exclusive and not read_only:
             self._session_lock = try_session_lock(self.path)
@@ -216,7 +222,13 @@ class RecipeLibrary:
 
     @property
     def own_file(self) -> Path:
+        """This computer's journal: every save is appended here."""
         return self.path / DEVICES_FOLDER / device_file_name(self.computer.id)
+
+    @property
+    def own_table(self) -> Path:
+        """This computer's TinyDB file, which compaction folds the journal into."""
+        return self.path / DEVICES_FOLDER / table_file_name(self.computer.id)
 
     def __len__(self) -> int:
         return len(self._shown[RECIPE])
@@ -233,6 +245,35 @@ class RecipeLibrary:
     def recipes(self) -> list[Recipe]:
         """Every recipe (conflict copies included, each its own recipe), as new objects."""
         return [self._to_recipe(self._document(entry)) for entry in self._entries(RECIPE)]
+
+    def recipes_titled(self, titles: Iterable[str]) -> list[Recipe]:
+        """The recipes whose title is one of these, ignoring case and spacing (an import's
+        duplicate check needs only those): no copy of the library."""
+        with self._lock:
+            self.prepare_titles()
+            assert self._titles is not None
+            found = {i for t in titles for i in self._titles.get(_title_key(t), ())}
+            entries = [self._shown[RECIPE][i] for i in sorted(found) if i in self._shown[RECIPE]]
+        return [self._to_recipe(self._document(entry)) for entry in entries]
+
+    def prepare_titles(self) -> None:
+        """Build the title index now (on a worker, before an import needs it)."""
+        with self._lock:
+            if self._titles is None:
+                self._titles = {}
+                for entry in self._entries(RECIPE):
+                    self._index_title(entry.id, self._document(entry), 1)
+
+    def _index_title(self, recipe_id: str, document: Mapping[str, Any], step: int) -> None:
+        if self._titles is None:
+            return
+        title = document.get("title")
+        key = _title_key(title if isinstance(title, str) else "")
+        ids = self._titles.setdefault(key, set())
+        if step > 0:
+            ids.add(recipe_id)
+        else:
+            ids.discard(recipe_id)
 
     def summaries(self) -> list[RecipeSummary]:
         """Titles and searchable text of every recipe, cheap enough for 100,000 at start-up."""
@@ -453,18 +494,19 @@ class RecipeLibrary:
             return True
 
     def compact(self) -> None:
-        """Rewrite this computer's file with each record's newest version only (normally in
-        the background, when the file has grown well past the records it holds)."""
+        """Fold this computer's journal into its TinyDB file (normally in the background,
+        once the journal has grown past half the records); waits for one already running."""
         if self.read_only:
             return
-        with self._lock:
-            if self._compacting:
-                return
-            self._compacting = True
-        try:
+        with self._compaction:
             self._compact()
-        finally:
-            self._compacting = False
+
+    def _compact_in_background(self) -> None:
+        if self._compaction.acquire(blocking=False):
+            try:
+                self._compact()
+            finally:
+                self._compaction.release()
 
     # Media --------------------------------------------------------------------------------
 
@@ -532,6 +574,7 @@ class RecipeLibrary:
             clean_backup_temp_files(self.path)
             self._clean_own_temp_files()
             self._open_own_file()
+            self._adopt_old_own_file()
             self._read_files()
             if self.legacy_file is not None and not self.read_only:
                 self._move_legacy_in()
@@ -570,12 +613,40 @@ class RecipeLibrary:
         finally:
             os.close(descriptor)
 
+    def _adopt_old_own_file(self) -> None:
+        """This computer's `<id>.jsonl` from before table files: its lines move to the end
+        of the journal (fsynced), then it goes. Killed between the two, the lines are read
+        twice: the same versions, which the merge takes once."""
+        old = self.path / DEVICES_FOLDER / old_device_file_name(self.computer.id)
+        if self._write_lock is None or not old.is_file():
+            return
+        try:
+            data = old.read_bytes()
+            lines = data[: data.rfind(b"\n") + 1]
+            if lines.startswith(b'{"meta"'):
+                lines = lines[lines.index(b"\n") + 1 :]
+            if lines:
+                descriptor = os.open(self.own_file, os.O_WRONLY | os.O_APPEND)
+                try:
+                    write_all(descriptor, lines)
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
+            old.unlink()
+            fsync_folder(old.parent)
+            logger.info("Moved %s into %s", old.name, self.own_file.name)
+        except OSError as error:
+            logger.warning("Could not move %s into the journal: %s", old, error)
+
     def _clean_own_temp_files(self) -> None:
         """Remove what a compaction killed midway left (only this computer's own)."""
-        prefix = f".{device_file_name(self.computer.id)}."
+        prefixes = tuple(
+            f".{name}."
+            for name in (device_file_name(self.computer.id), table_file_name(self.computer.id))
+        )
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.path / DEVICES_FOLDER):
-                if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                if entry.name.startswith(prefixes) and entry.name.endswith(".tmp"):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
@@ -618,31 +689,45 @@ class RecipeLibrary:
 
     # Reading files ------------------------------------------------------------------------
 
-    def _read_files(self) -> set[str]:
-        """Read what changed in every device file; returns the ids whose view changed."""
+    def _read_files(self, paths: Iterable[Path] | None = None) -> set[str]:
+        """Read what changed in every device file (or in `paths`); returns the ids whose view
+        changed. A journal that grew is read from where the last read stopped; a table file
+        that changed is read whole (through TinyDB)."""
         touched: set[Key] = set()
-        for path in device_files(self.path):
-            state = self._files.setdefault(path.name, _FileState())
+        own_journal = device_file_name(self.computer.id)
+        own_table = table_file_name(self.computer.id)
+        for path in device_files(self.path) if paths is None else paths:
             try:
                 info = os.stat(path)
             except OSError:
                 continue
+            state = self._files.setdefault(path.name, _FileState())
             identity = (info.st_ino, info.st_size, info.st_mtime_ns)
             if identity == state.identity:
                 continue
-            start = state.end if self._appended(path, state, info.st_ino) else 0
-            found = read_device_file(path, start)
-            state.identity = identity
-            state.end = found.end
-            state.tail = _tail(path, found.end)
+            if is_table_file(path):
+                start = 0
+                found = read_table_file(path)
+                state.identity = identity
+            else:
+                start = state.end if self._appended(path, state, info.st_ino) else 0
+                found = read_device_file(path, start)
+                state.identity = identity
+                state.end = found.end
+                state.tail = _tail(path, found.end)
             if found.header is not None:
                 device, name = found.header.get("device"), found.header.get("name")
                 if isinstance(device, str) and isinstance(name, str) and name:
                     self._names.setdefault(device, name[:60])
             if found.problems:
                 self.problems.extend(p for p in found.problems if p not in self.problems)
-            if path.name == device_file_name(self.computer.id):
-                self._note_own(found.versions, found.bad_lines, start == 0)
+            if path.name in (own_journal, own_table):
+                self._note_own(
+                    path.name,
+                    found.versions,
+                    found.bad_lines,
+                    journal_from=start if path.name == own_journal else None,
+                )
             touched |= self._join(found.versions)
         return self._apply(touched)
 
@@ -653,12 +738,17 @@ class RecipeLibrary:
             return state.end > 0 and _tail(path, state.end) == state.tail
         return _tail(path, state.end) == state.tail
 
-    def _note_own(self, versions: list[Version], bad: int, whole: bool) -> None:
-        if whole:
-            self._own_versions.clear()
-            self._own_lines = 0
-        self._own_bad = self._own_bad or bad > 0
-        self._own_lines += len(versions) + bad
+    def _note_own(
+        self, name: str, versions: list[Version], bad: int, *, journal_from: int | None
+    ) -> None:
+        """Keep this computer's newest versions (compaction writes them) and count the
+        journal's lines (compaction is due when they outgrow the records)."""
+        if bad:
+            self._own_bad.add(name)
+        if journal_from is not None:
+            if journal_from == 0:
+                self._own_lines = 0
+            self._own_lines += len(versions) + bad
         for version in versions:
             self._keep_own(version)
 
@@ -715,12 +805,16 @@ class RecipeLibrary:
         self._shown[kind][entry.id] = entry
         if kind == RECIPE:
             self._categories[_category(entry.version.document)] += 1
+            if self._titles is not None:
+                self._index_title(entry.id, self._document(entry), 1)
 
     def _unshow(self, kind: str, entry_id: str) -> None:
         entry = self._shown[kind].pop(entry_id, None)
-        self._documents.pop(entry_id, None)
         if entry is not None and kind == RECIPE:
             self._categories[_category(entry.version.document)] -= 1
+            if self._titles is not None:
+                self._index_title(entry_id, self._document(entry), -1)
+        self._documents.pop(entry_id, None)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -810,87 +904,76 @@ class RecipeLibrary:
         self.last_change = Change(frozenset(changed))
 
     def _read_own_changes(self) -> None:
-        """Another program of this computer (a script) may have appended: read its lines."""
-        path = self.own_file
-        state = self._files.get(path.name)
-        try:
-            info = os.stat(path)
-        except OSError:
-            return
-        if state is None or (info.st_ino, info.st_size, info.st_mtime_ns) != state.identity:
-            start = (
-                state.end if state is not None and self._appended(path, state, info.st_ino) else 0
-            )
-            found = read_device_file(path, start)
-            state = self._files.setdefault(path.name, _FileState())
-            state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)
-            state.end = found.end
-            state.tail = _tail(path, found.end)
-            self._note_own(found.versions, found.bad_lines, start == 0)
-            self._apply(self._join(found.versions))
+        """Another program of this computer (a script) may have saved or compacted: read its
+        table file and journal again where they changed."""
+        self._read_files([self.own_table, self.own_file])
 
     # Compaction ---------------------------------------------------------------------------
 
     def _maybe_compact(self) -> None:
-        if self.read_only or self._compacting:
+        if self.read_only or self._compaction.locked():
             return
-        if self._own_lines > 2 * len(self._own_versions) + _COMPACT_SLACK:
-            self._start(self.compact, "compact")
+        if self._own_lines > len(self._own_versions) // 2 + _COMPACT_SLACK:
+            self._start(self._compact_in_background, "compact")
 
     def _compact(self) -> None:
-        path = self.own_file
+        """Write this computer's newest versions as its TinyDB table file, then cut the
+        journal back to its header (keeping what was appended meanwhile).
+
+        The table is written outside the lock (saves go on); the replace and the cut happen
+        under it, and only if neither file changed meanwhile (another program compacting).
+        Killed between the replace and the cut, the journal holds versions the table holds
+        too: the same versions, which the merge takes once."""
+        journal, table = self.own_file, self.own_table
         with self._lock:
-            state = self._files.get(path.name)
-            if state is None or self._write_lock is None:
+            state = self._files.get(journal.name)
+            write_lock = self._write_lock
+            if state is None or write_lock is None:
                 return
             versions = sorted(self._own_versions.values(), key=lambda v: (v.time, v.device))
             end, inode = state.end, state.identity[0]
-            bad = self._own_bad
-        if bad:
+            table_identity = self._files.get(table.name, _FileState()).identity
+            bad = sorted(self._own_bad)
+        for name in bad:
             with contextlib.suppress(OSError):
-                self._set_aside(path.read_bytes(), "before-compaction")
-        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+                self._set_aside((journal.parent / name).read_bytes(), "before-compaction")
+
+        @contextlib.contextmanager
+        def guard():
+            with self._lock, holding(write_lock):
+                if self._closed.is_set() or _identity(table) != table_identity:
+                    raise InterruptedError
+                info = os.stat(journal)
+                if info.st_ino != inode or not self._appended(journal, state, inode):
+                    raise InterruptedError
+                yield
+
+        def cut_journal(written: os.stat_result) -> None:
+            with open(journal, "rb") as handle:
+                handle.seek(end)
+                added = handle.read()
+            added = added[: added.rfind(b"\n") + 1]
+            replace_file(journal, (header_line(self.computer.id, self.computer.name), added))
+            table_state = self._files.setdefault(table.name, _FileState())
+            table_state.identity = _identity(table)
+            new = os.stat(journal)
+            state.identity = (new.st_ino, new.st_size, new.st_mtime_ns)
+            state.end = new.st_size
+            state.tail = _tail(journal, new.st_size)
+            self._own_lines = added.count(b"\n")
+            self._own_bad.clear()
+
         try:
-            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            try:
-                pending = [header_line(self.computer.id, self.computer.name)]
-                size = 0
-                for version in versions:
-                    if self._closed.is_set():
-                        raise InterruptedError
-                    line = version_line(version)
-                    pending.append(line)
-                    size += len(line)
-                    if size >= _CHUNK:
-                        write_all(descriptor, b"".join(pending))
-                        pending, size = [], 0
-                write_all(descriptor, b"".join(pending))
-                os.fsync(descriptor)
-                with self._lock, holding(self._write_lock):
-                    info = os.stat(path)
-                    if info.st_ino != inode or not self._appended(path, state, inode):
-                        raise InterruptedError
-                    with open(path, "rb") as handle:
-                        handle.seek(end)
-                        added = handle.read()
-                    added = added[: added.rfind(b"\n") + 1]
-                    write_all(descriptor, added)
-                    os.fsync(descriptor)
-                    os.replace(temp, path)
-                    fsync_folder(path.parent)
-                    new = os.stat(path)
-                    state.identity = (new.st_ino, new.st_size, new.st_mtime_ns)
-                    state.end = new.st_size
-                    state.tail = _tail(path, new.st_size)
-                    self._own_lines = len(versions) + added.count(b"\n")
-                    self._own_bad = False
-            finally:
-                os.close(descriptor)
+            write_table_file(
+                table,
+                self.computer.id,
+                self.computer.name,
+                versions,
+                guard=guard,
+                on_replaced=cut_journal,
+            )
         except (OSError, InterruptedError, LibraryWriteError) as error:
-            logger.info("Compaction of %s skipped: %r", path, error)
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+            logger.info("Compaction of %s skipped: %r", journal, error)
 
     def _set_aside(self, data: bytes, label: str) -> None:
         """Keep bytes this app will not read again, untouched, in `set-aside/`."""
@@ -982,6 +1065,14 @@ class RecipeLibrary:
 _TAIL = 4096
 
 
+def _identity(path: Path) -> tuple[int, int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0, 0)
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def _tail(path: Path, end: int) -> bytes:
     if end <= 0:
         return b""
@@ -1010,6 +1101,11 @@ def _check(recipe: Recipe) -> None:
         check_recipe(recipe)
     except LimitError as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+
+
+def _title_key(title: str) -> str:
+    """A title as the duplicate check compares it: spacing collapsed, case folded."""
+    return " ".join(title.split()).casefold()
 
 
 def _category(document: dict[str, Any] | None) -> str:

@@ -1,6 +1,7 @@
-"""The library file's layout, its version, and the upgrades from every older version.
+"""The 0.1 library file's layout, its version, and the upgrades from older ones: used only
+to move a 0.1 file in (`legacy`); today's library is a folder (`library`).
 
-Version 1 (today): `{"meta": {"1": {"revision": ..., "schema": 1, "app": "recipe-manager"}},
+Version 1 (0.1): `{"meta": {"1": {"revision": ..., "schema": 1, "app": "recipe-manager"}},
 "recipes": {"<doc id>": recipe dict with its own "id"}}`.
 
 Version 0 never shipped: it is what a build using TinyDB's defaults would have written with
@@ -14,17 +15,16 @@ line; `notes` may be one string. Upgrading keeps every field it does not underst
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..domain import SCHEMA_VERSION
-from .atomic_storage import META_DOC, META_TABLE, read_library_file
 from .errors import LibraryCorruptError, LibraryTooNewError
 
+META_TABLE = "meta"
+META_DOC = "1"
 RECIPES_TABLE = "recipes"
 LEGACY_TABLE = "_default"
 APP_NAME = "recipe-manager"
@@ -33,10 +33,6 @@ APP_NAME = "recipe-manager"
 _V0_ID_NAMESPACE = uuid.UUID("5b7d4b52-6a4e-4c55-9f0e-7d0f9a0c1e21")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def empty_library() -> dict[str, Any]:
-    return {META_TABLE: {META_DOC: _meta(SCHEMA_VERSION)}, RECIPES_TABLE: {}}
 
 
 def library_version(data: dict[str, Any], path: Path) -> int:
@@ -129,41 +125,6 @@ def migrate(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], int]:
             ) from error
         version += 1
     return data, found
-
-
-def check_recipes(data: dict[str, Any], path: Path) -> dict[str, int]:
-    """Every recipe record has a numeric key and an id; returns recipe id -> record number."""
-    doc_ids: dict[str, int] = {}
-    for key, document in data.get(RECIPES_TABLE, {}).items():
-        recipe_id = document.get("id") if isinstance(document, dict) else None
-        if not isinstance(recipe_id, str) or not recipe_id:
-            raise LibraryCorruptError(path, f"record {key} has no recipe id")
-        if not (key.isascii() and key.isdigit()):  # "²" is a digit to str.isdigit
-            raise LibraryCorruptError(path, f"record {key!r} is not numbered")
-        doc_ids[recipe_id] = int(key)
-    return doc_ids
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedFile:
-    """A library file read, upgraded in memory and checked."""
-
-    data: dict[str, Any]
-    stat: os.stat_result
-    version: int
-    doc_ids: dict[str, int]
-
-    @property
-    def revision(self) -> str | None:
-        revision = self.data[META_TABLE][META_DOC].get("revision")
-        return revision if isinstance(revision, str) else None
-
-
-def load_library_file(path: Path) -> LoadedFile:
-    """Read, upgrade in memory and check a library file; raises LibraryReadError and kin."""
-    raw, stat = read_library_file(path)
-    data, found = migrate(raw, path)
-    return LoadedFile(data, stat, found, check_recipes(data, path))
 
 
 def _meta(schema: int) -> dict[str, Any]:

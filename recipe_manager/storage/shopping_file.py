@@ -1,4 +1,11 @@
-"""The shopping list's own files: its saved state beside the library, and exports.
+"""The shopping list's own files: its saved state in the library folder, and exports.
+
+The list being made and ticked off is this computer's (`shopping/<computer id>.json` in
+the library folder): it lives in the library because it names that library's recipes (a
+second library has its own list, and the list moves and is backed up with the folder), and
+it is one file per computer because no file in the library may have two writers. The
+lasting choices behind it (aisles, pantry marks) and the meal plan are plan entries in the
+library itself and are merged across computers.
 
 Kept in storage so that the dialog never writes a file itself: every write here is an
 atomic replace (`atomic_file`), and a failure raises `LibraryWriteError` with the path and
@@ -21,9 +28,24 @@ class ShoppingListReadError(LibraryError):
     """The saved shopping list can't be read; it is left as it is until the list is saved."""
 
 
-def shopping_state_path(library_path: Path) -> Path:
-    """Where a library's shopping list is kept: beside it, named after it."""
-    return library_path.with_name(f"{library_path.stem}.shopping.json")
+SHOPPING_FOLDER = "shopping"
+
+
+def shopping_state_path(library_path: Path, computer_id: str | None = None) -> Path:
+    """Where this computer keeps its shopping list for a library (a folder)."""
+    if computer_id is None:
+        from .identity import this_computer
+
+        computer_id = this_computer().id
+    return library_path / SHOPPING_FOLDER / f"{computer_id}.json"
+
+
+def _older_state_path(path: Path) -> Path | None:
+    """Where the list was kept before (beside the library folder, named after it)."""
+    if path.parent.name != SHOPPING_FOLDER:
+        return None
+    library = path.parent.parent
+    return library.with_name(f"{library.name}.shopping.json")
 
 
 def save_shopping_state(path: Path, state: dict[str, Any]) -> None:
@@ -43,7 +65,10 @@ def load_shopping_state(path: Path) -> dict[str, Any] | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None
+        older = _older_state_path(path)
+        if older is None or not older.is_file():
+            return None
+        return load_shopping_state(older)
     except OSError as error:
         raise ShoppingListReadError(
             f"The shopping list {path} could not be read: {error}"

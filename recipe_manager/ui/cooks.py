@@ -53,7 +53,6 @@ class CooksFeatures(QObject):
         self._saves: list[_MarkSave] = []
         self._scale_dialog: ScaleToAmountDialog | None = None
         self._plan: MealPlanWidget | None = None
-        self._plan_store: Any = None
 
     # Favourites and ratings ------------------------------------------------------------------
 
@@ -119,17 +118,8 @@ class CooksFeatures(QObject):
     # The meal plan -----------------------------------------------------------------------------
 
     def plan_store(self) -> Any:
-        """The library's plan entries (a file beside it for a library without them)."""
-        library = self._window.library
-        if library is None:
-            return None
-        if self._plan_store is None or (
-            self._plan_store is not library and hasattr(library, "plan_entries")
-        ):
-            from ..storage.plan_file import plan_store
-
-            self._plan_store = plan_store(library)
-        return self._plan_store
+        """Where the meal plan lives: the library's plan entries (merged across computers)."""
+        return self._window.library
 
     def meal_plan(self) -> MealPlanWidget | None:
         store = self.plan_store()

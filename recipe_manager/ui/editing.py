@@ -178,7 +178,7 @@ class LibraryChange(QUndoCommand):
         def done(_result: object) -> None:
             guard.saved()
             present = [recipe for recipe in state.values() if recipe is not None]
-            window.refresh_list()
+            window.apply_library_change(list(state))
             if len(present) == 1 and present[0].id in library:
                 window.show_recipe_in_list(library.get(present[0].id))
             window.show_status(f"{verb} {text}", 8000)

@@ -57,6 +57,10 @@ from ..io.reading import IMPORT_SUFFIXES
 from .recipe_html import Colours, recipe_html
 
 OnImport = Callable[[list[Recipe], list[Recipe]], None]
+#: The library's recipes to check an import against: a list, or (so that a big library is
+#: never copied on the UI thread) a function giving those that could be duplicates of the
+#: recipes being imported (the same titles).
+Known = list[Recipe] | Callable[[list[Recipe]], list[Recipe]]
 _CHOICES = (
     ("Skip", Decision.SKIP),
     ("Replace", Decision.REPLACE),
@@ -341,19 +345,20 @@ def open_import_preview(
     parent: QWidget,
     source: str,
     recipes: list[Recipe],
-    library: list[Recipe],
+    library: Known,
     on_import: OnImport,
 ) -> ImportPreviewDialog:
     store = getattr(parent, "library", None)
+    known = library(recipes) if callable(library) else library
     dialog = ImportPreviewDialog(
-        parent, preview_import(recipes, library, source), on_import, library=store
+        parent, preview_import(recipes, known, source), on_import, library=store
     )
     dialog.open()
     return dialog
 
 
 def import_paths(
-    parent: QWidget, paths: Iterable[str | Path], library: list[Recipe], on_import: OnImport
+    parent: QWidget, paths: Iterable[str | Path], library: Known, on_import: OnImport
 ) -> ImportPreviewDialog | None:
     """File > Import… and drag and drop: read every file, say which failed and why, and
     preview what was found. Returns the preview (None when nothing could be read)."""
@@ -375,7 +380,7 @@ def import_paths(
 
 
 def import_clipboard(
-    parent: QWidget, library: list[Recipe], on_import: OnImport
+    parent: QWidget, library: Known, on_import: OnImport
 ) -> ImportPreviewDialog | None:
     """Ctrl+Shift+V: a copied page (its HTML), JSON or a blog post's text."""
     mime = QGuiApplication.clipboard().mimeData()
@@ -411,9 +416,7 @@ _FORMAT_LABELS = {
 }
 
 
-def open_import_file_dialog(
-    parent: QWidget, library: list[Recipe], on_import: OnImport
-) -> QFileDialog:
+def open_import_file_dialog(parent: QWidget, library: Known, on_import: OnImport) -> QFileDialog:
     """File > Import…: choose files without blocking, then preview them."""
     patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
     dialog = QFileDialog(parent, "Import recipes", "", f"Recipes ({patterns});;All files (*)")

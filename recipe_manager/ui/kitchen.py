@@ -150,12 +150,13 @@ class Kitchen(QObject):
             from .shopping_dialog import ShoppingListDialog
 
             window = self._window
-            self._shopping = ShoppingListDialog(
-                window,
-                window.library,
-                shopping_state_path(window.library_path),
-                window.cooks.plan_store(),
+            library = window.library
+            state = (
+                shopping_state_path(library.path, library.computer.id)
+                if library is not None
+                else shopping_state_path(window.library_path)
             )
+            self._shopping = ShoppingListDialog(window, library, state, library)
             self._shopping.set_weigh(window.weigh_dry())
         return self._shopping
 

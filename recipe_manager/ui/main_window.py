@@ -89,6 +89,10 @@ MAX_REMEMBERED_LINES = 200_000  # formatted lines kept for servings and units al
 PHOTO_TALLEST = 1.5  # a portrait photo's thumbnail is at most this much taller than wide
 
 
+#: A change to at most this many recipes updates the list row by row; more rebuild it.
+INCREMENTAL_CHANGES = 200
+
+
 class MainWindow(QMainWindow):
     """Lists the library's recipes and shows the selected one, scaled and converted."""
 
@@ -479,6 +483,9 @@ class MainWindow(QMainWindow):
         choose.setObjectName("chooseLibraryButton")
         create.setObjectName("createLibraryButton")
         quit_button.setObjectName("quitButton")
+        # Enter tries again: creating an empty library on the local disk in place of an
+        # unplugged drive must never be what a stray key does.
+        box.setDefaultButton(retry)
 
         def answered(button: object) -> None:
             if button is create:
@@ -844,6 +851,26 @@ class MainWindow(QMainWindow):
         self._select_last_recipe()
         self._update_actions()
         QTimer.singleShot(0, self._prepare_search)
+
+    def apply_library_change(self, ids: list[str] | None) -> None:
+        """Put these recipes' new versions in the list, or take them out, without rebuilding
+        it (a rebuild costs the whole library on the UI thread); many, or None, rebuild."""
+        if self.library is None:
+            return
+        if ids is None or len(ids) > INCREMENTAL_CHANGES:
+            self.refresh_list()
+            return
+        shown = self._recipe.id if self._recipe is not None else None
+        for recipe_id in ids:
+            if recipe_id in self.library:
+                self.list_model.replace_recipe(self.library.summary(recipe_id))
+            else:
+                self.remove_recipe_from_list(recipe_id)
+        if shown in ids and shown in self.library:
+            self._recipe = None
+            LAST_RECIPE.write(self._settings, shown)
+            self._select_last_recipe()
+        self._update_actions()
 
     def _update_actions(self) -> None:
         writable = self.library is not None and not self.library.read_only

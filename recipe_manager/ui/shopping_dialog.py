@@ -4,8 +4,8 @@ aisle in the shop's order, with pantry staples left off unless asked for.
 The cook's aisle choices and pantry marks are kept in the library's plan entries (the same
 synced store as the meal plan): they describe the cook's shop and kitchen, which are the
 same whichever computer the list is made on. The list itself (the file is written by
-`storage.shopping_file`, its text by `domain.shopping_text`) lives in a JSON file beside the
-library (`recipes.shopping.json`), not in QSettings:
+`storage.shopping_file`, its text by `domain.shopping_text`) lives in the library folder,
+one file per computer (`shopping/<computer id>.json`), not in QSettings:
 it names that library's recipes by id, so it belongs with the library (a second library
 opened with --library has its own list, and it moves and is backed up with its recipes).
 Each recipe is also kept as it was when added, so the list still reads if a recipe is

@@ -5,6 +5,7 @@ The dialogs and readers load when first used, not on the way to the window's fir
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,12 +29,19 @@ class RecipeTransfer(QObject):
     def import_from_files(self) -> None:
         from .import_dialog import open_import_file_dialog
 
-        open_import_file_dialog(self._window, self._library_recipes(), self._store)
+        self._prepare_duplicate_check()
+        open_import_file_dialog(self._window, self._possible_duplicates, self._store)
 
     def import_from_clipboard(self) -> None:
         from .import_dialog import import_clipboard
 
-        import_clipboard(self._window, self._library_recipes(), self._store)
+        import_clipboard(self._window, self._possible_duplicates, self._store)
+
+    def _prepare_duplicate_check(self) -> None:
+        """Index the library's titles on a worker while the cook picks files."""
+        library = self._window.library
+        if library is not None:
+            threading.Thread(target=library.prepare_titles, name="titles", daemon=True).start()
 
     def import_from_url(self) -> None:
         """File > Import from Web Address…: ask, fetch off the UI thread, then preview."""
@@ -48,13 +56,14 @@ class RecipeTransfer(QObject):
         open_import_preview(self._window, url, recipes, self._library_recipes(), self._store)
 
     def import_dropped(self, paths: list[str]) -> None:
+        self._prepare_duplicate_check()
         # Leave the drop handler before opening the preview, as the platform expects.
         QTimer.singleShot(0, lambda: self._import_paths(paths))
 
     def _import_paths(self, paths: list[str | Path]) -> None:
         from .import_dialog import import_paths
 
-        import_paths(self._window, paths, self._library_recipes(), self._store)
+        import_paths(self._window, paths, self._possible_duplicates, self._store)
 
     def export(self) -> None:
         from .import_dialog import open_export_dialog
@@ -73,6 +82,14 @@ class RecipeTransfer(QObject):
         window = self._window
         if window.current_recipe is not None:
             open_print_dialog(window, window.current_recipe, window.current_view())
+
+    def _possible_duplicates(self, recipes: list[Recipe]) -> list[Recipe]:
+        """The library's recipes titled like those being imported: the duplicate check needs
+        no others, and copying 100,000 recipes on the UI thread would freeze it."""
+        library = self._window.library
+        if library is None:
+            return []
+        return library.recipes_titled(recipe.title for recipe in recipes)
 
     def _library_recipes(self) -> list[Recipe]:
         library = self._window.library
@@ -96,7 +113,7 @@ class RecipeTransfer(QObject):
 
         def done(result: tuple[dict[str, Recipe | None], list[Recipe]]) -> None:
             before, stored = result
-            window.refresh_list()
+            window.apply_library_change([recipe.id for recipe in stored])
             guard.saved()
             window.show_status(f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000)
             if not stored:

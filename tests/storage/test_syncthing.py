@@ -200,7 +200,7 @@ def wait_in_sync(daemons: list[Daemon], folders: list[Path], timeout: float = 18
         for daemon in daemons:
             daemon.scan()
         snapshots = [
-            {p.name: p.read_bytes() for p in (f / "devices").glob("*.jsonl")} for f in folders
+            {p.name: p.read_bytes() for p in (f / "devices").glob("*.json*")} for f in folders
         ]
         if snapshots[0] == snapshots[1] and all(d.idle() for d in daemons):
             return

@@ -41,7 +41,7 @@ def test_each_computer_writes_only_its_own_file(library_path: Path) -> None:
     kitchen.add(make_recipe("Soup"))
     desk.add(make_recipe("Cake"))
     names = sorted(p.name for p in (library_path / "devices").iterdir())
-    assert names == [f"{KITCHEN.id}.jsonl", f"{DESK.id}.jsonl"]
+    assert names == sorted([f"{KITCHEN.id}.journal.jsonl", f"{DESK.id}.journal.jsonl"])
     assert titles(r for r in [*kitchen.recipes()]) == {"Soup"}
     same_library(kitchen, desk)
     assert titles(kitchen.recipes()) == titles(desk.recipes()) == {"Soup", "Cake"}

@@ -93,6 +93,9 @@ def test_a_missing_library_folder_is_asked_about_never_recreated(qtbot, library_
     box = window.findChild(QMessageBox, "missingLibraryBox")
     assert box is not None and str(library_path) in box.text()
     assert not library_path.exists()
+    # A stray Enter tries again; it never makes an empty library in the drive's place.
+    assert box.defaultButton() is not box.findChild(QPushButton, "createLibraryButton")
+    assert box.defaultButton().text() == "Try again"
     box.findChild(QPushButton, "createLibraryButton").click()
     qtbot.waitUntil(lambda: PORK in titles(window))
     assert library_path.is_dir()

@@ -132,8 +132,8 @@ def test_removing_a_recipe(qtbot, library) -> None:
 
 
 def test_the_list_is_kept_between_sessions(qtbot, library, tmp_path) -> None:
-    state = shopping_state_path(library.path)
-    assert state == tmp_path / "recipes.shopping.json"
+    state = shopping_state_path(library.path, library.computer.id)
+    assert state == library.path / "shopping" / f"{library.computer.id}.json"
     dialog = make_dialog(qtbot, library, state)
     crispy, sweet_soy = sorted(library.recipes(), key=lambda recipe: recipe.title)
     dialog.add_recipe(crispy, 3)

@@ -1,0 +1,400 @@
+"""Each computer's compacted records: a TinyDB database, `devices/<computer id>.json`.
+
+Saves never touch this file: they append to the computer's journal
+(`devices/<id>.journal.jsonl`, see `device_files`). Now and then, in the background, the
+journal is folded in: the computer's newest version of every record is written here as
+TinyDB documents (table `recipes`, table `plan`, one document per record) and the journal
+is cut back to its header. A kill between the two loses nothing and shows nothing twice:
+a version read from both files is the same version, and the merge takes it once.
+
+The file is ordinary TinyDB JSON, written one document per line by `DeviceTableStorage`,
+a TinyDB `Storage` of ours:
+
+- `write()` replaces the file in one step (temporary file, fsync, `os.replace`, folder
+  fsync), in ~1 MB chunks so that no step holds the GIL for a frame; a guard given by the
+  library refuses the replace if the journal changed under it.
+- `read()` decodes every document with the same defensive decoder as the journal (no NaN,
+  no huge numbers, no duplicate keys, nesting and size limits, lone surrogates refused),
+  and never blocks on a FIFO. A document that fails is left out and named; the rest of the
+  file counts. A file cut short (a sync tool still copying it) gives what it holds whole,
+  and is read again when it changes. A file in any other JSON layout (written by TinyDB's
+  own JSONStorage, say) is decoded whole with the same checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+from tinydb.storages import Storage
+
+from ..domain.limits import MAX_RECIPE_CHARS
+from .device_files import (
+    APP_NAME,
+    LAYOUT,
+    BadRecordError,
+    FileRead,
+    decode_record,
+    encode,
+    fsync_folder,
+    needs_walk,
+    too_new,
+    version_from_record,
+    write_all,
+)
+from .errors import LibraryWriteError
+from .merge import PLAN, RECIPE, Version
+
+TABLE_SUFFIX = ".json"
+META_TABLE = "_meta"
+#: TinyDB table name for each kind of record.
+TABLES = {RECIPE: "recipes", PLAN: "plan"}
+KIND_OF_TABLE = {table: kind for kind, table in TABLES.items()}
+#: A table file bigger than this is not one this app wrote (100,000 recipes are ~200 MB).
+MAX_TABLE_BYTES = 4 * 1024 * 1024 * 1024
+_CHUNK = 1 << 20
+_MAX_BAD_NAMED = 20
+_TABLE_START = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":\{$')
+_ONE_LINE_TABLE = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":(\{.*\}),?$')
+_DOCUMENT = re.compile(r'^"([0-9]{1,12})":')
+_MAX_LINE = 4 * MAX_RECIPE_CHARS + 4096
+
+
+def table_file_name(device: str) -> str:
+    return f"{device}{TABLE_SUFFIX}"
+
+
+class DeviceTableStorage(Storage):
+    """TinyDB storage for one computer's table file: safe reads, atomic one-step writes.
+
+    `guard` (for writes) is a context manager factory held around the `os.replace`: it may
+    refuse by raising, and whatever it does after the replace (cutting the journal) runs
+    before anyone else can write. Reads never raise for what the file holds: what was left
+    out is in `problems`, the file's header in `header`.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        header: dict[str, Any] | None = None,
+        guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
+        on_replaced: Callable[[os.stat_result], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.header = header
+        self.guard = guard or contextlib.nullcontext
+        self.on_replaced = on_replaced
+        self.problems: list[str] = []
+        self.bad_records = 0
+        self.too_new = False
+        self.complete = True
+        self._data: dict[str, dict[str, Any]] | None = None
+
+    # Reading ------------------------------------------------------------------------------
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._data is None:
+            raw = self._read_bytes()
+            self._data = None if raw is None else self._decode(raw)
+        return self._data
+
+    def _name(self) -> str:
+        return f"{self.path.parent.name}/{self.path.name}"
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            # O_NONBLOCK: a FIFO (or a device) put here must not hang the start.
+            descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.problems.append(
+                f"{self._name()} could not be read ({error.strerror}); it was left as it is"
+            )
+            return None
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                self.problems.append(f"{self._name()} is not a regular file; it was left as it is")
+                return None
+            if info.st_size > MAX_TABLE_BYTES:
+                self.problems.append(
+                    f"{self._name()} is too big to be a library file; it was left as it is"
+                )
+                return None
+            with os.fdopen(descriptor, "rb", closefd=False) as handle:
+                return handle.read()
+        except OSError as error:
+            self.problems.append(
+                f"{self._name()} could not be read ({error.strerror}); it was left as it is"
+            )
+            return None
+        finally:
+            os.close(descriptor)
+
+    def _decode(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        if not raw.strip():
+            return {}
+        tables = self._decode_lines(raw)
+        if tables is None:
+            tables = self._decode_whole(raw)
+        meta = tables.pop(META_TABLE, {}).get("1")
+        self.header = meta if isinstance(meta, dict) else None
+        if self.header is not None and too_new(self.header):
+            self.too_new = True
+            self.problems.append(
+                f"{self._name()} was written by a newer version of the app; it is left out "
+                "until this one is updated"
+            )
+            return {}
+        return tables
+
+    def _decode_lines(self, raw: bytes) -> dict[str, dict[str, Any]] | None:
+        """Our own layout, one document per line; None if the file is laid out otherwise."""
+        lines = raw.split(b"\n")
+        if not lines or lines[0].strip() != b"{":
+            return None
+        tables: dict[str, dict[str, Any]] = {}
+        table: dict[str, Any] | None = None
+        table_name = ""
+        offset = len(lines[0]) + 1
+        self.complete = False
+        # The part after the last newline is unfinished (a sync tool still copying): wait.
+        for raw_line in lines[1:-1]:
+            line_start, offset = offset, offset + len(raw_line) + 1
+            if len(raw_line) > _MAX_LINE:
+                self._bad(line_start, f"{len(raw_line):,} bytes, more than a record can hold")
+                continue
+            try:
+                line = raw_line.decode("utf-8").rstrip("\r")
+            except UnicodeDecodeError:
+                self._bad(line_start, "not UTF-8")
+                continue
+            if not line.strip():
+                continue
+            if table is not None:
+                if line in ("}", "},"):
+                    table = None
+                    continue
+                match = _DOCUMENT.match(line)
+                if match is None:
+                    return None
+                text = line[match.end() :]
+                if text.endswith(","):
+                    text = text[:-1]
+                try:
+                    record = decode_record(text)
+                    if not isinstance(record, dict):
+                        raise BadRecordError("not a record")
+                    if table_name != META_TABLE:
+                        version_from_record(
+                            record, KIND_OF_TABLE.get(table_name, ""), walk=needs_walk(raw_line)
+                        )
+                except BadRecordError as error:
+                    self._bad(line_start, str(error))
+                    continue
+                table[match.group(1)] = record
+                continue
+            if line == "}":
+                self.complete = True
+                break
+            start = _TABLE_START.match(line)
+            if start is not None:
+                table_name = start.group(1)
+                table = tables.setdefault(table_name, {})
+                continue
+            whole = _ONE_LINE_TABLE.match(line)
+            if whole is None:
+                return None
+            try:
+                value = decode_record(whole.group(2))
+            except BadRecordError as error:
+                self._bad(line_start, str(error))
+                continue
+            tables[whole.group(1)] = self._checked_table(whole.group(1), value, line_start)
+        return tables
+
+    def _decode_whole(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        """Any other JSON layout: decoded whole, with the same checks, each document checked."""
+        self.complete = True
+        try:
+            data = decode_record(raw.decode("utf-8"), limit=len(raw))
+        except (BadRecordError, UnicodeDecodeError) as error:
+            self.problems.append(
+                f"{self._name()} could not be read ({str(error)[:120]}); it was left as it is"
+            )
+            return {}
+        return {name: self._checked_table(name, value, 0) for name, value in data.items()}
+
+    def _checked_table(self, name: str, value: Any, where: int) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self._bad(where, f"table {name[:40]!r} is not a table")
+            return {}
+        kept: dict[str, Any] = {}
+        for doc_id, record in value.items():
+            try:
+                if not isinstance(record, dict):
+                    raise BadRecordError("not a record")
+                if name != META_TABLE:
+                    version_from_record(record, KIND_OF_TABLE.get(name, ""))
+            except BadRecordError as error:
+                self._bad(where, f"document {doc_id[:20]}: {error}")
+                continue
+            kept[doc_id] = record
+        return kept
+
+    def _bad(self, where: int, why: str) -> None:
+        self.bad_records += 1
+        if self.bad_records <= _MAX_BAD_NAMED:
+            self.problems.append(f"{self._name()}, byte {where}: a record was set aside ({why})")
+
+    # Writing ------------------------------------------------------------------------------
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file with `data` in one step; LibraryWriteError if it could not be."""
+        header = {"1": self.header or {"app": APP_NAME, "layout": LAYOUT}}
+        tables = {META_TABLE: header, **{k: v for k, v in data.items() if k != META_TABLE}}
+        descriptor, temp_name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            try:
+                for chunk in _chunks(_lines(tables)):
+                    write_all(descriptor, chunk)
+                os.fsync(descriptor)
+                written = os.fstat(descriptor)
+            finally:
+                os.close(descriptor)
+            with self.guard():
+                os.replace(temp_name, self.path)
+                fsync_folder(self.path.parent)
+                if self.on_replaced is not None:
+                    self.on_replaced(written)
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            if isinstance(error, OSError):
+                raise LibraryWriteError(
+                    f"{self.path} could not be written: {error.strerror or error}"
+                ) from error
+            raise
+        self._data = data
+
+    def close(self) -> None:
+        self._data = None
+
+
+def _lines(tables: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """One document per line, so that a reader can set one bad document aside, not the file."""
+    yield b"{\n"
+    names = list(tables)
+    for number, name in enumerate(names):
+        end = b"\n" if number == len(names) - 1 else b",\n"
+        documents = tables[name]
+        key = encode(name)
+        if not documents or name == META_TABLE:
+            yield key + b":" + encode(documents) + end
+            continue
+        yield key + b":{\n"
+        count = len(documents)
+        for index, (doc_id, document) in enumerate(documents.items()):
+            yield (
+                encode(str(doc_id))
+                + b":"
+                + encode(document)
+                + (b",\n" if index < count - 1 else b"\n")
+            )
+        yield b"}" + end
+    yield b"}\n"
+
+
+def _chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
+    pending: list[bytes] = []
+    size = 0
+    for line in lines:
+        pending.append(line)
+        size += len(line)
+        if size >= _CHUNK:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
+
+
+def read_table_file(path: Path) -> FileRead:
+    """Every version in a computer's table file, through TinyDB; never raises for content."""
+    database = TinyDB(path, storage=DeviceTableStorage)
+    storage: DeviceTableStorage = database.storage  # type: ignore[assignment]
+    found = FileRead()
+    try:
+        for kind, table_name in TABLES.items():
+            for document in database.table(table_name, cache_size=0):
+                found.versions.append(_version(kind, document))
+    finally:
+        database.close()
+    found.problems = storage.problems
+    found.bad_lines = storage.bad_records
+    found.header = storage.header
+    found.too_new = storage.too_new
+    return found
+
+
+def write_table_file(
+    path: Path,
+    device: str,
+    name: str,
+    versions: Iterable[Version],
+    *,
+    guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
+    on_replaced: Callable[[os.stat_result], None] | None = None,
+) -> None:
+    """Write a computer's newest versions as its table file, in one atomic replace.
+
+    Built with TinyDB's tables on a caching middleware, so the file is written once."""
+    header = {"app": APP_NAME, "layout": LAYOUT, "device": device, "name": name}
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in TABLES}
+    for version in versions:
+        by_kind[version.kind].append(
+            {
+                "id": version.key,
+                "time": version.time,
+                "device": version.device,
+                "seen": dict(version.seen),
+                "doc": version.document,
+            }
+        )
+    middleware = CachingMiddleware(DeviceTableStorage)
+    database = TinyDB(path, storage=middleware, header=header, guard=guard, on_replaced=on_replaced)
+    database.drop_tables()
+    for kind, table_name in TABLES.items():
+        if by_kind[kind]:
+            database.table(table_name, cache_size=0).insert_multiple(by_kind[kind])
+    try:
+        middleware.flush()
+    except (TypeError, ValueError) as error:
+        raise LibraryWriteError(f"{path} could not be written: {error}") from error
+    finally:
+        middleware._cache_modified_count = 0  # a failed write is not tried again on close
+        middleware.cache = None
+        database.close()
+
+
+def _version(kind: str, record: dict[str, Any]) -> Version:
+    """A checked document (the storage checked it while reading) as a version."""
+    return Version(
+        kind,
+        record["id"],
+        record["time"],
+        record["device"],
+        record.get("doc"),
+        record.get("seen", {}),
+    )

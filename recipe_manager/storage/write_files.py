@@ -1,0 +1,32 @@
+"""Whole files the library writes (backups, media, set-aside bytes), each replaced in one
+step by `atomic_file`, with failures raised as `LibraryWriteError` naming the file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..atomic_file import replace_file
+from .errors import LibraryWriteError
+
+
+def write_atomically(
+    path: Path, payload: bytes, before_replace: Callable[[], None] | None = None
+) -> os.stat_result:
+    """Write beside the target, flush and fsync, then replace it in one step.
+
+    Returns the written file's status. On any failure the temporary file is removed and the
+    target is as it was."""
+    return write_chunks_atomically(path, (payload,), before_replace)
+
+
+def write_chunks_atomically(
+    path: Path, chunks: Iterable[bytes], before_replace: Callable[[], None] | None = None
+) -> os.stat_result:
+    """`write_atomically` for a file given in chunks, each written in its own call (so that
+    no single step holds the GIL for long)."""
+    try:
+        return replace_file(path, chunks, before_replace)
+    except OSError as error:
+        raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error

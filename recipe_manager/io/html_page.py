@@ -17,6 +17,7 @@ from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
 from .html_tree import Element, Page, parse_html
 from .jsonld import (
+    NOT_A_STEP,
     WORDY_DURATION,
     build_components,
     find_recipe_nodes,
@@ -494,9 +495,11 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
 def _page_steps(elements: list[Element]) -> list[str]:
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
-        items = _items(container) or [e for e in container.iter() if e.tag == "p"]
-        texts = (clean_text(item.text()) for item in items)
-        return [step for step in texts if step]
+        found = _step_texts(_items(container)) or _step_texts(
+            [e for e in container.iter() if e.tag == "p"]
+        )
+        if found:
+            return found
     for heading in _headed(elements, _STEPS_WORD, _MAKING):
         steps = _section_steps(heading)
         if steps:
@@ -517,10 +520,15 @@ def _section_steps(heading: Element) -> list[str]:
         if _is_heading(sibling) and _level(sibling) <= level:
             break
         items.extend(_items(sibling))
-        if sibling.tag == "p" and not _is_heading(sibling):
-            paragraphs.append(sibling)
-    steps = (clean_text(item.text()) for item in items or paragraphs)
-    return [step for step in steps if step]
+        # Paragraphs, the heading's siblings or wrapped in a block of their own.
+        paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
+    return _step_texts(items) or _step_texts(paragraphs)
+
+
+def _step_texts(elements: list[Element]) -> list[str]:
+    """The elements' texts that are steps (not empty, not a share button or heading)."""
+    texts = (clean_text(element.text()) for element in elements)
+    return [text for text in texts if text and not NOT_A_STEP.match(text)]
 
 
 def _level(element: Element) -> int:

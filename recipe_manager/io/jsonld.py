@@ -46,6 +46,14 @@ _SCHEMA_KEYS = (
     "recipeInstructions", "prepTime", "cookTime", "totalTime", "keywords", "recipeCategory",
     "recipeCuisine", "cookingMethod", "url", "mainEntityOfPage",
 )  # fmt: skip
+# A line in a list of steps that is no step: the list's own heading, a share button, a
+# photo credit. Pages and plugins put these among the steps.
+NOT_A_STEP = re.compile(
+    r"(?i)^(?:facebook|twitter|pinterest|e-?mail|whatsapp|print|share|tweet|pin it|"
+    r"instructions?|directions?|method|preparation|steps|modo de preparo|preparo|"
+    r"zubereitung|pr[ée]paration|bereiding(?:swijze)?|preparaci[óo]n|elaboraci[óo]n|"
+    r"photo credit\b.*|photo:.*)[\s:.]*$"
+)
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
 _COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
 
@@ -322,7 +330,7 @@ def _split_steps(text: Any) -> list[str]:
     steps = []
     for line in clean_text(text, keep_lines=True).splitlines():
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
-        if line:
+        if line and not NOT_A_STEP.match(line):
             steps.append(line)
     return steps
 

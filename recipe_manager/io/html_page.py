@@ -35,15 +35,22 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BIG_PAGE = 900_000
 # Raw text longer than this is no heading or label, however much markup it holds.
 _SHORT = 600
+# Headings naming the ingredient list, in the languages of the pages seen so far.
 _INGREDIENTS_WORD = re.compile(
-    r"(?i)^\s*(ingredients?|zutaten|ingrédients|ingredientes|ingrediënten)\b"
+    r"(?i)^\s*(ingredients?|zutaten|ingrédients|ingredientes|ingrediënten|ingredienti|"
+    r"ingredienser|ingredienci|hozzávalók|sestavine|składniki|suroviny|what you.ll need)\b"
 )
+# Headings naming the method.
 _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
-    r"zubereitung|préparation|modo de preparo|bereiding)\b"
+    r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
+    r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
+    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
+    r"priprema|příprava|przygotowanie)\b"
 )
 _MAKING = re.compile(
     r"(?i)^\s*(how to make|making)\b|\b(maken|bereiden|zubereiten|machen|faire|fazer|preparar)\b"
+    r"|\bhow to make\b"
 )
 _ASIDE = re.compile(
     r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?)"
@@ -390,18 +397,28 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
 
 
 def _following(heading: Element) -> list[Element]:
-    """What comes after a heading in its section, climbing out of a wrapper it ends."""
+    """What comes after a heading in its section, climbing out of a wrapper it ends.
+
+    A wrapper that holds only the heading and its trimmings (an "edit" link, an icon)
+    ends too: what follows the wrapper is read after them.
+    """
     node = heading
+    found: list[Element] = []
     for _ in range(3):
         parent = node.parent
         if parent is None:
-            return []
+            break
         siblings = [c for c in parent.children if isinstance(c, Element)]
-        later = siblings[siblings.index(node) + 1 :]
-        if later:
-            return later
+        found.extend(siblings[siblings.index(node) + 1 :])
+        if any(_substantial(element) for element in found):
+            break
         node = parent
-    return []
+    return found
+
+
+def _substantial(element: Element) -> bool:
+    """Whether an element holds more than a heading's trimmings: a list or some prose."""
+    return element.tag in {"ul", "ol", "li", "p", "table"} or len(element.text().strip()) > 40
 
 
 def _items(element: Element) -> list[Element]:

@@ -336,7 +336,14 @@ def _fallback(root: Element) -> _Fallback:
 def _page_title(elements: list[Element]) -> str:
     for element in elements:
         if element.tag == "h1":
-            title = clean_text(element.text())
+            # A <small> in the heading is a byline or a subtitle, not the name.
+            title = clean_text(
+                "".join(
+                    c if isinstance(c, str) else c.text()
+                    for c in element.children
+                    if isinstance(c, str) or c.tag != "small"
+                )
+            )
             if title:
                 return title
     for element in elements:
@@ -434,7 +441,7 @@ def _line(item: Element) -> str:
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
     container = _class_container(elements, re.compile("ingredient"))
     if container is not None:
-        lines = _container_lines(container)
+        lines = [line for part in _alike_siblings(container) for line in _container_lines(part)]
     else:
         lines = next(
             (found for h in _headed(elements, _INGREDIENTS_WORD) if (found := _section_lines(h))),
@@ -442,6 +449,25 @@ def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, l
         )
     groups = ingredient_groups([line for line in lines if line])
     return [group for group in groups if not _EQUIPMENT.match(group[0])]
+
+
+def _alike_siblings(container: Element) -> list[Element]:
+    """The container and its siblings of the same tag and class, in page order.
+
+    Pages draw each ingredient group as a box of its own (`<div class="ingredients-wrap">`
+    once per group); the box with the most lines is found first, the others are its
+    siblings.
+    """
+    parent = container.parent
+    if parent is None or not container.get("class"):
+        return [container]
+    return [
+        child
+        for child in parent.children
+        if isinstance(child, Element)
+        and child.tag == container.tag
+        and child.get("class") == container.get("class")
+    ]
 
 
 def _container_lines(container: Element) -> list[str]:

@@ -324,13 +324,94 @@ def _http(value: str) -> str:
 def _fallback(root: Element) -> _Fallback:
     elements = root.iter()
     minutes, yield_text = _card_fields(elements)
-    return _Fallback(
-        _page_title(elements),
-        _ingredient_groups(elements),
-        _page_steps(elements),
-        minutes,
-        yield_text,
+    groups = _ingredient_groups(elements)
+    if not any(lines for _, _, lines in groups):
+        groups = ingredient_groups(_amount_list(elements))
+    steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
+    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+
+
+# An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
+_AMOUNT_START = re.compile(r"^\s*(\d|[\u00bc-\u00be\u2150-\u215e])")
+# The mean length of a list's items above which they read as steps, not ingredients.
+_STEP_LENGTH = 40
+
+
+def _list_of(item: Element) -> Element | None:
+    """The list (ul/ol) an item belongs to: its nearest list ancestor, a step or two up."""
+    parent = item.parent
+    for _ in range(3):
+        if parent is None:
+            return None
+        if parent.tag in {"ul", "ol"}:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _amount_list(elements: list[Element]) -> list[str]:
+    """The lines of the list most of whose items start with an amount, on a page with no
+    ingredient heading or markup: the list with the most such items wins, when it has at
+    least three and they are most of its items. Each item is looked at once."""
+    counts: dict[int, list[int]] = {}
+    lists: dict[int, Element] = {}
+    for element in elements:
+        if element.tag != "li":
+            continue
+        owner = _list_of(element)
+        if owner is None:
+            continue
+        tally = counts.setdefault(id(owner), [0, 0])
+        lists[id(owner)] = owner
+        raw = element.text()
+        tally[1] += 1
+        if len(raw) <= _SHORT and _AMOUNT_START.match(clean_text(raw)):
+            tally[0] += 1
+    best = max(
+        (key for key, (amounts, items) in counts.items() if amounts >= 3 and 2 * amounts > items),
+        key=lambda key: counts[key][0],
+        default=None,
     )
+    if best is None:
+        return []
+    owner = lists[best]
+    return [
+        _line(child) for child in owner.children if isinstance(child, Element) and child.tag == "li"
+    ]
+
+
+def _steps_after_ingredients(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[str]:
+    """The first list after the ingredient list whose items read as sentences.
+
+    For pages that give the method no heading a reader could find ("Recipe", an icon):
+    the method is the next list of long lines after the last ingredient.
+    """
+    lines = [line for _, _, group in groups for line in group]
+    if not lines:
+        return []
+    last = lines[-1]
+    start = next(
+        (
+            index
+            for index in range(len(elements) - 1, -1, -1)
+            if elements[index].tag == "li"
+            and len(elements[index].text()) <= _SHORT
+            and _line(elements[index]) == last
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    for element in elements[start + 1 :]:
+        if element.tag not in {"ul", "ol"}:
+            continue
+        items = [c for c in element.children if isinstance(c, Element) and c.tag == "li"]
+        texts = _step_texts(items)
+        if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH:
+            return texts
+    return []
 
 
 def _page_title(elements: list[Element]) -> str:

@@ -56,6 +56,8 @@ NOT_A_STEP = re.compile(
 )
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
 _COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
+# An amount a shop's database wrote as a float ("500.0 g", "2.0 Zehen"): written whole.
+_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+(?=\s|$)")
 
 
 def is_recipe_node(node: Any) -> bool:
@@ -432,6 +434,7 @@ def _plain_note(line: str) -> str:
     from a note written "(full fat)", "potatoes, (peeled)" from "potatoes, peeled".
     """
     line = _DOUBLED_PARENS.sub(r"(\1)", line)
+    line = _WHOLE_FLOAT.sub(r"\1", line)
     return _COMMA_PARENS.sub(r", \1", line)
 
 

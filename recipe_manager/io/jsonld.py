@@ -324,8 +324,32 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                 pending.append((children, section))
             else:
                 text = item.get("text") or item.get("name") or item.get("description")
+                headline = _step_headline(item)
+                if headline:
+                    sections[-1][1].append(headline)
                 sections[-1][1].extend(_split_steps(_first(text)))
     return [(title, steps) for title, steps in sections if title or steps]
+
+
+# A step's name that only numbers it ("Step 3", "Schritt 2", "3").
+_NUMBERING_NAME = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?\s*\d*[.:]?$")
+
+
+def _step_headline(item: dict[str, Any]) -> str:
+    """A step's own short title ("Prep", "Chill"), shown above its text by recipe cards.
+
+    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a short
+    name that is none of these is a title the cook sees, kept as a line of its own.
+    """
+    name = clean_text(_first(item.get("name")))
+    text = clean_text(_first(item.get("text")))
+    if not name or not text or len(name) > 80 or _NUMBERING_NAME.match(name):
+        return ""
+    loose_name = re.sub(r"\W+", "", name.casefold().rstrip(".…"))
+    loose_text = re.sub(r"\W+", "", text.casefold())
+    if not loose_name or loose_text.startswith(loose_name) or NOT_A_STEP.match(name):
+        return ""
+    return name
 
 
 def _split_steps(text: Any) -> list[str]:

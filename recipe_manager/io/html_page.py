@@ -25,6 +25,7 @@ from .jsonld import (
     parse_duration,
     read_yield,
     recipe_from_schema,
+    split_numbered,
     without_recipe_word,
 )
 from .safe_read import load_json
@@ -651,7 +652,7 @@ def _section_steps(heading: Element) -> list[str]:
 
 def _step_texts(elements: list[Element]) -> list[str]:
     """The elements' texts that are steps (not empty, not a share button or heading)."""
-    texts = (clean_text(element.text()) for element in elements)
+    texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
     return [text for text in texts if text and not NOT_A_STEP.match(text)]
 
 

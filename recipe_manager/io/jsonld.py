@@ -352,9 +352,30 @@ def _step_headline(item: dict[str, Any]) -> str:
     return name
 
 
+# A step number opening the text or a sentence in it: "1. Preheat … 2. Add …".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[.!?)]\s))(\d{1,2})[.)]\s+(?=\S)")
+
+
+def split_numbered(text: str) -> list[str]:
+    """A text holding numbered steps one after another ("1. Heat … 2. Add …") split at
+    its numbers, kept on each step; any other text comes back whole.
+
+    Only a run counting up from 1, with at least two steps, splits: "Bake at 180. 2 eggs"
+    is no numbering.
+    """
+    starts: list[int] = []
+    for match in _INLINE_NUMBER.finditer(text):
+        if int(match.group(1)) == len(starts) + 1 and (starts or match.start() == 0):
+            starts.append(match.start())
+    if len(starts) < 2:
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
 def _split_steps(text: Any) -> list[str]:
     steps = []
-    for line in clean_text(text, keep_lines=True).splitlines():
+    lines = clean_text(text, keep_lines=True).splitlines()
+    for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
         if line and not NOT_A_STEP.match(line):
             steps.append(line)

@@ -24,12 +24,18 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The figures in README.md's Performance section. Those on real data read ../shared/corpus.
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/window_bench.py
 	$(BIN)/python bench/storage_bench.py
+	$(BIN)/python bench/storage_ui_stall_bench.py
+	$(BIN)/python bench/hardening_bench.py
+	$(BIN)/python bench/pathological_bench.py
+	$(BIN)/python bench/page_speed.py
 	$(BIN)/python bench/parse_format_bench.py
 	$(BIN)/python bench/label_accuracy.py
-	$(BIN)/python bench/import_scores.py
+	$(BIN)/python bench/display_classes.py
+	$(BIN)/python bench/import_scores.py ../shared/corpus/pages-wide.tar.xz --quiet
 
 test-slow: $(VENV)/.installed-test
 	RECIPE_MANAGER_SLOW_TESTS=1 $(BIN)/python -m pytest tests/storage

@@ -86,6 +86,15 @@ def main() -> int:
     save(editor, "editor.png")
     editor.done(0)
 
+    # Scaled to what the cook has: 1.4 kg of pork belly.
+    from recipe_manager.domain.scale_to import scale_to_amount
+
+    recipe = window.current_recipe
+    belly = next(line for line in recipe.components[0].ingredients if "pork belly" in line.text)
+    window.scale_to(scale_to_amount(belly, "1.4 kg"))
+    save(window, "scale-to-amount.png")
+    window.servings_spin.setValue(recipe.servings or 1)
+
     # The same window under a dark desktop theme (off screen there is no desktop to ask, so
     # the dark palette a desktop would hand over is set here).
     QApplication.setStyle("Fusion")

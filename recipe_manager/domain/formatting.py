@@ -647,6 +647,11 @@ def is_plural(number: str) -> bool:
     return highest != "1" and not highest.startswith("0") and highest[:1].isdigit()
 
 
+#: A count of a smaller unit at or past which a bigger unit that fits reads better (12 tbsp
+#: is 3/4 cup; 16 oz is 1 lb): the kitchen grid's own line between tbsp and cups.
+_MANY = 12
+
+
 def choose_unit(
     low: Fraction, high: Fraction | None, unit: str, system: str, keep: bool = False
 ) -> str:
@@ -668,14 +673,20 @@ def choose_unit(
     else:
         candidates = family(family_system, info.dimension, unit)
     fallback = candidates[-1]
+    bigger_fits = False
     for candidate in candidates:
         candidate_info = unit_info(candidate)
         assert candidate_info is not None
-        if low * conversion_factor(unit, candidate) < candidate_info.minimum:
+        amount = low * conversion_factor(unit, candidate)
+        if amount < candidate_info.minimum:
             continue
+        if bigger_fits and amount >= _MANY:
+            # 21 3/8-42 5/8 oz reads worse than 1 1/4-2 3/4 lb: past a dozen, the bigger unit.
+            return fallback
         if _reads_well_in(low, high, unit, candidate):
             return candidate
         fallback = candidate if fallback == candidates[-1] else fallback
+        bigger_fits = True
     return fallback
 
 

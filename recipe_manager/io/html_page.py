@@ -17,6 +17,7 @@ from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
 from .html_tree import Element, Page, parse_html
 from .jsonld import (
+    NOT_A_STEP,
     WORDY_DURATION,
     build_components,
     find_recipe_nodes,
@@ -24,6 +25,7 @@ from .jsonld import (
     parse_duration,
     read_yield,
     recipe_from_schema,
+    split_numbered,
     without_recipe_word,
 )
 from .safe_read import load_json
@@ -34,15 +36,22 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BIG_PAGE = 900_000
 # Raw text longer than this is no heading or label, however much markup it holds.
 _SHORT = 600
+# Headings naming the ingredient list, in the languages of the pages seen so far.
 _INGREDIENTS_WORD = re.compile(
-    r"(?i)^\s*(ingredients?|zutaten|ingrédients|ingredientes|ingrediënten)\b"
+    r"(?i)^\s*(ingredients?|zutaten|ingrédients|ingredientes|ingrediënten|ingredienti|"
+    r"ingredienser|ingredienci|hozzávalók|sestavine|składniki|suroviny|what you.ll need)\b"
 )
+# Headings naming the method.
 _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
-    r"zubereitung|préparation|modo de preparo|bereiding)\b"
+    r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
+    r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
+    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
+    r"priprema|příprava|przygotowanie)\b"
 )
 _MAKING = re.compile(
     r"(?i)^\s*(how to make|making)\b|\b(maken|bereiden|zubereiten|machen|faire|fazer|preparar)\b"
+    r"|\bhow to make\b"
 )
 _ASIDE = re.compile(
     r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?)"
@@ -316,19 +325,107 @@ def _http(value: str) -> str:
 def _fallback(root: Element) -> _Fallback:
     elements = root.iter()
     minutes, yield_text = _card_fields(elements)
-    return _Fallback(
-        _page_title(elements),
-        _ingredient_groups(elements),
-        _page_steps(elements),
-        minutes,
-        yield_text,
+    groups = _ingredient_groups(elements)
+    if not any(lines for _, _, lines in groups):
+        groups = ingredient_groups(_amount_list(elements))
+    steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
+    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+
+
+# An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
+_AMOUNT_START = re.compile(r"^\s*(\d|[\u00bc-\u00be\u2150-\u215e])")
+# The mean length of a list's items above which they read as steps, not ingredients.
+_STEP_LENGTH = 40
+
+
+def _list_of(item: Element) -> Element | None:
+    """The list (ul/ol) an item belongs to: its nearest list ancestor, a step or two up."""
+    parent = item.parent
+    for _ in range(3):
+        if parent is None:
+            return None
+        if parent.tag in {"ul", "ol"}:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _amount_list(elements: list[Element]) -> list[str]:
+    """The lines of the list most of whose items start with an amount, on a page with no
+    ingredient heading or markup: the list with the most such items wins, when it has at
+    least three and they are most of its items. Each item is looked at once."""
+    counts: dict[int, list[int]] = {}
+    lists: dict[int, Element] = {}
+    for element in elements:
+        if element.tag != "li":
+            continue
+        owner = _list_of(element)
+        if owner is None:
+            continue
+        tally = counts.setdefault(id(owner), [0, 0])
+        lists[id(owner)] = owner
+        raw = element.text()
+        tally[1] += 1
+        if len(raw) <= _SHORT and _AMOUNT_START.match(clean_text(raw)):
+            tally[0] += 1
+    best = max(
+        (key for key, (amounts, items) in counts.items() if amounts >= 3 and 2 * amounts > items),
+        key=lambda key: counts[key][0],
+        default=None,
     )
+    if best is None:
+        return []
+    owner = lists[best]
+    return [
+        _line(child) for child in owner.children if isinstance(child, Element) and child.tag == "li"
+    ]
+
+
+def _steps_after_ingredients(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[str]:
+    """The first list after the ingredient list whose items read as sentences.
+
+    For pages that give the method no heading a reader could find ("Recipe", an icon):
+    the method is the next list of long lines after the last ingredient.
+    """
+    lines = [line for _, _, group in groups for line in group]
+    if not lines:
+        return []
+    last = lines[-1]
+    start = next(
+        (
+            index
+            for index in range(len(elements) - 1, -1, -1)
+            if elements[index].tag == "li"
+            and len(elements[index].text()) <= _SHORT
+            and _line(elements[index]) == last
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    for element in elements[start + 1 :]:
+        if element.tag not in {"ul", "ol"}:
+            continue
+        items = [c for c in element.children if isinstance(c, Element) and c.tag == "li"]
+        texts = _step_texts(items)
+        if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH:
+            return texts
+    return []
 
 
 def _page_title(elements: list[Element]) -> str:
     for element in elements:
         if element.tag == "h1":
-            title = clean_text(element.text())
+            # A <small> in the heading is a byline or a subtitle, not the name.
+            title = clean_text(
+                "".join(
+                    c if isinstance(c, str) else c.text()
+                    for c in element.children
+                    if isinstance(c, str) or c.tag != "small"
+                )
+            )
             if title:
                 return title
     for element in elements:
@@ -389,18 +486,28 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
 
 
 def _following(heading: Element) -> list[Element]:
-    """What comes after a heading in its section, climbing out of a wrapper it ends."""
+    """What comes after a heading in its section, climbing out of a wrapper it ends.
+
+    A wrapper that holds only the heading and its trimmings (an "edit" link, an icon)
+    ends too: what follows the wrapper is read after them.
+    """
     node = heading
+    found: list[Element] = []
     for _ in range(3):
         parent = node.parent
         if parent is None:
-            return []
+            break
         siblings = [c for c in parent.children if isinstance(c, Element)]
-        later = siblings[siblings.index(node) + 1 :]
-        if later:
-            return later
+        found.extend(siblings[siblings.index(node) + 1 :])
+        if any(_substantial(element) for element in found):
+            break
         node = parent
-    return []
+    return found
+
+
+def _substantial(element: Element) -> bool:
+    """Whether an element holds more than a heading's trimmings: a list or some prose."""
+    return element.tag in {"ul", "ol", "li", "p", "table"} or len(element.text().strip()) > 40
 
 
 def _items(element: Element) -> list[Element]:
@@ -416,7 +523,7 @@ def _line(item: Element) -> str:
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
     container = _class_container(elements, re.compile("ingredient"))
     if container is not None:
-        lines = _container_lines(container)
+        lines = [line for part in _alike_siblings(container) for line in _container_lines(part)]
     else:
         lines = next(
             (found for h in _headed(elements, _INGREDIENTS_WORD) if (found := _section_lines(h))),
@@ -424,6 +531,25 @@ def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, l
         )
     groups = ingredient_groups([line for line in lines if line])
     return [group for group in groups if not _EQUIPMENT.match(group[0])]
+
+
+def _alike_siblings(container: Element) -> list[Element]:
+    """The container and its siblings of the same tag and class, in page order.
+
+    Pages draw each ingredient group as a box of its own (`<div class="ingredients-wrap">`
+    once per group); the box with the most lines is found first, the others are its
+    siblings.
+    """
+    parent = container.parent
+    if parent is None or not container.get("class"):
+        return [container]
+    return [
+        child
+        for child in parent.children
+        if isinstance(child, Element)
+        and child.tag == container.tag
+        and child.get("class") == container.get("class")
+    ]
 
 
 def _container_lines(container: Element) -> list[str]:
@@ -494,9 +620,11 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
 def _page_steps(elements: list[Element]) -> list[str]:
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
-        items = _items(container) or [e for e in container.iter() if e.tag == "p"]
-        texts = (clean_text(item.text()) for item in items)
-        return [step for step in texts if step]
+        found = _step_texts(_items(container)) or _step_texts(
+            [e for e in container.iter() if e.tag == "p"]
+        )
+        if found:
+            return found
     for heading in _headed(elements, _STEPS_WORD, _MAKING):
         steps = _section_steps(heading)
         if steps:
@@ -517,10 +645,15 @@ def _section_steps(heading: Element) -> list[str]:
         if _is_heading(sibling) and _level(sibling) <= level:
             break
         items.extend(_items(sibling))
-        if sibling.tag == "p" and not _is_heading(sibling):
-            paragraphs.append(sibling)
-    steps = (clean_text(item.text()) for item in items or paragraphs)
-    return [step for step in steps if step]
+        # Paragraphs, the heading's siblings or wrapped in a block of their own.
+        paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
+    return _step_texts(items) or _step_texts(paragraphs)
+
+
+def _step_texts(elements: list[Element]) -> list[str]:
+    """The elements' texts that are steps (not empty, not a share button or heading)."""
+    texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
+    return [text for text in texts if text and not NOT_A_STEP.match(text)]
 
 
 def _level(element: Element) -> int:

@@ -46,8 +46,18 @@ _SCHEMA_KEYS = (
     "recipeInstructions", "prepTime", "cookTime", "totalTime", "keywords", "recipeCategory",
     "recipeCuisine", "cookingMethod", "url", "mainEntityOfPage",
 )  # fmt: skip
+# A line in a list of steps that is no step: the list's own heading, a share button, a
+# photo credit. Pages and plugins put these among the steps.
+NOT_A_STEP = re.compile(
+    r"(?i)^(?:facebook|twitter|pinterest|e-?mail|whatsapp|print|share|tweet|pin it|"
+    r"instructions?|directions?|method|preparation|steps|modo de preparo|preparo|"
+    r"zubereitung|pr[ée]paration|bereiding(?:swijze)?|preparaci[óo]n|elaboraci[óo]n|"
+    r"photo credit\b.*|photo:.*)[\s:.]*$"
+)
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
 _COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
+# An amount a shop's database wrote as a float ("500.0 g", "2.0 Zehen"): written whole.
+_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+(?=\s|$)")
 
 
 def is_recipe_node(node: Any) -> bool:
@@ -314,15 +324,60 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                 pending.append((children, section))
             else:
                 text = item.get("text") or item.get("name") or item.get("description")
+                headline = _step_headline(item)
+                if headline:
+                    sections[-1][1].append(headline)
                 sections[-1][1].extend(_split_steps(_first(text)))
     return [(title, steps) for title, steps in sections if title or steps]
 
 
+# A step's name that only numbers it ("Step 3", "Schritt 2", "3").
+_NUMBERING_NAME = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?\s*\d*[.:]?$")
+
+
+def _step_headline(item: dict[str, Any]) -> str:
+    """A step's own short title ("Prep", "Chill"), shown above its text by recipe cards.
+
+    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a short
+    name that is none of these is a title the cook sees, kept as a line of its own.
+    """
+    name = clean_text(_first(item.get("name")))
+    text = clean_text(_first(item.get("text")))
+    if not name or not text or len(name) > 80 or _NUMBERING_NAME.match(name):
+        return ""
+    loose_name = re.sub(r"\W+", "", name.casefold().rstrip(".…"))
+    loose_text = re.sub(r"\W+", "", text.casefold())
+    if not loose_name or loose_text.startswith(loose_name) or NOT_A_STEP.match(name):
+        return ""
+    return name
+
+
+# A step number opening the text or a sentence in it: "1. Preheat … 2. Add …".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[.!?)]\s))(\d{1,2})[.)]\s+(?=\S)")
+
+
+def split_numbered(text: str) -> list[str]:
+    """A text holding numbered steps one after another ("1. Heat … 2. Add …") split at
+    its numbers, kept on each step; any other text comes back whole.
+
+    Only a run counting up from 1, with at least two steps, splits: "Bake at 180. 2 eggs"
+    is no numbering.
+    """
+    starts: list[int] = []
+    for match in _INLINE_NUMBER.finditer(text):
+        if int(match.group(1)) == len(starts) + 1 and (starts or match.start() == 0):
+            starts.append(match.start())
+    if len(starts) < 2:
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
 def _split_steps(text: Any) -> list[str]:
     steps = []
-    for line in clean_text(text, keep_lines=True).splitlines():
+    lines = clean_text(text, keep_lines=True).splitlines()
+    for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
-        if line:
+        if line and not NOT_A_STEP.match(line):
             steps.append(line)
     return steps
 
@@ -424,6 +479,7 @@ def _plain_note(line: str) -> str:
     from a note written "(full fat)", "potatoes, (peeled)" from "potatoes, peeled".
     """
     line = _DOUBLED_PARENS.sub(r"(\1)", line)
+    line = _WHOLE_FLOAT.sub(r"\1", line)
     return _COMMA_PARENS.sub(r", \1", line)
 
 

@@ -15,18 +15,34 @@ from ..domain import Component, Recipe, parse_ingredient
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○∙*▢☐□■]|[-–—+](?=\s)|\[\s?[xX]?\s?\])\s*")
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?(?P<n>\d{1,2})\s*[.):]\s+(?P<text>\S.*)$", re.I)
 _SERVES = re.compile(
-    r"^\s*(?:serves|servings|yield|yields|makes|portions)\s*:?\s*(?P<n>\d{1,6})\b.*$"
+    r"^\s*(?:serves|servings|yield|yields|makes|portions)\s*:?\s*(?:about\s+)?(?P<n>\d{1,6})\b.*$"
     r"|^\s*(?P<m>\d{1,6})\s+(?:servings|portions|people)\s*$",
+    re.I,
+)
+# "Makes 30 dumplings", "Yield: 2 loaves": a count of things, not of people to feed.
+_MAKES_THINGS = re.compile(
+    r"^\s*(?:makes|yields?)\s*:?\s*(?:about\s+)?\d{1,6}\s+(?!(?:servings?|portions?|people|"
+    r"persons?)\b)[^\W\d_]",
     re.I,
 )
 _META = re.compile(
     r"^\s*(?P<key>category|course|method|cuisine|keywords|tags)\s*:\s*(?P<value>.+)$", re.I
 )
-_TIME = re.compile(r"^\s*(?P<key>prep|cook|total)(?:\s*time)?\s*:\s*(?P<value>.+)$", re.I)
+# A time label ("Prep 45 minutes", "Cook time: 10 mins", "Total: 1 hour"); a line of them
+# alone ("Prep 45 minutes, Cook 10 minutes") keeps each, never their sum.
+_TIME_LABEL = re.compile(
+    r"\b(?P<key>prep(?:aration)?|cook(?:ing)?|total)(?:\s+time)?\s*(?:[:=\-–]\s*)?", re.I
+)
+_TIME_FILLER = re.compile(r"(?i)[\s,;|/·•]*(?:and\s*)?[\s,;|/·•]*")
 _SECTION_WORD = re.compile(
     r"^\s*(?:ingredients?|instructions?|directions?|method|steps|preparation|notes?)\s*:?\s*$",
     re.I,
 )
+_METHOD_WORD = re.compile(
+    r"^\s*(?:instructions?|directions?|method|steps|preparation)\s*:?\s*$", re.I
+)
+# Words that say nothing about which part a heading names ("For the sauce", "To make it").
+_PART_FILLER = {"for", "the", "a", "an", "to", "make", "making", "of", "and", "with", "&"}
 _CHROME = re.compile(
     r"^\s*(?:leave a (?:reply|comment)|\d+\s+comments?|one comment|one thought on|"
     r"\d+ thoughts on|comments|share this|like this|related( posts)?|post navigation|"
@@ -48,6 +64,8 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 class _Line:
     text: str
     gap_before: bool
+    # The line follows a "Method" / "Instructions" heading (which is itself dropped).
+    after_method: bool = False
 
 
 @dataclass
@@ -72,7 +90,7 @@ def recipes_from_text(text: str, *, markdown: bool = False) -> list[Recipe]:
     title = plain(lines[0].text)
     recipe = Recipe(title=title)
     body = _apply_meta(lines[1:], recipe)
-    cards, notes_after = _cards(body)
+    cards, notes_after = _cards(body, title)
     if not cards:
         return []
     intro = [line.text for line in body[: cards[0].start] if _is_prose(line.text)]
@@ -103,7 +121,7 @@ def _as_is(text: str) -> str:
 
 def _lines(text: str, markdown: bool) -> list[_Line]:
     lines: list[_Line] = []
-    gap = False
+    gap = method = False
     for raw in text.replace("\u00a0", " ").splitlines():
         line = " ".join(raw.split())
         if markdown:
@@ -115,9 +133,10 @@ def _lines(text: str, markdown: bool) -> list[_Line]:
             break
         if _NOISE.match(line) or _SECTION_WORD.match(line):
             gap = True
+            method = bool(_METHOD_WORD.match(line)) or (method and not _SECTION_WORD.match(line))
             continue
-        lines.append(_Line(line, gap))
-        gap = False
+        lines.append(_Line(line, gap, method))
+        gap = method = False
     return lines
 
 
@@ -127,7 +146,7 @@ def _apply_meta(lines: list[_Line], recipe: Recipe) -> list[_Line]:
     for line in lines:
         text = _BULLET.sub("", line.text)
         meta = _META.match(text)
-        timing = _TIME.match(text)
+        timing = _times(text)
         if meta:
             key, value = meta["key"].lower(), meta["value"].strip()
             if key in {"keywords", "tags"}:
@@ -144,30 +163,107 @@ def _apply_meta(lines: list[_Line], recipe: Recipe) -> list[_Line]:
             else:
                 recipe.category = recipe.category or value
         elif timing:
-            from .jsonld import parse_duration
-
-            minutes = parse_duration(timing["value"])
-            setattr(recipe, f"{timing['key'].lower()}_minutes", minutes)
+            for key, minutes in timing.items():
+                setattr(recipe, f"{key}_minutes", minutes)
         else:
             kept.append(line)
     return kept
 
 
-def _cards(lines: list[_Line]) -> tuple[list[_Card], list[str]]:
+def _times(text: str) -> dict[str, int] | None:
+    """{"prep": 45, "cook": 10} from a line of time labels and durations alone, else None.
+
+    Each label's value is what runs to the next label, so "Prep 45 minutes, Cook 10
+    minutes" keeps both times apart; a line with anything else in it is no time line.
+    """
+    from .jsonld import WORDY_DURATION, parse_duration
+
+    labels = list(_TIME_LABEL.finditer(text))
+    if not labels or text[: labels[0].start()].strip():
+        return None
+    found: dict[str, int] = {}
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        value = text[label.end() : end]
+        rest = WORDY_DURATION.sub(" ", value)
+        minutes = parse_duration(value)
+        if minutes is None or not _TIME_FILLER.fullmatch(rest):
+            return None
+        key = label["key"].lower()
+        key = "prep" if key.startswith("prep") else "cook" if key.startswith("cook") else key
+        found.setdefault(key, minutes)
+    return found
+
+
+def _cards(lines: list[_Line], title: str = "") -> tuple[list[_Card], list[str]]:
     """Each run of ingredient bullets with the title and serves line before it and the
-    steps after it; a numbered list after the last steps is taken as notes."""
+    steps after it; a numbered list after the last steps is taken as notes.
+
+    Steps follow the part they belong to: those under a heading naming a part ("For the
+    dipping sauce:") go to that part, and those after a "Method" heading naming none go
+    to the main part while it has no steps yet (a post that lists every part's
+    ingredients first and then the method).
+    """
     runs = _bullet_runs(lines)
     cards: list[_Card] = []
+    segments: list[list[_Line]] = []
     for number, (start, end) in enumerate(runs):
         card = _Card(ingredients=[_BULLET.sub("", line.text) for line in lines[start:end]])
         card.start = _head(lines, start, card)
         cards.append(card)
         stop = runs[number + 1][0] if number + 1 < len(runs) else len(lines)
         runs_head = _head(lines, stop, _Card()) if number + 1 < len(runs) else stop
-        card.steps, leftover = _steps(lines[end:runs_head])
-        if number + 1 == len(runs):
-            return cards, leftover
-    return cards, []
+        segments.append(lines[end:runs_head])
+    if cards and not cards[0].title:
+        cards[0].title = title  # the post's title names the main part
+    leftover: list[str] = []
+    for number, segment in enumerate(segments):
+        for target, part in _by_part(segment, number, cards):
+            steps, rest = _steps(part)
+            cards[target].steps.extend(steps)
+            if number + 1 == len(segments):
+                leftover = rest
+    return cards, leftover
+
+
+def _by_part(
+    segment: list[_Line], current: int, cards: list[_Card]
+) -> list[tuple[int, list[_Line]]]:
+    """The segment's lines split at part headings, each piece with the card it belongs to."""
+    pieces: list[tuple[int, list[_Line]]] = [(current, [])]
+    for line in segment:
+        named = _named_part(line.text, cards)
+        if named is not None:
+            pieces.append((named, []))
+            continue
+        if line.after_method and pieces[-1][0] == current and current > 0:
+            main = 0 if not cards[0].steps and not _pending(pieces, 0) else current
+            if main != current:
+                pieces.append((main, []))
+        pieces[-1][1].append(line)
+    return [(target, lines) for target, lines in pieces if lines]
+
+
+def _pending(pieces: list[tuple[int, list[_Line]]], target: int) -> bool:
+    return any(lines for number, lines in pieces if number == target)
+
+
+def _named_part(text: str, cards: list[_Card]) -> int | None:
+    """The card a short heading line names ("For the dipping sauce:"), if any.
+
+    The heading's words, less "for the" and the like, must all be words of one card's
+    title; the first card is named by the recipe's own title too (kept in its title).
+    """
+    if len(text) > 60 or text.rstrip()[-1:] in ".!?":
+        return None
+    words = {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _PART_FILLER}
+    if not words or len(cards) < 2:
+        return None
+    for number, card in enumerate(cards):
+        title = {w for w in re.findall(r"[^\W\d_]+", card.title.casefold())}
+        if title and words <= title:
+            return number
+    return None
 
 
 def _bullet_runs(lines: list[_Line]) -> list[tuple[int, int]]:
@@ -195,7 +291,8 @@ def _head(lines: list[_Line], start: int, card: _Card) -> int:
         text = _HASHTAGS.sub("", lines[index].text)
         serves = _SERVES.match(text)
         if serves:
-            card.servings = int(serves["n"] or serves["m"])
+            # "Makes 30 dumplings" is a yield: the count is of dumplings, not of people.
+            card.servings = None if _MAKES_THINGS.match(text) else int(serves["n"] or serves["m"])
             card.serves_text = text
         elif _is_heading(text):
             card.title = text

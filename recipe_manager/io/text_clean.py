@@ -47,6 +47,8 @@ def clean_text(value: object, *, keep_lines: bool = False) -> str:
         if "&" not in text and "<" not in text:
             break
         text = html.unescape(text)
+    # A no-break space saved as UTF-8 and read back as Latin-1 ("cup\u00c2\u00a0 sugar").
+    text = text.replace("\u00c2\u00a0", " ")
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     if keep_lines:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from recipe_manager.domain import format_ingredient, parse_ingredient
 from recipe_manager.domain.grid import grid_step
 from recipe_manager.domain.nouns import is_liquid, is_whole_thing
-from recipe_manager.domain.units import conversion_factor, is_measurable
+from recipe_manager.domain.units import conversion_factor, is_measurable, unit_info
 
 _KITCHEN_TEXT = st.text(
     alphabet=st.sampled_from(list("0123456789 /-–.,½¼¾⅓⅛()abcgilmnoprstTz:xX")), max_size=40
@@ -71,6 +71,11 @@ def test_format_then_parse_keeps_the_quantity(
     expected = ingredient.quantity * factor
     # The step of the grid the amount is shown on, at the exact amount, in the author's unit.
     step = grid_step(expected / ratio, shown_unit, is_whole_thing(name)) * ratio
+    shown_info = unit_info(shown_unit) if is_measurable(shown_unit) else None
+    if ingredient.quantity_max is not None and shown_info is not None and shown_info.denominators:
+        # A range's two ends sit on the shown unit's own fractions (1 1/4-2 3/4 lb), not on
+        # the compound grid of one amount (1 lb 5 oz): within half its smallest fraction.
+        step = max(step, Fraction(1, 2 * max(shown_info.denominators)) * ratio)
     assert abs(quantity * ratio - expected) <= step
     # A range may close up when both ends land on one step; one amount stays one amount
     # (only a whole thing between two counts is shown as both, "1–2 eggs").

@@ -170,3 +170,70 @@ def test_tick_boxes_drawn_before_ingredient_lines_are_not_text() -> None:
     <li>\u2610 salt</li></ul><ol class="recipe-instructions"><li>Boil.</li></ol></body></html>"""
     (recipe,) = import_text(page, "page.html")
     assert _lines(recipe) == ["2 eggs", "salt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [("1. Heat the oven to 200. Oil a tin. 2. Add the onion. 3. Serve.",
+      ["1. Heat the oven to 200. Oil a tin.", "2. Add the onion.", "3. Serve."]),
+     ("Bake at 180. 2 eggs go in last.", ["Bake at 180. 2 eggs go in last."]),
+     ("Mix well. 2. Then bake.", ["Mix well. 2. Then bake."])],
+)  # fmt: skip
+def test_numbered_steps_lumped_into_one_text_are_split(text: str, steps: list[str]) -> None:
+    body = "<h1>Soup</h1><h2>Ingredients</h2><ul><li>1 onion</li><li>1 l stock</li></ul>"
+    body += f"<h2>Method</h2><p>{text}</p>"
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    assert _steps(recipe) == steps
+
+
+def test_a_step_s_own_title_is_kept_before_it_but_not_its_number_or_a_cut_of_it() -> None:
+    steps = [
+        {"@type": "HowToStep", "name": "Chill", "text": "Refrigerate for an hour."},
+        {"@type": "HowToStep", "name": "Step 2", "text": "Slice the terrine."},
+        {"@type": "HowToStep", "name": "Serve it with bread", "text": "Serve it with bread."},
+        {"@type": "HowToStep", "name": "Fry the…", "text": "Fry the onion in butter."},
+    ]
+    recipe = _read({**BASE, "recipeInstructions": steps})
+    assert _steps(recipe) == [
+        "Chill",
+        "Refrigerate for an hour.",
+        "Slice the terrine.",
+        "Serve it with bread.",
+        "Fry the onion in butter.",
+    ]
+
+
+def test_a_page_without_markup_or_headings_gives_its_amount_list_and_the_steps_after_it() -> None:
+    body = (
+        "<h1>Chicken salad</h1><ul><li>Home</li><li>Recipes</li></ul>"
+        "<ul><li>6 cups chicken, shredded</li><li>3 cups grapes</li><li>½ cup walnuts</li>"
+        "<li>Salt and pepper</li></ul>"
+        "<ol><li>Combine the chicken, the grapes and the walnuts in a large bowl.</li>"
+        "<li>Season with salt and pepper, chill and serve on lettuce leaves.</li></ol>"
+    )
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    assert recipe.title == "Chicken salad"
+    assert _lines(recipe) == [
+        "6 cups chicken, shredded",
+        "3 cups grapes",
+        "½ cup walnuts",
+        "Salt and pepper",
+    ]
+    assert len(_steps(recipe)) == 2
+
+
+@pytest.mark.parametrize(
+    ("heading", "method"),
+    [("Zutaten", "Zubereitung"), ("Ingredienti", "Preparazione"),
+     ("Ingrediënten", "Bereidingswijze"), ("Ingredientes", "Preparación"),
+     ("Ingrédients", "Préparation"), ("What you'll need", "Here's how to make it")],
+)  # fmt: skip
+def test_ingredient_and_method_headings_in_several_languages(heading: str, method: str) -> None:
+    body = (
+        f"<h1>Suppe</h1><div><h2>{heading}</h2><span>edit</span></div>"
+        "<ul><li>1 onion</li><li>1 l stock</li></ul>"
+        f"<p><strong>{method}:</strong></p><ol><li>Chop the onion.</li><li>Simmer it.</li></ol>"
+    )
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    assert _lines(recipe) == ["1 onion", "1 l stock"]
+    assert _steps(recipe) == ["Chop the onion.", "Simmer it."]

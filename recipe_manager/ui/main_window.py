@@ -48,7 +48,6 @@ from .cooks import CooksFeatures
 from .editing import RecipeEditing
 from .kitchen import Kitchen
 from .plain import plain_tooltip
-from .recipe_list_delegate import RecipeRowDelegate
 from .recipe_list_model import RECIPE_ID_ROLE, SORT_ORDERS, RecipeFilterProxy, RecipeListModel
 from .recipe_view import RecipeView
 from .screen_fit import fit_to_screen, keep_on_screen
@@ -74,6 +73,7 @@ if TYPE_CHECKING:
     from ..storage import RecipeLibrary
     from .library_guard import LibraryGuard
     from .recipe_html import Colours
+    from .recipe_list_delegate import RecipeRowDelegate
 
 DEFAULT_FONT_SIZE = FONT_SIZE.default
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         # The list's thumbnails: where each stored photo path leads, looked up once.
         self._list_photo_paths: dict[tuple[Path, str], Path | None] = {}
         self._list_photos_connected = False
+        self._row_delegate: RecipeRowDelegate | None = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowTitle("Recipe Manager")
@@ -173,7 +174,6 @@ class MainWindow(QMainWindow):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_FONT_SCALE)
         self.recipe_list.setFont(list_font)
         self.recipe_list.setSpacing(2)
-        self.recipe_list.setItemDelegate(RecipeRowDelegate(self.recipe_list, self._list_photo))
         self.recipe_list.setDragEnabled(True)
         self.recipe_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.recipe_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -402,6 +402,8 @@ class MainWindow(QMainWindow):
         from ..storage import open_library_safely, without_cyclic_gc
         from .library_guard import LibraryGuard
 
+        self._install_row_delegate()
+
         try:
             result = open_library_safely(
                 self.library_path, self._seed_file, create_missing=self._create_missing
@@ -517,6 +519,16 @@ class MainWindow(QMainWindow):
 
         dialog.fileSelected.connect(chosen)
         dialog.open()
+
+    def _install_row_delegate(self) -> None:
+        """The rows' painter (stars, heart, thumbnail), made when there are rows to paint: the
+        empty list of the first paint needs none, and its module is not loaded before it."""
+        if self._row_delegate is not None:
+            return
+        from .recipe_list_delegate import RecipeRowDelegate
+
+        self._row_delegate = RecipeRowDelegate(self.recipe_list, self._list_photo)
+        self.recipe_list.setItemDelegate(self._row_delegate)
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""

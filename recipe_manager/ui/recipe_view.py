@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import (
@@ -27,7 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from .recipe_html import Block
+if TYPE_CHECKING:
+    # Only a type here: the HTML module and the domain's formatting load after first paint.
+    from .recipe_html import Block
 
 #: Milliseconds of work per slice while the window waits for nothing.
 SLICE_MS = 8

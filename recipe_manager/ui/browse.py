@@ -77,6 +77,7 @@ class BrowseCounts:
         self.labels: dict[BrowseKey, str] = {}
         self.total = 0
         self._pending: list[Any] = []
+        self._next = 0  # where in `_pending` the next slice starts
         # id → (the summary's document, its keys): kept across recounts while unchanged.
         self._keys: dict[str, tuple[Any, frozenset[BrowseKey]]] = {}
 
@@ -95,14 +96,21 @@ class BrowseCounts:
         self.labels = {}
         self.total = len(summaries)
         self._pending = list(summaries)
+        self._next = 0
 
     @property
     def done(self) -> bool:
-        return not self._pending
+        return self._next >= len(self._pending)
 
     def count_some(self, budget: int) -> bool:
-        """Count up to `budget` more recipes; True once every one is counted."""
-        batch, self._pending = self._pending[:budget], self._pending[budget:]
+        """Count up to `budget` more recipes; True once every one is counted. A slice costs
+        its own recipes only (no copy of those still to count, which at 100,000 is a frame)."""
+        start = self._next
+        batch = self._pending[start : start + budget]
+        self._next = start + len(batch)
+        if self.done:
+            self._pending = []
+            self._next = 0
         for summary in batch:
             document = getattr(summary, "document", None) or {}
             for key in self.keys_for(summary):
@@ -199,6 +207,7 @@ class BrowsePanel(QWidget):
         self.model = BrowseModel(self)
         self._key: BrowseKey = (ALL, "")
         self._timer = QTimer(self, singleShot=True, interval=0)
+        self._stale = False  # rows changed since the counts were restarted
         self._timer.timeout.connect(self._count_slice)
 
         self.title = QLabel("<b>Browse</b>")
@@ -234,11 +243,16 @@ class BrowsePanel(QWidget):
         return self._key
 
     def recount(self, *_args: Any) -> None:
-        """Count again from the list's summaries, a slice per idle moment."""
-        self.counts.restart(self._list_model.summaries())
+        """Count again from the list's summaries, a slice per idle moment. Called on every row
+        signal: an import of 50 recipes is 50 of them in one go, so this only notes that the
+        counts are stale; the copy of the list is taken once, in the next idle slice."""
+        self._stale = True
         self._timer.start()
 
     def _count_slice(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.counts.restart(self._list_model.summaries())
         if self.counts.count_some(COUNT_SLICE):
             self._show_counts()
         else:
@@ -258,7 +272,7 @@ class BrowsePanel(QWidget):
             self.view.selectionModel().blockSignals(False)
 
     def is_counting(self) -> bool:
-        return not self.counts.done or self._timer.isActive()
+        return self._stale or not self.counts.done or self._timer.isActive()
 
     def choose(self, key: BrowseKey) -> None:
         """Narrow the list to a row's recipes (ALL for every recipe)."""

@@ -279,3 +279,27 @@ def test_the_editor_offers_tags_and_categories_in_use(qtbot, library_path: Path)
     assert tags.text() == "pork, weekend"
     editor.findChild(QLineEdit, "titleEdit").setText("x")
     editor.reject = lambda: None
+
+
+def test_a_batch_of_new_recipes_is_counted_once_and_rightly(qtbot, library_path: Path) -> None:
+    """An import of many recipes gives one row signal each; the browse counts are started
+    again once for the batch (a copy of a 100,000-row list per row was a dropped frame)."""
+    make_library(library_path)
+    window = open_window(qtbot, library_path)
+    qtbot.waitUntil(lambda: not window.browse.is_counting())
+    other = library_path.parent / "other"
+    library = RecipeLibrary(other)
+    library.add_many(
+        [Recipe(title=f"Tart {n}", servings=2, category="Dessert") for n in range(1, 6)]
+    )
+    new = library.summaries()
+    library.close()
+    model = window.list_model
+    reads: list[int] = []
+    real_summaries = model.summaries
+    model.summaries = lambda: reads.append(1) or real_summaries()  # type: ignore[method-assign]
+    model.apply_changes([], new)
+    assert window.browse.is_counting()
+    qtbot.waitUntil(lambda: not window.browse.is_counting())
+    assert len(reads) == 1
+    assert "All recipes (8)" in browse_rows(window) and "Dessert (6)" in browse_rows(window)

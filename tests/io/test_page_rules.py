@@ -237,3 +237,49 @@ def test_ingredient_and_method_headings_in_several_languages(heading: str, metho
     (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
     assert _lines(recipe) == ["1 onion", "1 l stock"]
     assert _steps(recipe) == ["Chop the onion.", "Simmer it."]
+
+
+STEPS_HTML = "<h2>Method</h2><ol><li>Chop everything finely.</li><li>Simmer for an hour.</li></ol>"
+
+
+@pytest.mark.parametrize(
+    ("data", "shown", "read"),
+    [(["gin", "sugar"], ["16 cl gin, Beefeater", "4 tsk sugar"],
+      ["16 cl gin, Beefeater", "4 tsk sugar"]),
+     (["2 tbsp butter", "1 dl oats"], ["2 tbsp butter, melted", "1 dl oats, small"],
+      ["2 tbsp butter", "1 dl oats"]),
+     (["gin", "sugar"], ["gin, Beefeater", "sugar"], ["gin", "sugar"]),
+     (["gin", "sugar"], ["16 cl gin", "4 tsk sugar", "1 lemon"], ["gin", "sugar"])],
+)  # fmt: skip
+def test_the_page_s_lines_replace_data_lines_only_when_they_add_the_amounts(
+    data: list[str], shown: list[str], read: list[str]
+) -> None:
+    items = "".join(f"<li>{line}</li>" for line in shown)
+    body = f"<h2>Ingredients</h2><ul>{items}</ul>{STEPS_HTML}"
+    assert _lines(_read({**BASE, "recipeIngredient": data}, body)) == read
+
+
+def test_an_ingredient_table_s_cells_are_one_line_per_row() -> None:
+    rows = (
+        '<tr><td class="amount">1</td><td>each</td><td><a href="/x">bay leaves</a>'
+        "<br><small>dried</small></td><td>*</td></tr>"
+        '<tr><td class="amount">2</td><td>pounds</td><td>beef</td><td><img src="c.svg"></td></tr>'
+    )
+    body = f'<h1>Stew</h1><table class="table-ingredients">{rows}</table>{STEPS_HTML}'
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    assert _lines(recipe) == ["1 each bay leaves dried", "2 pounds beef"]
+
+
+def test_a_microdata_ingredient_row_is_one_line() -> None:
+    rows = "".join(
+        f'<tr itemprop="recipeIngredient"><td><span>{amount}</span></td><th>{name}</th></tr>'
+        for amount, name in [("1", "Knoblauchzehe, gepresst"), ("150 g", "Risottoreis")]
+    )
+    page = (
+        '<html><body><div itemscope itemtype="https://schema.org/Recipe">'
+        f'<h1 itemprop="name">Risotto</h1><table>{rows}</table>'
+        '<ol><li itemprop="recipeInstructions">Stir for twenty minutes.</li></ol>'
+        "</div></body></html>"
+    )
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == ["1 Knoblauchzehe, gepresst", "150 g Risottoreis"]

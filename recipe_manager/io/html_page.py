@@ -499,13 +499,21 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if element.tag != "h1" and _is_heading(element)
+        if element.tag != "h1" and (_is_heading(element) or _is_label_paragraph(element))
     ]
     for word in words:
         for element, text in headings:
             if word.search(text):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _is_label_paragraph(element: Element) -> bool:
+    """A short paragraph ending in a colon ("Ingredientes:"): a heading written as text."""
+    if element.tag != "p" or len(element.text()) > 60:
+        return False
+    text = clean_text(element.text())
+    return text.endswith(":") and len(text) <= 40
 
 
 def _following(heading: Element) -> list[Element]:
@@ -624,6 +632,7 @@ def _section_lines(heading: Element) -> list[str]:
     """
     lines: list[str] = []
     title = ""
+    from_paragraphs = False
     for sibling in _following(heading):
         text = clean_text(sibling.text())
         items = _rows(sibling)
@@ -637,10 +646,42 @@ def _section_lines(heading: Element) -> list[str]:
                 title = ""
             lines.extend(_line(item) for item in items)
         elif text.endswith(":") and len(text) <= 60:
+            if _ends_ingredients(text.rstrip(":")):
+                break
             title = text.rstrip(":")
+        elif (not lines or from_paragraphs) and (found := _paragraph_lines(sibling)):
+            # Lines written as paragraphs: one line each, or lines broken by <br>.
+            if title:
+                lines.append(f"{title}:")
+                title = ""
+            lines.extend(found)
+            from_paragraphs = True
         elif text and lines:
             break
     return lines
+
+
+# A paragraph holding ingredient lines is no longer than this, and none of its lines is
+# longer than a line of prose.
+_PARAGRAPH_LIMIT = 4000
+_LINE_LIMIT = 100
+
+
+def _paragraph_lines(element: Element) -> list[str]:
+    """The lines of a paragraph that is a list written without list markup.
+
+    Pages without a recipe plugin write the ingredients as a paragraph of lines broken
+    by <br>, or one short paragraph per line. A line bold all through ("Meatballs") names
+    a group. A paragraph with a line of prose in it is not a list.
+    """
+    raw = element.text()
+    if element.tag not in {"p", "div"} or len(raw) > _PARAGRAPH_LIMIT:
+        return []
+    lines = clean_text(raw, keep_lines=True).splitlines()
+    if not lines or any(len(line) > _LINE_LIMIT for line in lines):
+        return []
+    bold = {clean_text(e.text()).rstrip(" :") for e in element.iter() if e.tag in {"strong", "b"}}
+    return [f"{line.rstrip(' :')}:" if line.rstrip(" :") in bold else line for line in lines]
 
 
 def _ends_ingredients(heading: str) -> bool:

@@ -138,7 +138,8 @@ def test_every_ingredient_list_under_the_ingredients_heading() -> None:
     <li>2 tbsp jam</li></ul></ul><h2>Notes</h2><ul><li>Keeps for a week.</li></ul></div>
     <div class="right"><h2>Method</h2><ol><li>Mix.</li><li>Bake.</li></ol></div>"""
     recipe = _read({"@type": "Recipe", "name": "Buns"}, body)
-    assert [(c.title, [i.text for i in c.ingredients]) for c in recipe.components] == [
+    groups = [(c.title, [i.text for i in c.ingredients]) for c in recipe.components]
+    assert [group for group in groups if group[1]] == [
         ("", ["500 g flour", "2 eggs"]),
         ("Topping", ["50 g sugar"]),
         ("Glaze", ["2 tbsp jam"]),
@@ -283,3 +284,51 @@ def test_a_microdata_ingredient_row_is_one_line() -> None:
     )
     (recipe,) = import_text(page, "page.html")
     assert _lines(recipe) == ["1 Knoblauchzehe, gepresst", "150 g Risottoreis"]
+
+
+METHOD_PARAGRAPHS = (
+    "<h2>Method</h2><p>Mix everything in a large bowl.</p><p>Bake for forty minutes.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("ingredients", "read"),
+    [("<h2>INGREDIENTS</h2><div><p><strong>Meatballs</strong><br> 400 grams lamb mince<br>"
+      " 2 teaspoons cumin</p></div>", ["400 grams lamb mince", "2 teaspoons cumin"]),
+     ("<p><strong>Ingredients</strong></p><p>1/2 lemon, juiced</p><p>1/4 c olive oil</p>",
+      ["1/2 lemon, juiced", "1/4 c olive oil"]),
+     ("<p>Ingredientes:</p><p>350 g de agua<br>500 g de harina</p>",
+      ["350 g de agua", "500 g de harina"])],
+)  # fmt: skip
+def test_ingredient_lines_written_as_paragraphs_under_a_heading(
+    ingredients: str, read: list[str]
+) -> None:
+    page = f"<html><body><h1>Bread</h1>{ingredients}{METHOD_PARAGRAPHS}</body></html>"
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == read
+    assert _steps(recipe) == ["Mix everything in a large bowl.", "Bake for forty minutes."]
+
+
+def test_a_bold_line_in_a_paragraph_of_lines_names_its_group() -> None:
+    body = (
+        "<h1>Curry</h1><h2>Ingredients</h2><p><strong>Meatballs</strong><br>400 g lamb<br>"
+        "<strong>Sauce</strong><br>1 tin tomatoes</p>" + METHOD_PARAGRAPHS
+    )
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    groups = [(c.title, [i.text for i in c.ingredients]) for c in recipe.components]
+    assert [group for group in groups if group[1]] == [
+        ("Meatballs", ["400 g lamb"]),
+        ("Sauce", ["1 tin tomatoes"]),
+    ]
+
+
+def test_a_conditional_comment_closed_the_old_way_hides_nothing() -> None:
+    page = (
+        "<!DOCTYPE html><!--[if IE 8]><html class='ie8'><![endif]-->"
+        "<!--[if gt IE 8]><!--> <html> <!--<![endif]--><body><h1>Bread</h1>"
+        "<h2>Ingredients</h2><ul><li>500 g flour</li><li>300 ml water</li></ul>"
+        f"{METHOD_PARAGRAPHS}<script>/* <![CDATA[ */ var x = 1; /* ]]> */</script></body></html>"
+    )
+    for text in (page, '"' + page):  # also saved with a stray quote before the markup
+        (recipe,) = import_text(text, "page.html")
+        assert (recipe.title, _lines(recipe)) == ("Bread", ["500 g flour", "300 ml water"])

@@ -745,7 +745,21 @@ def _section_steps(heading: Element) -> list[str]:
 def _step_texts(elements: list[Element]) -> list[str]:
     """The elements' texts that are steps (not empty, not a share button or heading)."""
     texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
-    return [text for text in texts if text and not NOT_A_STEP.match(text)]
+    return _without_counter([text for text in texts if text and not NOT_A_STEP.match(text)])
+
+
+def _without_counter(steps: list[str]) -> list[str]:
+    """Steps without the number a page draws before each ("1 Heat…", "2 Add…").
+
+    Only when every step starts with its own number, counting up from 1: a single step
+    starting with a number ("2 eggs go in") keeps it.
+    """
+    if len(steps) < 2:
+        return steps
+    prefixes = [f"{index} " for index in range(1, len(steps) + 1)]
+    if not all(step.startswith(prefix) for step, prefix in zip(steps, prefixes, strict=True)):
+        return steps
+    return [step[len(prefix) :].lstrip() for step, prefix in zip(steps, prefixes, strict=True)]
 
 
 def _level(element: Element) -> int:

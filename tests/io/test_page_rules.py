@@ -332,3 +332,20 @@ def test_a_conditional_comment_closed_the_old_way_hides_nothing() -> None:
     for text in (page, '"' + page):  # also saved with a stray quote before the markup
         (recipe,) = import_text(text, "page.html")
         assert (recipe.title, _lines(recipe)) == ("Bread", ["500 g flour", "300 ml water"])
+
+
+@pytest.mark.parametrize(
+    ("items", "steps"),
+    [(["1 Rinse the peas.", "2 Fry the patties."], ["Rinse the peas.", "Fry the patties."]),
+     (["2 eggs go in first.", "3 minutes later stir."],
+      ["2 eggs go in first.", "3 minutes later stir."]),
+     (["1 Rinse the peas.", "3 Fry the patties."], ["1 Rinse the peas.", "3 Fry the patties."])],
+)  # fmt: skip
+def test_a_number_drawn_before_each_page_step_is_not_part_of_it(
+    items: list[str], steps: list[str]
+) -> None:
+    method = "".join(f"<li><span>{item.split(' ', 1)[0]}</span> {item.split(' ', 1)[1]}</li>"
+                     for item in items)  # fmt: skip
+    body = f'<h2>Instructions</h2><ol class="steps">{method}</ol>'
+    recipe = _read({**BASE, "recipeInstructions": "Rinse the peas and fry the patties."}, body)
+    assert _steps(recipe) == steps

@@ -24,6 +24,7 @@ _EXPORTS = {
     "this_computer": "identity",
     "RecipeLibrary": "library",
     "RecipeSummary": "library",
+    "without_cyclic_gc": "library",
     "merge_versions": "merge",
     "Version": "merge",
     "OpenResult": "opening",

@@ -44,6 +44,7 @@ from .device_files import (
     FileRead,
     decode_record,
     encode,
+    fast_record,
     fsync_folder,
     needs_walk,
     too_new,
@@ -192,13 +193,17 @@ class DeviceTableStorage(Storage):
                 if text.endswith(","):
                     text = text[:-1]
                 try:
-                    record = decode_record(text)
+                    body = raw_line[match.end() :].rstrip(b"\r")
+                    body = body[:-1] if body.endswith(b",") else body
+                    record = fast_record(body, text)
+                    walk = False
+                    if record is None:
+                        record = decode_record(text)
+                        walk = needs_walk(raw_line)
                     if not isinstance(record, dict):
                         raise BadRecordError("not a record")
                     if table_name != META_TABLE:
-                        version_from_record(
-                            record, KIND_OF_TABLE.get(table_name, ""), walk=needs_walk(raw_line)
-                        )
+                        version_from_record(record, KIND_OF_TABLE.get(table_name, ""), walk=walk)
                 except BadRecordError as error:
                     self._bad(line_start, str(error))
                     continue

@@ -132,6 +132,7 @@ class LibraryGuard(QObject):
         self._reader = QThreadPool(self)
         self._reader.setMaxThreadCount(1)
         self._reading: _Task | None = None
+        self._describing: set[_Task] = set()  # kept alive until their answer arrives
         if saving_label is not None:
             self.saver.busy_changed.connect(saving_label.setVisible)
         devices = library.path / "devices"
@@ -218,11 +219,28 @@ class LibraryGuard(QObject):
         )
         dialog.setComboBoxItems(labels)
         dialog.setToolTip("")
-        dialog.textValueChanged.connect(
-            lambda text: dialog.setLabelText(
-                backups[labels.index(text)].describe() if text in labels else ""
-            )
-        )
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # titles from a backup are only text
+
+        def describe(text: str) -> None:
+            """What the chosen backup holds, read on the reader thread: a backup of 100,000
+            recipes takes a second to read, and choosing one must not freeze the window."""
+            if text not in labels:
+                dialog.setLabelText("")
+                return
+            dialog.setLabelText(f"Reading the backup of {text}…")
+            task = _Task(backups[labels.index(text)].describe)
+
+            def described(result: Any, error: str | None) -> None:
+                self._describing.discard(task)
+                if dialog.textValue() == text:
+                    dialog.setLabelText(str(result) if error is None else error)
+
+            self._describing.add(task)
+            task.signals.done.connect(described)
+            self._reader.start(task)
+
+        dialog.textValueChanged.connect(describe)
         dialog.textValueSelected.connect(lambda text: self.restore(backups[labels.index(text)]))
         _no_default_button(dialog)
         dialog.open()

@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
     def load_library(self) -> None:
         """Open (or create and seed) the library. A bad file is moved aside and reported, a
         library another window holds opens read-only; the window opens in every case."""
-        from ..storage import open_library_safely
+        from ..storage import open_library_safely, without_cyclic_gc
         from .library_guard import LibraryGuard
 
         try:
@@ -439,7 +439,8 @@ class MainWindow(QMainWindow):
         )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
-        self.list_model.set_recipes(self.library.summaries())
+        with without_cyclic_gc():
+            self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
         self.statusBar().showMessage(f"{len(self.library)} recipes loaded", 5000)
         if self.isVisible():
@@ -861,11 +862,16 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             return
         shown = self._recipe.id if self._recipe is not None else None
-        for recipe_id in ids:
-            if recipe_id in self.library:
-                self.list_model.replace_recipe(self.library.summary(recipe_id))
-            else:
-                self.remove_recipe_from_list(recipe_id)
+        # Each row found by bisection and changed by its own row signal: the cost is the
+        # changed rows', not the library's.
+        library = self.library
+        gone = [recipe_id for recipe_id in ids if recipe_id not in library]
+        put = [library.summary(recipe_id) for recipe_id in ids if recipe_id in library]
+        self.list_model.apply_changes(gone, put)
+        if shown in gone:
+            self._recipe = None
+            self._show_nothing_selected()
+            self._select_last_recipe()
         if shown in ids and shown in self.library:
             self._recipe = None
             LAST_RECIPE.write(self._settings, shown)

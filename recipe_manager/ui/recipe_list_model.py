@@ -66,17 +66,20 @@ _ROW_FLAGS = (
 class RecipeListModel(QAbstractListModel):
     """One row per recipe, kept in natural title order as recipes are added and removed.
 
-    Rows hold (id, title, document) summaries. The per-row index (folded search text, browse
-    keys, sort keys) is built in slices after the first paint (`prepare_search_texts`), or
-    all at once when something needs it sooner, and follows every insert and removal.
+    Rows hold (id, title, document) summaries. A recipe's row is found by bisecting its
+    title key (kept by id), never by a scan: a change costs O(log n) in Python whatever the
+    library's size. The per-recipe index (folded search text, browse keys, sort keys), kept
+    by id, is built in slices after the first paint (`prepare_search_texts`), or all at once
+    when something needs it sooner, and follows every insert and removal.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._keys: list[str] = []
-        self._index: _RowIndex | None = None
-        self._building = _RowIndex()
+        self._key_of: dict[str, str] = {}
+        self._index = _RowIndex()
+        self._built = 0  # rows [0, _built) of the title order are in the index
 
     def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -84,11 +87,14 @@ class RecipeListModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        return self.row_data(index.row(), role)
+        return self.summary_data(self._rows[index.row()], role)
 
     def row_data(self, row: int, role: int) -> Any:
-        """What `data` answers for a row: the proxy asks here directly."""
-        summary = self._rows[row]
+        """What `data` answers for a row."""
+        return self.summary_data(self._rows[row], role)
+
+    def summary_data(self, summary: Any, role: int) -> Any:
+        """What `data` answers for a recipe's row: the proxy asks here directly."""
         if role == _DISPLAY:
             # Shown on one line, elided, with no bidi controls to disguise it.
             return display_line(summary.title)
@@ -122,29 +128,49 @@ class RecipeListModel(QAbstractListModel):
         """The rows' summaries, in list order (the browse panel counts from them)."""
         return list(self._rows)
 
+    def summary_at(self, row: int) -> Any:
+        return self._rows[row]
+
     def rows_where(self, accept: Callable[[Any], bool]) -> list[int]:
         """The rows whose summary `accept`s, in title order."""
         return [row for row, summary in enumerate(self._rows) if accept(summary)]
 
+    def summaries_where(self, accept: Callable[[Any], bool]) -> list[Any]:
+        """The summaries `accept`ed, in title order."""
+        return [summary for summary in self._rows if accept(summary)]
+
     def rows_in(self, key: Any) -> list[int]:
         """The rows belonging to a browse row (a key of `browse.document_keys`), in title order."""
         keys = self._ready().browse_keys
-        return [row for row in range(len(keys)) if key in keys[row]]
+        return [row for row, summary in enumerate(self._rows) if key in keys[summary.id]]
 
-    def sort_key(self, mode: str) -> Callable[[int], Any]:
-        """A key ordering source rows by `mode`; a stable sort keeps ties in title order."""
+    def summaries_in(self, key: Any) -> list[Any]:
+        """The summaries belonging to a browse row, in title order."""
+        keys = self._ready().browse_keys
+        return [summary for summary in self._rows if key in keys[summary.id]]
+
+    def sort_key(self, mode: str) -> Callable[[Any], Any] | None:
+        """A key ordering summaries by `mode` (None for title order, the rows' own); a
+        stable sort keeps ties in title order."""
         index = self._ready()
         if mode == SORT_RATING:
-            return index.rating_keys.__getitem__
+            ratings = index.rating_keys
+            return lambda summary: ratings[summary.id]
         if mode == SORT_FAVOURITES:
-            return index.favourite_keys.__getitem__
-        return int
+            favourites = index.favourite_keys
+            return lambda summary: favourites[summary.id]
+        return None
+
+    def title_key(self, summary: Any) -> str:
+        """Where a listed recipe sits in title order."""
+        return self._key_of[summary.id]
 
     def set_recipes(self, summaries: list[Any]) -> None:
         keyed = sorted(((natural_sort_key(s.title), s) for s in summaries), key=_first)
         self.beginResetModel()
         self._keys = [key for key, _ in keyed]
         self._rows = [summary for _, summary in keyed]
+        self._key_of = {summary.id: key for key, summary in keyed}
         self._forget_search_texts()
         self.endResetModel()
 
@@ -155,10 +181,11 @@ class RecipeListModel(QAbstractListModel):
         self.beginInsertRows(_NO_PARENT, row, row)
         self._rows.insert(row, summary)
         self._keys.insert(row, key)
-        if self._index is not None:
-            self._index.insert(row, summary)
-        else:
-            self._forget_search_texts()
+        self._key_of[summary.id] = key
+        # Indexed now (the filter asks at once); the slices still to come skip past it.
+        self._index.put(summary)
+        if row < self._built:
+            self._built += 1
         self.endInsertRows()
         return row
 
@@ -168,10 +195,10 @@ class RecipeListModel(QAbstractListModel):
             return
         self.beginRemoveRows(_NO_PARENT, row, row)
         del self._rows[row], self._keys[row]
-        if self._index is not None:
-            self._index.remove(row)
-        else:
-            self._forget_search_texts()
+        del self._key_of[recipe_id]
+        self._index.drop(recipe_id)
+        if row < self._built:
+            self._built -= 1
         self.endRemoveRows()
 
     def replace_recipe(self, summary: Any) -> int:
@@ -179,92 +206,97 @@ class RecipeListModel(QAbstractListModel):
         self.remove_recipe(summary.id)
         return self.add_recipe(summary)
 
+    def apply_changes(self, removed: list[str], put: list[Any]) -> None:
+        """Take recipes out and put new versions in: each change its own row signal, each
+        row found by bisection, so a change costs the same at 100 and at 100,000 recipes."""
+        for recipe_id in removed:
+            self.remove_recipe(recipe_id)
+        for summary in put:
+            self.replace_recipe(summary)
+
     def row_of(self, recipe_id: str) -> int | None:
-        for row, summary in enumerate(self._rows):
-            if summary.id == recipe_id:
+        key = self._key_of.get(recipe_id)
+        if key is None:
+            return None
+        keys, rows = self._keys, self._rows
+        row = bisect.bisect_left(keys, key)
+        while row < len(rows) and keys[row] == key:
+            if rows[row].id == recipe_id:
                 return row
+            row += 1
         return None
 
-    def search_texts(self) -> list[str]:
-        """Every row's searchable text, folded (lowercase, no accents), built once."""
+    def search_texts(self) -> dict[str, str]:
+        """Every recipe's searchable text by id, folded (lowercase, no accents), built once."""
         return self._ready().texts
 
     def prepare_search_texts(self, budget: int) -> bool:
         """Index up to `budget` more rows, so the index can be built in idle moments after the
         list is shown; True once every row is ready."""
-        if self._index is None:
-            building = self._building
-            start = len(building.texts)
-            building.extend(self._rows[start : start + budget])
-            if len(building.texts) == len(self._rows):
-                self._index, self._building = building, _RowIndex()
-        return self._index is not None
+        if self._built < len(self._rows):
+            start = self._built
+            for summary in self._rows[start : start + budget]:
+                self._index.put(summary)
+            self._built = min(len(self._rows), start + budget)
+        return self._built >= len(self._rows)
 
     def _ready(self) -> _RowIndex:
         self.prepare_search_texts(len(self._rows))
-        assert self._index is not None
         return self._index
 
     def _forget_search_texts(self) -> None:
-        self._index = None
-        self._building = _RowIndex()
+        self._index = _RowIndex()
+        self._built = 0
 
 
 class _RowIndex:
-    """Per row, in list order: what filtering and sorting read instead of the summaries."""
+    """Per recipe id: what filtering and sorting read instead of the summaries."""
 
     __slots__ = ("browse_keys", "favourite_keys", "rating_keys", "texts")
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.browse_keys: list[frozenset[Any]] = []
-        self.rating_keys: list[int] = []  # minus the stars: the best first
-        self.favourite_keys: list[int] = []  # 0 for a favourite: favourites first
+        self.texts: dict[str, str] = {}
+        self.browse_keys: dict[str, frozenset[Any]] = {}
+        self.rating_keys: dict[str, int] = {}  # minus the stars: the best first
+        self.favourite_keys: dict[str, int] = {}  # 0 for a favourite: favourites first
 
-    def extend(self, summaries: list[Any]) -> None:
-        for summary in summaries:
-            self.insert(len(self.texts), summary)
+    def put(self, summary: Any) -> None:
+        recipe_id = summary.id
+        self.texts[recipe_id] = fold(summary.search_text)
+        self.browse_keys[recipe_id] = frozenset(document_keys(_document(summary)))
+        self.rating_keys[recipe_id] = -(_rating(summary) or 0)
+        self.favourite_keys[recipe_id] = 0 if _favourite(summary) else 1
 
-    def insert(self, row: int, summary: Any) -> None:
-        document = _document(summary)
-        self.texts.insert(row, fold(summary.search_text))
-        self.browse_keys.insert(row, frozenset(document_keys(document)))
-        self.rating_keys.insert(row, -(_rating(summary) or 0))
-        self.favourite_keys.insert(row, 0 if _favourite(summary) else 1)
-
-    def remove(self, row: int) -> None:
-        del self.texts[row], self.browse_keys[row]
-        del self.rating_keys[row], self.favourite_keys[row]
+    def drop(self, recipe_id: str) -> None:
+        for table in (self.texts, self.browse_keys, self.rating_keys, self.favourite_keys):
+            table.pop(recipe_id, None)
 
 
 class RecipeFilterProxy(QAbstractProxyModel):
-    """The recipes whose title, ingredients, tags, category, cuisine or method hold every word."""
+    """The recipes whose title, ingredients, tags, category, cuisine or method hold every word.
+
+    It holds the shown summaries themselves, in shown order: a recipe added to or removed
+    from the list is one bisection here and one row signal, and no other row moves.
+    """
 
     def __init__(self, source: RecipeListModel, parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
         self._words: list[str] = []
-        self._visible: list[int] = []
-        self._proxy_rows: dict[int, int] | None = None  # built when first asked for
-        self._remembered: OrderedDict[tuple[Any, ...], list[int]] = OrderedDict()
+        self._visible: list[Any] = []
+        self._remembered: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
         # The browse panel's choice (a key of `browse.document_keys`, None for every recipe)
         # and the order; `_shown_as` is what the visible rows were filtered and sorted by.
         self._browse: Any = None
         self._browse_accepts: Callable[[Any], bool] | None = None
         self._sort = SORT_TITLE
         self._shown_as: tuple[Any, str] = (None, SORT_TITLE)
-        self._pending_ids: list[str] = []
-        self._pending_indexes: list[QModelIndex] = []
         self.setSourceModel(source)
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self._source_reset)
-        for about_to, done in (
-            (source.rowsAboutToBeInserted, source.rowsInserted),
-            (source.rowsAboutToBeRemoved, source.rowsRemoved),
-        ):
-            about_to.connect(self._source_rows_changing)
-            done.connect(self._source_rows_changed)
-        self._show([], list(range(source.rowCount())))
+        source.rowsAboutToBeRemoved.connect(self._source_rows_removing)
+        source.rowsInserted.connect(self._source_rows_inserted)
+        self._show([], list(source.summaries()))
 
     # The proxy's shape: a flat list of some of the source's rows ------------------------------
 
@@ -289,19 +321,20 @@ class RecipeFilterProxy(QAbstractProxyModel):
         return QModelIndex()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Straight to the source's row: painting asks for several roles of every visible row.
+        # Straight to the summary: painting asks for several roles of every visible row.
         row = index.row()
         if not 0 <= row < len(self._visible):
             return None
-        return self._source.row_data(self._visible[row], role)
+        return self._source.summary_data(self._visible[row], role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:  # noqa: N802
-        if not proxy_index.isValid():
+        if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._visible):
             return QModelIndex()
-        return self._source.index(self._visible[proxy_index.row()], 0)
+        row = self._source.row_of(self._visible[proxy_index.row()].id)
+        return QModelIndex() if row is None else self._source.index(row, 0)
 
     def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:  # noqa: N802
         row = self.proxy_row(source_index.row()) if source_index.isValid() else None
@@ -309,9 +342,29 @@ class RecipeFilterProxy(QAbstractProxyModel):
 
     def proxy_row(self, source_row: int) -> int | None:
         """Where a source row is shown, None when it is filtered out."""
-        if self._proxy_rows is None:
-            self._proxy_rows = {row: shown for shown, row in enumerate(self._visible)}
-        return self._proxy_rows.get(source_row)
+        if not 0 <= source_row < self._source.rowCount():
+            return None
+        return self._position_of(self._source.summary_at(source_row))
+
+    def _order_key(self) -> Callable[[Any], Any]:
+        """The key the shown summaries are ordered by (title order within a tie)."""
+        title_key = self._source.title_key
+        by = self._source.sort_key(self._sort) if self._sort != SORT_TITLE else None
+        if by is None:
+            return title_key
+        return lambda summary: (by(summary), title_key(summary))
+
+    def _position_of(self, summary: Any) -> int | None:
+        """Where a listed recipe is shown: a bisection, then the few with the same key."""
+        order = self._order_key()
+        wanted = order(summary)
+        visible = self._visible
+        row = bisect.bisect_left(visible, wanted, key=order)
+        while row < len(visible) and order(visible[row]) == wanted:
+            if visible[row].id == summary.id:
+                return row
+            row += 1
+        return None
 
     # Searching -------------------------------------------------------------------------------
 
@@ -344,7 +397,7 @@ class RecipeFilterProxy(QAbstractProxyModel):
     def sort_mode(self) -> str:
         return self._sort
 
-    def _matching_rows(self, words: list[str]) -> list[int]:
+    def _matching_rows(self, words: list[str]) -> list[Any]:
         shown_as = (self._browse, self._sort)
         key = (tuple(words), *shown_as)
         remembered = self._remembered.get(key)
@@ -365,44 +418,59 @@ class RecipeFilterProxy(QAbstractProxyModel):
             rows = self._visible if narrows else self._matching_rows([])
             texts = self._source.search_texts()
             for word in sorted(words, key=len, reverse=True):  # the longest rules out most
-                rows = [row for row in rows if word in texts[row]]
+                rows = [summary for summary in rows if word in texts[summary.id]]
         self._remembered[key] = rows
         if len(self._remembered) > _REMEMBERED_QUERIES:
             self._remembered.popitem(last=False)
         return rows
 
-    def _browsed_rows(self) -> list[int]:
+    def _browsed_rows(self) -> list[Any]:
         """The browse row's recipes (every recipe for none) in the chosen order."""
         if self._browse is None:
-            rows = list(range(self._source.rowCount()))
+            rows = self._source.summaries()
         elif self._browse_accepts is not None:
-            rows = self._source.rows_where(self._browse_accepts)
+            rows = self._source.summaries_where(self._browse_accepts)
         else:
-            rows = self._source.rows_in(self._browse)
-        if self._sort != SORT_TITLE:
-            rows.sort(key=self._source.sort_key(self._sort))
+            rows = self._source.summaries_in(self._browse)
+        by = self._source.sort_key(self._sort) if self._sort != SORT_TITLE else None
+        if by is not None:
+            rows.sort(key=by)
         return rows
 
-    def _show(self, words: list[str], rows: list[int]) -> None:
+    def _accepts(self, summary: Any) -> bool:
+        """Whether a recipe is shown under the current words and browse row."""
+        if self._words:
+            text = self._source.search_texts()[summary.id]
+            if not all(word in text for word in self._words):
+                return False
+        if self._browse is None:
+            return True
+        if self._browse_accepts is not None:
+            return self._browse_accepts(summary)
+        return self._browse in self._source._ready().browse_keys[summary.id]
+
+    def _show(self, words: list[str], rows: list[Any]) -> None:
         self._shown_as = (self._browse, self._sort)
         self._words = words
-        self._visible = rows
-        self._proxy_rows = None
+        self._visible = list(rows)
 
     def _change_layout(self, change) -> None:
         """Apply a change of visible rows as one layout change, keeping selection and current."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        source_rows = [self._visible[index.row()] for index in before]
+        shown = [self._visible[index.row()] for index in before]
         change()
-        after = [self.mapFromSource(self._source.index(row, 0)) for row in source_rows]
+        after = []
+        for summary in shown:
+            row = self._position_of(summary)
+            after.append(QModelIndex() if row is None else self.createIndex(row, 0))
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     # Following the source --------------------------------------------------------------------
 
     def _refilter(self) -> None:
-        """Match the current words again from scratch: the source's rows have moved."""
+        """Match the current words again from scratch: the source's rows have all changed."""
         self._remembered.clear()
         words, self._words = self._words, []
         self._show(words, self._matching_rows(words))
@@ -411,25 +479,28 @@ class RecipeFilterProxy(QAbstractProxyModel):
         self._refilter()
         self.endResetModel()
 
-    def _source_rows_changing(self) -> None:
-        # Rows are about to move: remember the persistent indexes by recipe id.
-        self.layoutAboutToBeChanged.emit()
-        self._pending_indexes = self.persistentIndexList()
-        self._pending_ids = [
-            self._source.data(self.mapToSource(index), RECIPE_ID_ROLE)
-            for index in self._pending_indexes
-        ]
+    def _source_rows_removing(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """The source is about to drop these rows: take them out here first, row by row."""
+        self._remembered.clear()
+        for source_row in range(first, last + 1):
+            row = self._position_of(self._source.summary_at(source_row))
+            if row is not None:
+                self.beginRemoveRows(_NO_PARENT, row, row)
+                del self._visible[row]
+                self.endRemoveRows()
 
-    def _source_rows_changed(self) -> None:
-        self._refilter()
-        after = []
-        for recipe_id in self._pending_ids:
-            row = self._source.row_of(recipe_id)
-            source_index = self._source.index(row, 0) if row is not None else QModelIndex()
-            after.append(self.mapFromSource(source_index))
-        self.changePersistentIndexList(self._pending_indexes, after)
-        self._pending_ids, self._pending_indexes = [], []
-        self.layoutChanged.emit()
+    def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """New source rows: each one shown goes in at its place in the shown order."""
+        self._remembered.clear()
+        order = self._order_key()
+        for source_row in range(first, last + 1):
+            summary = self._source.summary_at(source_row)
+            if not self._accepts(summary):
+                continue
+            row = bisect.bisect_right(self._visible, order(summary), key=order)
+            self.beginInsertRows(_NO_PARENT, row, row)
+            self._visible.insert(row, summary)
+            self.endInsertRows()
 
 
 def _first(pair: tuple) -> Any:

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from storage_helpers import make_recipe, titles
 
 from recipe_manager.storage import Computer, RecipeLibrary, open_library_safely
@@ -116,3 +118,75 @@ def test_bad_records_of_an_old_file_are_named_and_the_rest_moves_in(tmp_path: Pa
         assert title in problem or "record" in problem
     assert problem.count("stays in recipes.json") == 4
     assert old.read_text() == text
+
+
+def compact(recipe_id: str, doc_text: str) -> bytes:
+    """A record laid out as this app writes it (no spaces), so the fast decoder's scan is
+    what has to find the fault."""
+    head = json.dumps({**GOOD, "id": recipe_id}, separators=(",", ":"))[:-1]
+    return f'{head},"doc":{doc_text}}}'.encode()
+
+
+COMPACT_BAD = {
+    "a repeated title": compact("a", '{"title":"One","title":"Two"}'),
+    "a repeated key in a part": compact(
+        "b", '{"title":"T","components":[{"title":"x","title":"y"}]}'
+    ),
+    "a repeated key in a nested object": compact("c", '{"title":"T","x":{"a":1,"a":2}}'),
+    "a repeated key spaced from its colon": compact("d", '{"title":"One","title" :"Two"}'),
+    "a repeated key beside a quoted colon": compact("e", '{"title":"say \\":","title" :"Two"}'),
+    "a repeated id of the record": compact("f", '{"title":"T"},"id":"g"'),
+    "a repeated seen": compact("h", '{"title":"T"},"seen":{}'),
+    "NaN": compact("i", '{"title":"T","servings":NaN}'),
+    "1e999": compact("j", '{"title":"T","servings":1e999}'),
+    "a lone surrogate": compact("k", '{"title":"\\ud800"}'),
+    "nested 100 deep": compact("l", '{"title":"T","x":' + "[" * 100 + "]" * 100 + "}"),
+    "a huge number": compact("m", '{"title":"T","servings":' + "9" * 5000 + "}"),
+}
+
+
+@pytest.mark.parametrize("bad", list(COMPACT_BAD.values()), ids=list(COMPACT_BAD))
+def test_a_record_laid_out_as_this_app_writes_is_checked_as_carefully(bad: bytes) -> None:
+    from recipe_manager.storage.device_files import BadRecordError, parse_line
+
+    with pytest.raises(BadRecordError):
+        parse_line(bad)
+
+
+@given(
+    document=st.dictionaries(
+        st.text(max_size=8),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+            ),
+            max_leaves=12,
+        ),
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_fast_decoder_agrees_with_the_careful_one(document: dict) -> None:
+    """Whatever a line holds, the fast path takes exactly what the careful decoder takes."""
+    from recipe_manager.storage.device_files import (
+        BadRecordError,
+        decode_record,
+        fast_record,
+        parse_line,
+    )
+
+    document = {"title": "T", **document}
+    for layout in ((",", ":"), (", ", ": ")):
+        record = {**GOOD, "id": "p", "doc": document}
+        line = json.dumps(record, separators=layout, ensure_ascii=False).encode()
+        fast = fast_record(line)
+        if fast is not None:
+            assert fast == decode_record(line.decode())
+        try:
+            careful = decode_record(line.decode())
+        except BadRecordError:
+            assert fast is None
+            continue
+        assert parse_line(line).document == careful["doc"]

@@ -138,3 +138,32 @@ def test_the_second_window_can_save_once_the_first_closes(qtbot, window, library
     window.close()
     qtbot.waitUntil(second.action_new.isEnabled, timeout=5000)
     assert not second.findChild(QLabel, "libraryBanner").isVisible()
+
+
+def test_choosing_a_backup_reads_it_off_the_ui_thread(qtbot, window, monkeypatch) -> None:
+    """Describing a backup reads all of it: the dialog says so and waits for the answer."""
+    import threading
+
+    from recipe_manager.storage.backups import BackupInfo
+
+    window.library._take_backup("session")
+    release = threading.Event()
+    readers: list[str] = []
+    original = BackupInfo.describe
+
+    def slow_describe(info: BackupInfo, titles: int = 8) -> str:
+        readers.append(threading.current_thread().name)
+        release.wait(10)
+        return original(info, titles)
+
+    monkeypatch.setattr(BackupInfo, "describe", slow_describe)
+    dialog = window.guard.choose_backup()
+    label = next(
+        child for child in dialog.findChildren(QLabel) if child.text().startswith("Make the")
+    )
+    dialog.textValueChanged.emit(dialog.comboBoxItems()[0])  # returns while the read waits
+    assert label.text().startswith("Reading the backup")
+    release.set()
+    qtbot.waitUntil(lambda: "recipes:" in label.text())
+    assert readers and readers[0] != threading.main_thread().name
+    dialog.reject()

@@ -174,7 +174,7 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
         recipe.title = without_recipe_word(fallback.title)
-    if not lines and page_lines:
+    if (not lines and page_lines) or (not titled and _page_lines_fuller(lines, page_lines)):
         recipe.components = build_components(fallback.groups, sections)
     elif page_lines and not titled and _covers(lines, page_lines):
         shown = Counter(_loose(line) for line in page_lines)
@@ -216,6 +216,27 @@ def _page_steps_read_better(sections: list[tuple[str, list[str]]], page: list[st
     if len(page) > len(steps) and (len(steps) == 1 or data == shown):
         return True
     return len(data) > 1.5 * len(shown) and all(_loose(step) in data for step in page)
+
+
+def _page_lines_fuller(structured: list[str], shown: list[str]) -> bool:
+    """Whether the page's lines are the structured lines with their amounts, one for one.
+
+    Some sites put only the ingredient's name in the data ("gin") while the page shows
+    the whole line ("16 cl gin, Beefeater"): the page's list replaces the data only when
+    it is such a clear superset, line by line in the same order, when no data line has
+    an amount and most page lines start with one. Data lines with amounts are kept as
+    written, even where the page shows more (a note, a pack size).
+    """
+    if not structured or len(structured) != len(shown):
+        return False
+    if any(_AMOUNT_START.match(line) for line in structured):
+        return False  # the data gives amounts: its lines are whole as written
+    if 2 * sum(1 for line in shown if _AMOUNT_START.match(line)) <= len(shown):
+        return False  # the page adds no amounts to most lines
+    pairs = [(_loose(data), _loose(page)) for data, page in zip(structured, shown, strict=True)]
+    return all(data and data in page for data, page in pairs) and any(
+        len(page) > len(data) for data, page in pairs
+    )
 
 
 def _covers(structured: list[str], shown: list[str]) -> bool:
@@ -304,6 +325,8 @@ def _value(element: Element) -> str:
         return element.get("href")
     if element.tag in {"img", "audio", "video", "source"}:
         return element.get("src")
+    if element.tag == "tr":
+        return _line(element)  # a row's cells are one line, not one line each
     return clean_text(element.text(), keep_lines=True)
 
 
@@ -443,7 +466,7 @@ def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element 
     for element in elements:
         if element.tag in {"body", "html", "main", "article"} or not word.search(element.classes):
             continue
-        items = sum(1 for e in element.iter() if e.tag == "li")
+        items = sum(1 for e in element.iter() if e.tag == "li" or _is_row(e))
         if items and (best is None or items > best[0]):
             best = (items, element)
     return best[1] if best is not None else None
@@ -476,13 +499,21 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if element.tag != "h1" and _is_heading(element)
+        if element.tag != "h1" and (_is_heading(element) or _is_label_paragraph(element))
     ]
     for word in words:
         for element, text in headings:
             if word.search(text):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _is_label_paragraph(element: Element) -> bool:
+    """A short paragraph ending in a colon ("Ingredientes:"): a heading written as text."""
+    if element.tag != "p" or len(element.text()) > 60:
+        return False
+    text = clean_text(element.text())
+    return text.endswith(":") and len(text) <= 40
 
 
 def _following(heading: Element) -> list[Element]:
@@ -515,8 +546,36 @@ def _items(element: Element) -> list[Element]:
     return [e for e in element.iter() if e.tag == "li" and not _inside(e, "li", element)]
 
 
+def _is_row(element: Element) -> bool:
+    """A table row of two or more cells: one ingredient line drawn as amount, unit and name
+    in cells of their own ("1 | each | celery stalks"); its cells are read as one line."""
+    return (
+        element.tag == "tr"
+        and len(_cells(element)) >= 2
+        and any(cell.tag == "td" for cell in _cells(element))
+    )
+
+
+def _cells(row: Element) -> list[Element]:
+    return [c for c in row.children if isinstance(c, Element) and c.tag in {"td", "th"}]
+
+
+def _rows(element: Element) -> list[Element]:
+    """The list items and table rows in an element that are not inside a list item."""
+    return [
+        e for e in element.iter() if (e.tag == "li" or _is_row(e)) and not _inside(e, "li", element)
+    ]
+
+
 def _line(item: Element) -> str:
-    """A list item's text without the tick box or bullet a recipe card draws before it."""
+    """A list item's text without the tick box or bullet a recipe card draws before it.
+
+    A table row's cells are joined with single spaces; a cell with no letter or digit
+    (a "*" beside a photo icon) is left out.
+    """
+    if item.tag == "tr":
+        cells = (clean_text(cell.text()) for cell in _cells(item))
+        return " ".join(cell for cell in cells if any(char.isalnum() for char in cell))
     return _CHECKBOX.sub("", clean_text(item.text()))
 
 
@@ -555,7 +614,7 @@ def _alike_siblings(container: Element) -> list[Element]:
 def _container_lines(container: Element) -> list[str]:
     lines: list[str] = []
     for element in container.iter():
-        if element.tag == "li" and not _inside(element, "li", container):
+        if (element.tag == "li" or _is_row(element)) and not _inside(element, "li", container):
             lines.append(_line(element))
         elif _is_group_heading(element, container):
             title = clean_text(element.text()).rstrip(":")
@@ -573,9 +632,10 @@ def _section_lines(heading: Element) -> list[str]:
     """
     lines: list[str] = []
     title = ""
+    from_paragraphs = False
     for sibling in _following(heading):
         text = clean_text(sibling.text())
-        items = _items(sibling)
+        items = _rows(sibling)
         if _is_heading(sibling) and not items:
             if _ends_ingredients(text):
                 break
@@ -586,10 +646,42 @@ def _section_lines(heading: Element) -> list[str]:
                 title = ""
             lines.extend(_line(item) for item in items)
         elif text.endswith(":") and len(text) <= 60:
+            if _ends_ingredients(text.rstrip(":")):
+                break
             title = text.rstrip(":")
+        elif (not lines or from_paragraphs) and (found := _paragraph_lines(sibling)):
+            # Lines written as paragraphs: one line each, or lines broken by <br>.
+            if title:
+                lines.append(f"{title}:")
+                title = ""
+            lines.extend(found)
+            from_paragraphs = True
         elif text and lines:
             break
     return lines
+
+
+# A paragraph holding ingredient lines is no longer than this, and none of its lines is
+# longer than a line of prose.
+_PARAGRAPH_LIMIT = 4000
+_LINE_LIMIT = 100
+
+
+def _paragraph_lines(element: Element) -> list[str]:
+    """The lines of a paragraph that is a list written without list markup.
+
+    Pages without a recipe plugin write the ingredients as a paragraph of lines broken
+    by <br>, or one short paragraph per line. A line bold all through ("Meatballs") names
+    a group. A paragraph with a line of prose in it is not a list.
+    """
+    raw = element.text()
+    if element.tag not in {"p", "div"} or len(raw) > _PARAGRAPH_LIMIT:
+        return []
+    lines = clean_text(raw, keep_lines=True).splitlines()
+    if not lines or any(len(line) > _LINE_LIMIT for line in lines):
+        return []
+    bold = {clean_text(e.text()).rstrip(" :") for e in element.iter() if e.tag in {"strong", "b"}}
+    return [f"{line.rstrip(' :')}:" if line.rstrip(" :") in bold else line for line in lines]
 
 
 def _ends_ingredients(heading: str) -> bool:
@@ -653,7 +745,21 @@ def _section_steps(heading: Element) -> list[str]:
 def _step_texts(elements: list[Element]) -> list[str]:
     """The elements' texts that are steps (not empty, not a share button or heading)."""
     texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
-    return [text for text in texts if text and not NOT_A_STEP.match(text)]
+    return _without_counter([text for text in texts if text and not NOT_A_STEP.match(text)])
+
+
+def _without_counter(steps: list[str]) -> list[str]:
+    """Steps without the number a page draws before each ("1 Heat…", "2 Add…").
+
+    Only when every step starts with its own number, counting up from 1: a single step
+    starting with a number ("2 eggs go in") keeps it.
+    """
+    if len(steps) < 2:
+        return steps
+    prefixes = [f"{index} " for index in range(1, len(steps) + 1)]
+    if not all(step.startswith(prefix) for step, prefix in zip(steps, prefixes, strict=True)):
+        return steps
+    return [step[len(prefix) :].lstrip() for step, prefix in zip(steps, prefixes, strict=True)]
 
 
 def _level(element: Element) -> int:

@@ -153,11 +153,14 @@ class _TreeBuilder(HTMLParser):
 # A "<" that opens no tag, or one that never closes before the next "<", is text: the stdlib
 # parser rescans the rest of the page from each such "<" (quadratic on "<a<a<a...").
 _UNCLOSED_TAG = re.compile(r"<(?:(?![A-Za-z/!?])|(?=[^<>]*(?:<|\Z)))")
+# Old pages close a conditional comment with "<!--<![endif]-->": read as one comment, as
+# browsers do (the "<" after "<!--" would otherwise make the rest of the page text).
+_CONDITIONAL_END = re.compile(r"<!--<!\[", re.IGNORECASE)
 
 
 def parse_html(text: str) -> Page:
     builder = _TreeBuilder()
-    builder.feed(_UNCLOSED_TAG.sub("&lt;", text))
+    builder.feed(_UNCLOSED_TAG.sub("&lt;", _CONDITIONAL_END.sub("<!--[", text)))
     builder.close()
     if builder._skipping and builder._script_is_json_ld:
         builder.json_ld.append("".join(builder._script_text))

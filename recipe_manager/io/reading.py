@@ -111,6 +111,8 @@ def _read_text(text: str, source: str | Path, *, markdown: bool) -> list[Recipe]
     head = text.lstrip()[:1000].lower()
     if head.startswith(("{", "[")):
         return recipes_from_json_text(text, source)
+    # A page saved with a stray quote before its markup ("<!DOCTYPE html>… is still a page.
+    head = head.lstrip("\"'")
     if (
         head.startswith(("<!doctype html", "<html", "<?xml"))
         or "<body" in head

@@ -94,8 +94,9 @@ def strip_markup(recipe: Recipe) -> Recipe:
 
 
 def _plain(text: str, *, keep_lines: bool = False) -> str:
-    """Text holding a tag, a comment or an entity cleaned; any other text exactly as it was."""
-    if _TAG.search(text) or "<!--" in text or _ENTITY.search(text):
+    """Text holding a tag, a closed comment or an entity cleaned; any other text (a lone
+    "<!--" typed in a field) exactly as it was."""
+    if _TAG.search(text) or ("<!--" in text and "-->" in text) or _ENTITY.search(text):
         return clean_text(text, keep_lines=keep_lines)
     return text
 

@@ -138,7 +138,8 @@ def test_every_ingredient_list_under_the_ingredients_heading() -> None:
     <li>2 tbsp jam</li></ul></ul><h2>Notes</h2><ul><li>Keeps for a week.</li></ul></div>
     <div class="right"><h2>Method</h2><ol><li>Mix.</li><li>Bake.</li></ol></div>"""
     recipe = _read({"@type": "Recipe", "name": "Buns"}, body)
-    assert [(c.title, [i.text for i in c.ingredients]) for c in recipe.components] == [
+    groups = [(c.title, [i.text for i in c.ingredients]) for c in recipe.components]
+    assert [group for group in groups if group[1]] == [
         ("", ["500 g flour", "2 eggs"]),
         ("Topping", ["50 g sugar"]),
         ("Glaze", ["2 tbsp jam"]),
@@ -237,3 +238,114 @@ def test_ingredient_and_method_headings_in_several_languages(heading: str, metho
     (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
     assert _lines(recipe) == ["1 onion", "1 l stock"]
     assert _steps(recipe) == ["Chop the onion.", "Simmer it."]
+
+
+STEPS_HTML = "<h2>Method</h2><ol><li>Chop everything finely.</li><li>Simmer for an hour.</li></ol>"
+
+
+@pytest.mark.parametrize(
+    ("data", "shown", "read"),
+    [(["gin", "sugar"], ["16 cl gin, Beefeater", "4 tsk sugar"],
+      ["16 cl gin, Beefeater", "4 tsk sugar"]),
+     (["2 tbsp butter", "1 dl oats"], ["2 tbsp butter, melted", "1 dl oats, small"],
+      ["2 tbsp butter", "1 dl oats"]),
+     (["gin", "sugar"], ["gin, Beefeater", "sugar"], ["gin", "sugar"]),
+     (["gin", "sugar"], ["16 cl gin", "4 tsk sugar", "1 lemon"], ["gin", "sugar"])],
+)  # fmt: skip
+def test_the_page_s_lines_replace_data_lines_only_when_they_add_the_amounts(
+    data: list[str], shown: list[str], read: list[str]
+) -> None:
+    items = "".join(f"<li>{line}</li>" for line in shown)
+    body = f"<h2>Ingredients</h2><ul>{items}</ul>{STEPS_HTML}"
+    assert _lines(_read({**BASE, "recipeIngredient": data}, body)) == read
+
+
+def test_an_ingredient_table_s_cells_are_one_line_per_row() -> None:
+    rows = (
+        '<tr><td class="amount">1</td><td>each</td><td><a href="/x">bay leaves</a>'
+        "<br><small>dried</small></td><td>*</td></tr>"
+        '<tr><td class="amount">2</td><td>pounds</td><td>beef</td><td><img src="c.svg"></td></tr>'
+    )
+    body = f'<h1>Stew</h1><table class="table-ingredients">{rows}</table>{STEPS_HTML}'
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    assert _lines(recipe) == ["1 each bay leaves dried", "2 pounds beef"]
+
+
+def test_a_microdata_ingredient_row_is_one_line() -> None:
+    rows = "".join(
+        f'<tr itemprop="recipeIngredient"><td><span>{amount}</span></td><th>{name}</th></tr>'
+        for amount, name in [("1", "Knoblauchzehe, gepresst"), ("150 g", "Risottoreis")]
+    )
+    page = (
+        '<html><body><div itemscope itemtype="https://schema.org/Recipe">'
+        f'<h1 itemprop="name">Risotto</h1><table>{rows}</table>'
+        '<ol><li itemprop="recipeInstructions">Stir for twenty minutes.</li></ol>'
+        "</div></body></html>"
+    )
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == ["1 Knoblauchzehe, gepresst", "150 g Risottoreis"]
+
+
+METHOD_PARAGRAPHS = (
+    "<h2>Method</h2><p>Mix everything in a large bowl.</p><p>Bake for forty minutes.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("ingredients", "read"),
+    [("<h2>INGREDIENTS</h2><div><p><strong>Meatballs</strong><br> 400 grams lamb mince<br>"
+      " 2 teaspoons cumin</p></div>", ["400 grams lamb mince", "2 teaspoons cumin"]),
+     ("<p><strong>Ingredients</strong></p><p>1/2 lemon, juiced</p><p>1/4 c olive oil</p>",
+      ["1/2 lemon, juiced", "1/4 c olive oil"]),
+     ("<p>Ingredientes:</p><p>350 g de agua<br>500 g de harina</p>",
+      ["350 g de agua", "500 g de harina"])],
+)  # fmt: skip
+def test_ingredient_lines_written_as_paragraphs_under_a_heading(
+    ingredients: str, read: list[str]
+) -> None:
+    page = f"<html><body><h1>Bread</h1>{ingredients}{METHOD_PARAGRAPHS}</body></html>"
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == read
+    assert _steps(recipe) == ["Mix everything in a large bowl.", "Bake for forty minutes."]
+
+
+def test_a_bold_line_in_a_paragraph_of_lines_names_its_group() -> None:
+    body = (
+        "<h1>Curry</h1><h2>Ingredients</h2><p><strong>Meatballs</strong><br>400 g lamb<br>"
+        "<strong>Sauce</strong><br>1 tin tomatoes</p>" + METHOD_PARAGRAPHS
+    )
+    (recipe,) = import_text(f"<html><body>{body}</body></html>", "page.html")
+    groups = [(c.title, [i.text for i in c.ingredients]) for c in recipe.components]
+    assert [group for group in groups if group[1]] == [
+        ("Meatballs", ["400 g lamb"]),
+        ("Sauce", ["1 tin tomatoes"]),
+    ]
+
+
+def test_a_conditional_comment_closed_the_old_way_hides_nothing() -> None:
+    page = (
+        "<!DOCTYPE html><!--[if IE 8]><html class='ie8'><![endif]-->"
+        "<!--[if gt IE 8]><!--> <html> <!--<![endif]--><body><h1>Bread</h1>"
+        "<h2>Ingredients</h2><ul><li>500 g flour</li><li>300 ml water</li></ul>"
+        f"{METHOD_PARAGRAPHS}<script>/* <![CDATA[ */ var x = 1; /* ]]> */</script></body></html>"
+    )
+    for text in (page, '"' + page):  # also saved with a stray quote before the markup
+        (recipe,) = import_text(text, "page.html")
+        assert (recipe.title, _lines(recipe)) == ("Bread", ["500 g flour", "300 ml water"])
+
+
+@pytest.mark.parametrize(
+    ("items", "steps"),
+    [(["1 Rinse the peas.", "2 Fry the patties."], ["Rinse the peas.", "Fry the patties."]),
+     (["2 eggs go in first.", "3 minutes later stir."],
+      ["2 eggs go in first.", "3 minutes later stir."]),
+     (["1 Rinse the peas.", "3 Fry the patties."], ["1 Rinse the peas.", "3 Fry the patties."])],
+)  # fmt: skip
+def test_a_number_drawn_before_each_page_step_is_not_part_of_it(
+    items: list[str], steps: list[str]
+) -> None:
+    method = "".join(f"<li><span>{item.split(' ', 1)[0]}</span> {item.split(' ', 1)[1]}</li>"
+                     for item in items)  # fmt: skip
+    body = f'<h2>Instructions</h2><ol class="steps">{method}</ol>'
+    recipe = _read({**BASE, "recipeInstructions": "Rinse the peas and fry the patties."}, body)
+    assert _steps(recipe) == steps

@@ -6,6 +6,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +105,9 @@ def test_jsonld_round_trip(items: list[Recipe]) -> None:
             total = recipe.prep_minutes + recipe.cook_minutes
         expected.append(recipe.copy(total_minutes=total))
     assert back == expected
+
+
+@pytest.mark.parametrize("method", ["<!--", "bake <!-- then", "a --> b"])
+def test_a_lone_comment_opening_typed_in_a_field_survives_our_json(method: str) -> None:
+    recipe = Recipe(title="Bread", method=method)
+    assert _round_trip([recipe], "json", ".json")[0].method == method

@@ -35,7 +35,8 @@ from ..domain.search import fold, natural_sort_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-COUNT_SLICE = 2000  # summary documents counted per idle moment (a few milliseconds)
+COUNT_SLICE = 1000  # summary documents counted per idle moment (2-4 ms: it may share a
+# frame with a batch of the list's layout, and the two must stay within one frame)
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 10
 
 ALL, FAVOURITES, CATEGORY, CUISINE, METHOD, TAG = (

@@ -337,17 +337,7 @@ def _other_amounts(
             # A count of a kitchen unit joined to the first ("or 3 cloves", "or 1 can")
             # says the same amount and scales with it, on the count grid.
             if factor != 1 and _COUNT_JOINER.search(text[max(0, start - 8) : start]):
-                unit_text = _token_text(text, unit)
-                shown = _render(
-                    Measure(amount.low, amount.high, unit.unit),
-                    factor,
-                    system,
-                    unit_text,
-                    _token_text(text, amount),
-                    name,
-                    context,
-                )
-                found += _place(text, amount, unit, shown, unit_text)
+                found += _rescaled(text, amount, unit, factor, system, name, context)
                 taken.append((start, unit.end))
             continue
         examined += 1
@@ -377,18 +367,31 @@ def _other_amounts(
                 # "7 oz/200 g" in US: the ounces say it; the grams go.
                 found.append((before, unit.end, ""))
                 continue
-        unit_text = _token_text(text, unit)
-        shown = _render(
-            Measure(amount.low, amount.high, unit.unit),
-            scale,
-            system,
-            unit_text,
-            _token_text(text, amount),
-            name,
-            context,
-        )
-        found += _place(text, amount, unit, shown, unit_text)
+        found += _rescaled(text, amount, unit, scale, system, name, context)
     return found
+
+
+def _rescaled(
+    text: str,
+    amount: Amount,
+    unit: Token,
+    factor: Fraction,
+    system: str,
+    name: str,
+    context: LineContext | None,
+) -> list[tuple[int, int, str]]:
+    """The edits that show one further amount of a line scaled and in `system`."""
+    unit_text = _token_text(text, unit)
+    shown = _render(
+        Measure(amount.low, amount.high, unit.unit),
+        factor,
+        system,
+        unit_text,
+        _token_text(text, amount),
+        name,
+        context,
+    )
+    return _place(text, amount, unit, shown, unit_text)
 
 
 # A count joined to the first ("6 large or 8 medium stalks", "1 egg and 1 egg white",

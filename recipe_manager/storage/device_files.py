@@ -117,29 +117,54 @@ def device_files(folder: Path) -> list[Path]:
     )
 
 
+class UnreadableFileError(Exception):
+    """A file left as it is; the message says which and why, ready for `problems`."""
+
+
+def read_regular_file(path: Path, name: str, start: int = 0, limit: int | None = None) -> bytes:
+    """The bytes of `path` from `start`, read without ever blocking: a FIFO or a device put
+    where a library file belongs must not hang the start, and is not read. Raises
+    FileNotFoundError for a missing file, and UnreadableFileError (naming the file as
+    `name`) for one that is not a regular file, larger than `limit` bytes, or unreadable."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise UnreadableFileError(_left(name, f"could not be read ({error.strerror})")) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(_left(name, "is not a regular file"))
+        if limit is not None and info.st_size > limit:
+            raise UnreadableFileError(
+                _left(name, f"is {info.st_size:,} bytes, more than the {limit:,} this app reads")
+            )
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            handle.seek(start)
+            return handle.read()
+    except OSError as error:
+        raise UnreadableFileError(_left(name, f"could not be read ({error.strerror})")) from None
+    finally:
+        os.close(descriptor)
+
+
+def _left(name: str, why: str) -> str:
+    return f"{name} {why}; it was left as it is"
+
+
 def read_device_file(path: Path, start: int = 0) -> FileRead:
     """Read whole lines from `start`; never raises for what the file holds."""
     found = FileRead(end=start)
     name = f"{path.parent.name}/{path.name}"
     try:
-        # O_NONBLOCK: a FIFO (or a device) put here must not hang the start.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        found.problems.append(f"{name} could not be read ({error.strerror}); it was left as it is")
+        raw = read_regular_file(path, name, start)
+    except FileNotFoundError as error:
+        found.problems.append(_left(name, f"could not be read ({error.strerror})"))
         return found
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            found.problems.append(f"{name} is not a regular file; it was left as it is")
-            return found
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            handle.seek(start)
-            raw = handle.read()
-    except OSError as error:
-        found.problems.append(f"{name} could not be read ({error.strerror}); it was left as it is")
+    except UnreadableFileError as problem:
+        found.problems.append(str(problem))
         return found
-    finally:
-        os.close(descriptor)
     last = raw.rfind(b"\n")
     if last < 0:
         return found

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -42,11 +41,13 @@ from .device_files import (
     LAYOUT,
     BadRecordError,
     FileRead,
+    UnreadableFileError,
     decode_record,
     encode,
     fast_record,
     fsync_folder,
     needs_walk,
+    read_regular_file,
     too_new,
     version_from_record,
     write_all,
@@ -113,34 +114,12 @@ class DeviceTableStorage(Storage):
 
     def _read_bytes(self) -> bytes | None:
         try:
-            # O_NONBLOCK: a FIFO (or a device) put here must not hang the start.
-            descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            return read_regular_file(self.path, self._name(), limit=MAX_TABLE_BYTES)
         except FileNotFoundError:
             return None
-        except OSError as error:
-            self.problems.append(
-                f"{self._name()} could not be read ({error.strerror}); it was left as it is"
-            )
+        except UnreadableFileError as problem:
+            self.problems.append(str(problem))
             return None
-        try:
-            info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode):
-                self.problems.append(f"{self._name()} is not a regular file; it was left as it is")
-                return None
-            if info.st_size > MAX_TABLE_BYTES:
-                self.problems.append(
-                    f"{self._name()} is too big to be a library file; it was left as it is"
-                )
-                return None
-            with os.fdopen(descriptor, "rb", closefd=False) as handle:
-                return handle.read()
-        except OSError as error:
-            self.problems.append(
-                f"{self._name()} could not be read ({error.strerror}); it was left as it is"
-            )
-            return None
-        finally:
-            os.close(descriptor)
 
     def _decode(self, raw: bytes) -> dict[str, dict[str, Any]]:
         if not raw.strip():

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.limits import MAX_FILE_BYTES, LimitError, check_document
+from .device_files import UnreadableFileError, read_regular_file
 from .errors import LibraryCorruptError
 from .merge import RECIPE, Version
 from .schema import LEGACY_TABLE, RECIPES_TABLE, migrate
@@ -69,28 +68,13 @@ def read_legacy_file(path: Path) -> LegacyRead:
     found = LegacyRead()
     where = path.name
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
+        raw = read_regular_file(path, str(path), limit=MAX_FILE_BYTES)
+    except FileNotFoundError as error:
         found.problems.append(f"{path} could not be read ({error.strerror}); it was left as it is")
         return found
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            found.problems.append(f"{path} is not a regular file; it was left as it is")
-            return found
-        if info.st_size > MAX_FILE_BYTES:
-            found.problems.append(
-                f"{path} is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} this app "
-                "reads; it was left as it is"
-            )
-            return found
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            raw = handle.read()
-    except OSError as error:
-        found.problems.append(f"{path} could not be read ({error.strerror}); it was left as it is")
+    except UnreadableFileError as problem:
+        found.problems.append(str(problem))
         return found
-    finally:
-        os.close(descriptor)
     try:
         data = _DECODER.decode(raw.decode("utf-8"))
     except RecursionError:

@@ -55,9 +55,6 @@ NOT_A_STEP = re.compile(
     r"photo credit\b.*|photo:.*)[\s:.]*$"
 )
 _DOUBLED_PARENS = re.compile(r"\(\(([^()]*)\)\)")
-_COMMA_PARENS = re.compile(r",\s*\(([^()]*)\)$")
-# An amount a shop's database wrote as a float ("500.0 g", "2.0 Zehen"): written whole.
-_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+(?=\s|$)")
 
 
 def is_recipe_node(node: Any) -> bool:
@@ -473,14 +470,14 @@ def within_limit(text: str) -> str:
 
 
 def _plain_note(line: str) -> str:
-    """A note in doubled brackets or set off by a comma and brackets, written once.
+    """A note in doubled brackets written once.
 
-    Recipe plugins wrap the notes they store in brackets of their own: "((full fat))"
-    from a note written "(full fat)", "potatoes, (peeled)" from "potatoes, peeled".
+    Recipe plugins wrap the notes they store in brackets of their own: "((full fat))" from
+    a note written "(full fat)". Everything else is kept as the site wrote it ("potatoes,
+    (peeled)", "2.0 garlic clove"): the import is a transcription, and the detail pane
+    re-renders the amount as soon as the recipe is scaled or converted.
     """
-    line = _DOUBLED_PARENS.sub(r"(\1)", line)
-    line = _WHOLE_FLOAT.sub(r"\1", line)
-    return _COMMA_PARENS.sub(r", \1", line)
+    return _DOUBLED_PARENS.sub(r"(\1)", line)
 
 
 def _joined(value: Any) -> str:

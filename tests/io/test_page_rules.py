@@ -53,7 +53,8 @@ def test_a_trailing_recipe_word_leaves_the_title(title: str, plain: str) -> None
 
 @pytest.mark.parametrize(
     ("line", "read"),
-    [("3 potatoes, (peeled)", "3 potatoes, peeled"),
+    [("3 potatoes, (peeled)", "3 potatoes, (peeled)"),
+     ("2.0 garlic clove", "2.0 garlic clove"),
      ("1 can milk ((full fat))", "1 can milk (full fat)"),
      ("2 eggs (large)", "2 eggs (large)"),
      ("salt, (to taste) or more", "salt, (to taste) or more")],

@@ -18,6 +18,7 @@ from ..domain import Component, Ingredient, Recipe, View, convert_temperatures, 
 from ..domain.display import display_line
 from ..domain.formatting import LineContext, recipe_reading
 from ..domain.quantities import format_quantity
+from ..domain.reading_order import shown_components
 from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
 
@@ -76,7 +77,7 @@ def recipe_html(
     meta = meta_line(recipe, factor)
     if meta:
         parts.append(f"<p style='color:{colours.muted};margin-bottom:14px'>{escape(meta)}</p>")
-    for component in recipe.components:
+    for component in shown_components(recipe):
         if component.title:
             servings = ""
             if component.servings:
@@ -176,7 +177,7 @@ def recipe_blocks(
             below=14,
         )
     )
-    for component in recipe.components:
+    for component in shown_components(recipe):
         if component.title:
             blocks.append(
                 Block("html", partial(_part_heading, component, factor, colours), above=18)

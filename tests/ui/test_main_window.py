@@ -134,3 +134,31 @@ def test_the_window_before_its_first_paint_loads_no_recipe_formatting(tmp_path: 
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "recipe_manager.ui.main_window" in loaded
     assert [name for name in _AFTER_FIRST_PAINT if name in loaded] == []
+
+
+def test_ingredient_groups_with_one_method_read_groups_first(qtbot, library_path: Path) -> None:
+    # The shape a recipe site's groups ("For the salad", "For the dressing") import as.
+    def group(title: str, lines: list[str]) -> Component:
+        return Component(title=title, ingredients=[parse_ingredient(x) for x in lines])
+
+    RecipeLibrary(library_path).add(
+        Recipe(
+            title="Citrus Salad",
+            servings=4,
+            components=[
+                Component(steps=["Whisk the dressing.", "Toss the salad with it."]),
+                group("For the Salad", ["1 head romaine lettuce", "2 avocados"]),
+                group("For the Dressing", ["3 tbsp olive oil"]),
+            ],
+        )
+    )
+    window = open_window(qtbot, library_path)
+    window.servings_spin.setValue(8)
+    lines = [line.strip() for line in select(window, "Citrus Salad").splitlines()]
+    body = lines[lines.index("Ingredients") :]
+    assert body[: body.index("Method")] == [
+        "Ingredients", "For the Salad:", "2 heads romaine lettuce", "4 avocados",
+        "For the Dressing:", "6 tbsp olive oil",
+    ]  # fmt: skip
+    assert "1.  Whisk the dressing." in lines
+    assert lines.count("Ingredients") == 1

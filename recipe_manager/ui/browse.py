@@ -8,6 +8,7 @@ list (`RecipeFilterProxy.set_browse`), combined with the search box.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -52,6 +53,9 @@ SECTIONS = ((CATEGORY, "Categories"), (CUISINE, "Cuisines"), (METHOD, "Methods")
 BrowseKey = tuple[str, str]
 
 
+_LIST_SEPARATORS = re.compile(r"[,;]")
+
+
 def document_keys(document: Mapping[str, Any]) -> set[BrowseKey]:
     """Every browse row a recipe's stored document belongs to (values folded, so "Dessert"
     and "dessert " are one row)."""
@@ -59,9 +63,7 @@ def document_keys(document: Mapping[str, Any]) -> set[BrowseKey]:
     if document.get("favourite") is True:
         keys.add((FAVOURITES, ""))
     for kind in (CATEGORY, CUISINE, METHOD):
-        value = document.get(kind)
-        if isinstance(value, str) and value.strip():
-            keys.add((kind, fold(value.strip())))
+        keys.update((kind, fold(value)) for value in _values(document.get(kind)))
     tags = document.get("tags")
     if isinstance(tags, list):
         keys.update(
@@ -129,8 +131,18 @@ def _label(document: Mapping[str, Any], key: BrowseKey) -> str:
         for tag in document.get("tags") or []:
             if isinstance(tag, str) and fold(tag.strip()) == folded:
                 return tag.strip()
-    value = document.get(kind)
-    return value.strip() if isinstance(value, str) else folded
+    for value in _values(document.get(kind)):
+        if fold(value) == folded:
+            return value
+    return folded
+
+
+def _values(value: Any) -> list[str]:
+    """A category, cuisine or method as the rows it belongs under: "Main Course, Salad" (a
+    site's list of categories, as imported) is under "Main Course" and under "Salad"."""
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
 
 
 class BrowseModel(QAbstractListModel):

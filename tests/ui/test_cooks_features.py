@@ -86,6 +86,28 @@ def test_browse_narrows_the_list_with_the_search(qtbot, library_path: Path) -> N
     assert len(titles(window)) == 3
 
 
+def test_a_list_of_categories_is_browsed_under_each(qtbot, library_path: Path) -> None:
+    # Recipe sites give several categories; imported, they are one text "Main Course, Salad".
+    library = RecipeLibrary(library_path)
+    library.add_many(
+        [
+            Recipe(title="Citrus Salad", category="Main Course, Salad", cuisine="American"),
+            Recipe(title="Green Salad", category="salad; Side Dish"),
+        ]
+    )
+    library.close()
+    window = open_window(qtbot, library_path)
+    qtbot.waitUntil(lambda: not window.browse.is_counting())
+    rows = browse_rows(window)
+    for row in ("Main Course (1)", "Salad (2)", "Side Dish (1)", "American (1)"):
+        assert row in rows
+    assert not any("," in row or ";" in row for row in rows)
+    choose_browse(window, "Salad")
+    assert titles(window) == ["Citrus Salad", "Green Salad"]
+    choose_browse(window, "Main Course")
+    assert titles(window) == ["Citrus Salad"]
+
+
 def test_the_browse_panel_collapses_and_is_reached_by_keyboard(qtbot, library_path: Path) -> None:
     window = open_window(qtbot, library_path)
     panel = window.findChild(QAbstractItemView, "categoryList")

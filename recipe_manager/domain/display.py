@@ -42,3 +42,8 @@ def display_line(text: str, limit: int = MAX_DISPLAY_TITLE) -> str:
     if len(shown) > limit or len(head) < len(text):
         return shown[: limit - 1].rstrip() + ELLIPSIS
     return shown
+
+
+def recipes_counted(count: int) -> str:
+    """ "1 recipe", "10,000 recipes": a number of recipes as a message or label says it."""
+    return f"{count} recipe" if count == 1 else f"{count:,} recipes"

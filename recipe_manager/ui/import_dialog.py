@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Recipe
-from ..domain.display import display_line
+from ..domain.display import display_line, recipes_counted
 from ..domain.formatting import format_ingredient
 from ..domain.view import UnitSystem, View
 from ..io import (
@@ -482,7 +482,7 @@ class ExportDialog(QDialog):
         except OSError as error:
             _warn(self.parentWidget(), "Export failed", [f"{Path(path).name}: {error.strerror}"])
             return
-        self._on_done(f"Exported {len(recipes)} recipe(s) to {Path(path).name}")
+        self._on_done(f"Exported {recipes_counted(len(recipes))} to {Path(path).name}")
 
 
 def open_export_dialog(

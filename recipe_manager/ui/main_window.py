@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.display import display_line
+from ..domain.display import display_line, recipes_counted
 from ..domain.view import UnitSystem, View
 from ..storage import LibraryError, LibraryMissingError
 from .actions import build_actions, make_action
@@ -186,8 +186,16 @@ class MainWindow(QMainWindow):
         # Its width never moves the layout: a keystroke that changes the count would otherwise
         # lay out and repaint the whole window (the recipe pane too), not just the label.
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        # Every way the shown rows change: a new library, a sort or filter, a recipe added
+        # or removed (a save, an import, an undo, a change from another computer). The
+        # proxy drops a row before the list does, so removals are counted once the list's.
+        for changed in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.list_model.rowsRemoved,
+        ):
+            changed.connect(self._update_count)
 
         self.sort_order = QComboBox(objectName="recipeSort")
         for value, label in SORT_ORDERS:
@@ -1068,10 +1076,8 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.list_model.rowCount()
-        noun = "recipe" if total == 1 else "recipes"
-        self.count_label.setText(
-            f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
-        )
+        counted = recipes_counted(total)
+        self.count_label.setText(counted if shown == total else f"{shown:,} of {counted}")
 
     # View settings -------------------------------------------------------------------------
 

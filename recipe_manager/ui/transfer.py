@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..domain.display import display_line
+from ..domain.display import display_line, recipes_counted
 
 if TYPE_CHECKING:
     from ..domain import Recipe
@@ -115,7 +115,7 @@ class RecipeTransfer(QObject):
             before, stored = result
             window.apply_library_change([recipe.id for recipe in stored])
             guard.saved()
-            window.show_status(f"Imported {len(added)} recipe(s), replaced {len(replaced)}", 5000)
+            window.show_status(import_summary(len(added), len(replaced)), 5000)
             if not stored:
                 return
             # The first imported recipe is selected, so the cook sees what arrived.
@@ -131,3 +131,12 @@ class RecipeTransfer(QObject):
         guard.saver.run(
             store, done, lambda message: window.show_banner(f"The import was not saved: {message}")
         )
+
+
+def import_summary(added: int, replaced: int) -> str:
+    """What an import did, in words: "Imported 3 recipes", "… and replaced 1"."""
+    if not replaced:
+        return f"Imported {recipes_counted(added)}"
+    if not added:
+        return f"Replaced {recipes_counted(replaced)}"
+    return f"Imported {recipes_counted(added)} and replaced {replaced:,}"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -206,6 +207,10 @@ def settle(window) -> None:
     QApplication.processEvents()
 
 
+def shown_count(window) -> str:
+    return window.findChild(QLabel, "recipeCount").text()
+
+
 def undo(window) -> None:
     undo_action = action(window, "actionUndo")
     assert undo_action.isEnabled()
@@ -291,8 +296,10 @@ def test_undo_of_a_delete(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> Non
     window.action_delete.trigger()
     settle(window)
     assert PORK not in titles(window)
+    assert shown_count(window) == "1 recipe"
     assert "Delete" in action(window, "actionUndo").text()
     undo(window)
+    assert shown_count(window) == "2 recipes"
     select(window, PORK)
     assert content(window.current_recipe) == whole
     redo(window)
@@ -315,8 +322,12 @@ def test_undo_of_an_import(qtbot, window, tmp_path: Path) -> None:
     window.findChild(ImportPreviewDialog, "importPreview").accept()
     qtbot.waitUntil(lambda: "Leek Soup" in titles(window))
     assert action(window, "actionUndo").text().replace("&", "") == "Undo Import 2 recipes"
+    # The count under the list and the status bar say what happened.
+    assert shown_count(window) == "4 recipes"
+    assert window.statusBar().currentMessage() == "Imported 2 recipes"
     undo(window)
     assert "Leek Soup" not in titles(window) and "Soda Bread" not in titles(window)
+    assert shown_count(window) == "2 recipes"
     redo(window)
     assert "Leek Soup" in titles(window) and "Soda Bread" in titles(window)
 

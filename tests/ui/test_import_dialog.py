@@ -151,4 +151,4 @@ def test_export_dialog_writes_the_chosen_scope_and_format(qtbot, tmp_path: Path)
     files.fileSelected.emit(str(target))
     files.close()
     assert "# Soup" in target.read_text(encoding="utf-8") and "# Bread" in target.read_text()
-    assert messages == ["Exported 2 recipe(s) to all.md"]
+    assert messages == ["Exported 2 recipes to all.md"]

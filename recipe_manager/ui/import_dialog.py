@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +55,7 @@ from ..io import (
 from ..io.preview import RecipePreview
 from ..io.reading import IMPORT_SUFFIXES
 from .recipe_html import Colours, recipe_html
+from .screen_fit import fit_to_screen
 
 OnImport = Callable[[list[Recipe], list[Recipe]], None]
 #: The library's recipes to check an import against: a list, or (so that a big library is
@@ -66,6 +67,10 @@ _CHOICES = (
     ("Replace", Decision.REPLACE),
     ("Keep both", Decision.KEEP_BOTH),
 )
+
+
+#: The preview's size where the screen has room; smaller screens get all they have.
+PREVIEW_SIZE = QSize(980, 640)
 
 
 class ImportPreviewDialog(QDialog):
@@ -85,26 +90,24 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle("Import recipes")
-        self.resize(980, 640)
         self.preview = preview
         self._on_import = on_import
         self._library = library
         self.editor: QDialog | None = None
 
         count = len(preview.items)
-        summary = QLabel(
-            f"Found {count} recipe{'s' if count != 1 else ''} in {escape(preview.source)}. "
-            "Check what to import; nothing is saved until you press Import.",
-            objectName="importSummary",
-        )
+        summary = QLabel(objectName="importSummary")
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setText(
-            f"Found {count} recipe{'s' if count != 1 else ''} in {preview.source}. "
+            f"Found {recipes_counted(count)} in {preview.source}. "
             "Check what to import; nothing is saved until you press Import."
         )
         summary.setWordWrap(True)
         self.list = QListWidget(objectName="importList")
         self.list.setAccessibleName("Recipes found")
+        # A long title wraps in the list rather than hiding behind a sideways scroll.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for item in preview.items:
             row = QListWidgetItem(_list_label(item))
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -156,6 +159,7 @@ class ImportPreviewDialog(QDialog):
         if count:
             self.list.setCurrentRow(0)
         self._update_import_button()
+        fit_to_screen(self, PREVIEW_SIZE)
 
     # What is shown ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -478,7 +479,9 @@ def buttons_in_sight(dialog: QWidget) -> bool:
     return True
 
 
-def test_every_window_fits_a_1024_by_600_screen(qtbot, library_path: Path, small_screen) -> None:
+def test_every_window_fits_a_1024_by_600_screen(
+    qtbot, library_path: Path, small_screen, tmp_path: Path
+) -> None:
     window = open_window(qtbot, library_path)
     assert fits(window, small_screen)
     assert window.minimumSizeHint().height() <= small_screen.height()
@@ -497,6 +500,21 @@ def test_every_window_fits_a_1024_by_600_screen(qtbot, library_path: Path, small
     shopping = window.findChild(QDialog, "shoppingList")
     assert fits(shopping, small_screen) and buttons_in_sight(shopping)
     assert shopping.minimumSizeHint().height() <= small_screen.height()
+    shopping.done(0)
+
+    # The import preview (it was 980×640 whatever the screen: Import fell off a small one).
+    from recipe_manager.ui.import_dialog import ImportPreviewDialog
+
+    path = tmp_path / "one.json"
+    export_recipes([Recipe(title="Leek Soup " * 30)], path, "json")
+    window.transfer.import_dropped([str(path)])
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog, "importPreview") is not None)
+    preview = window.findChild(ImportPreviewDialog, "importPreview")
+    qtbot.waitUntil(preview.isVisible)
+    assert fits(preview, small_screen), preview.size()
+    assert buttons_in_sight(preview)
+    assert preview.findChild(QListWidget, "importList").horizontalScrollBar().maximum() == 0
+    preview.reject()
 
 
 def test_a_window_remembered_on_a_big_screen_comes_back_onto_a_small_one(

@@ -191,7 +191,7 @@ def editor_ingredients_text(components: list[Component]) -> str:
             and not component.title
             and component.servings is None
             and bool(component.ingredients or (component.steps and len(components) == 1))
-        )
+        ) or (index == 0 and _method_for_groups(components))
         if not implicit:
             lines.append(editor_heading_line(component))
         for ingredient in component.ingredients:
@@ -199,6 +199,26 @@ def editor_ingredients_text(components: list[Component]) -> str:
             needs_indent = editor_heading(text) is not None or _is_indented(text)
             lines.append(f"  {text}" if needs_indent else text)
     return "\n".join(lines)
+
+
+def _method_for_groups(components: list[Component]) -> bool:
+    """Whether the first part is one method for titled groups of ingredients after it.
+
+    Sites give a recipe so ("For the salad", "For the dressing", then the method); the
+    boxes say it as a cook writes it: the groups' headings in the ingredients box, the
+    steps with no heading before them. Read back, steps before any heading when the
+    ingredients start with a titled part are that untitled method part.
+    """
+    if len(components) < 2:
+        return False
+    first = components[0]
+    return bool(
+        not first.title
+        and first.servings is None
+        and not first.ingredients
+        and first.steps
+        and all(component.title for component in components[1:])
+    )
 
 
 def _item_lines(item: str) -> list[str]:
@@ -219,7 +239,9 @@ def editor_steps_text(components: list[Component]) -> str:
         if index > 0:
             needed = bool(component.steps) or shared
         else:
-            needed = shared or bool(component.title and len(components) > 1)
+            # A titled first part names itself before its steps: steps under no heading
+            # would read back as a method of their own (`_method_for_groups`).
+            needed = shared or bool(component.title and (len(components) > 1 or component.steps))
         if needed:
             blocks.append(editor_heading_line(component))
         blocks.extend("\n".join(_item_lines(step)) for step in component.steps)
@@ -283,6 +305,10 @@ def components_from_editor_text(ingredients: str, steps: str) -> list[Component]
             continue
         if not components:
             components.append(Component())
+        if cursor < 0 and components[0].title:
+            # Steps before any heading, and the ingredients start with a titled group:
+            # one method for all the groups (`_method_for_groups`), its own untitled part.
+            components.insert(0, Component())
         cursor = max(cursor, 0)
         components[cursor].steps.append(_joined(item))
     return components

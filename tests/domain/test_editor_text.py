@@ -64,12 +64,38 @@ SHAPES = [
     [part(ingredients=["rice"], steps=["Cook."]), part("Rest", steps=["Leave it."])],
     # an untitled first part with steps only, then a titled one
     [part(steps=["Prep."]), part("Pork", ingredients=["pork"], steps=["Roast."])],
-]
+    # groups of ingredients with one method for them all, as recipe sites give them
+    [part(steps=["Whisk.", "Toss."]), part("For the Salad", ingredients=["1 head romaine"]),
+     part("For the Dressing", ingredients=["3 tbsp oil"])],
+    # a titled main part on its own, with steps
+    [part("Sauce", ingredients=["soy sauce"], steps=["Mix."])],
+]  # fmt: skip
 
 
 def test_every_real_shape_comes_back_exactly() -> None:
     for components in SHAPES:
         assert round_trip(components) == as_dicts(components), components
+
+
+def test_groups_with_one_method_read_as_a_cook_writes_them() -> None:
+    groups = [
+        part(steps=["Whisk the dressing.", "Toss the salad."]),
+        part("For the Salad", ingredients=["1 head romaine", "2 avocados"]),
+        part("For the Dressing", ingredients=["3 tbsp olive oil"]),
+    ]
+    ingredients, steps = editor_ingredients_text(groups), editor_steps_text(groups)
+    # No ":" line for the method's part, no heading over the steps.
+    assert ingredients == (
+        "For the Salad:\n1 head romaine\n2 avocados\nFor the Dressing:\n3 tbsp olive oil"
+    )
+    assert steps == "Whisk the dressing.\n\nToss the salad."
+    # Typed so by a cook, the steps are one method for both groups.
+    typed = components_from_editor_text(ingredients, "Whisk the dressing.\nToss the salad.")
+    assert [(c.title, len(c.ingredients), c.steps) for c in typed] == [
+        ("", 0, ["Whisk the dressing.", "Toss the salad."]),
+        ("For the Salad", 2, []),
+        ("For the Dressing", 1, []),
+    ]
 
 
 def test_an_ingredient_ending_in_a_colon_is_shown_indented_not_as_a_part() -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,10 @@ class CookMode(QWidget):
         self.title_label = QLabel(objectName="cookTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setStyleSheet(f"color: {MUTED};")
+        # A long title wraps within the header; it never widens cook mode past the screen
+        # (a 70-character title pushed Next and Leave off a 1024-pixel one).
+        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.step_label = QLabel(objectName="cookStepNumber")
         self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label.setStyleSheet(f"color: {ACCENT};")

@@ -178,3 +178,18 @@ def test_a_recipe_without_steps(qtbot, timers) -> None:
     assert cook.step_label.text() == "No steps"
     qtbot.keyClick(cook, Qt.Key.Key_Right)
     cook.close()
+
+
+def test_a_long_title_never_widens_cook_mode_past_a_small_screen(qtbot, seeds, timers) -> None:
+    # A 70-character title at cook mode's large type pushed Next and Leave off a 1024-pixel
+    # screen: the title wraps instead, and every control stays in the window.
+    long = seeds[0].copy(
+        title="Summer Citrus Salad with Lemon-Shallot Vinaigrette (Erewhon Copycat)"
+    )
+    cook, _ = open_cook_mode(qtbot, long, timers)
+    assert cook.minimumSizeHint().width() <= 1024
+    assert cook.title_label.text().startswith("Summer Citrus Salad")
+    cook.resize(1024, 600)
+    for button in (cook.next_button, cook.back_button, cook.leave_button):
+        corner = button.mapTo(cook, button.rect().bottomRight())
+        assert cook.rect().contains(corner), button.objectName()

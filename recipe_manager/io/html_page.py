@@ -499,13 +499,23 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if element.tag != "h1" and (_is_heading(element) or _is_label_paragraph(element))
+        if _is_heading(element) or _is_label_paragraph(element)
     ]
     for word in words:
         for element, text in headings:
-            if word.search(text):
+            match = word.search(text)
+            if match and (element.tag != "h1" or _names_only(match, text)):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _names_only(match: re.Match[str], text: str) -> bool:
+    """Whether a heading is nothing but the list's name ("Hozzávalók", "Ingredients").
+
+    An h1 is the page's title ("How to make jam") unless it says no more than that: some
+    pages set every section heading as an h1.
+    """
+    return not text[: match.start()].strip() and not text[match.end() :].strip(" :")
 
 
 def _is_label_paragraph(element: Element) -> bool:
@@ -640,6 +650,8 @@ def _section_lines(heading: Element) -> list[str]:
             if _ends_ingredients(text):
                 break
             title = text.rstrip(":")
+        elif items and lines and _reads_as_steps([_line(item) for item in items]):
+            break  # the method, under a heading no word names ("Recipe", an icon)
         elif items:
             if title:
                 lines.append(f"{title}:")
@@ -659,6 +671,15 @@ def _section_lines(heading: Element) -> list[str]:
         elif text and lines:
             break
     return lines
+
+
+def _reads_as_steps(lines: list[str]) -> bool:
+    """Whether a list's lines are sentences (the method), not ingredient lines: long on
+    average, and most of them ending as a sentence ends."""
+    if len(lines) < 2:
+        return False
+    ended = sum(1 for line in lines if line.rstrip().endswith((".", "!", "?")))
+    return sum(map(len, lines)) / len(lines) >= _STEP_LENGTH and 2 * ended > len(lines)
 
 
 # A paragraph holding ingredient lines is no longer than this, and none of its lines is

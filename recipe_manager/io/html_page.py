@@ -108,9 +108,57 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         return _unique(recipes, source)
     fallback = _fallback(page.root)
     recipes = [_completed(recipe, fallback) for recipe in recipes]
+    if not recipes and not fallback.steps:
+        fallback.steps = _prose_after_ingredients(page.root.iter(), fallback.groups)
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
-    return _unique(recipes, source)
+    return _unique([_without_site_name(recipe, page.root) for recipe in recipes], source)
+
+
+def _without_site_name(recipe: Recipe, root: Element) -> Recipe:
+    """The recipe with the page's own heading as its title where the data's name is that
+    heading plus what names the site ("Tepsis krumpli Recept képpel - Mindmegette.hu"), and
+    without a wiki's namespace ("Cookbook:Pumpkin Pie").
+    """
+    title = recipe.title
+    site = _site_names(root, recipe.source)
+    for element in root.iter():
+        if element.tag != "h1" or len(element.text()) > _SHORT:
+            continue
+        heading = clean_text(element.text())
+        rest = title[len(heading) :]
+        if (
+            heading
+            and title.startswith(heading)
+            and rest[:1].isspace()
+            and _SITE_SEPARATOR.search(rest)
+            and any(name in rest.casefold() for name in site)
+        ):
+            title = heading
+            break
+    namespace = _WIKI_NAMESPACE.match(title)
+    if namespace:
+        title = title[namespace.end() :]
+    recipe.title = title
+    return recipe
+
+
+def _site_names(root: Element, url: str) -> set[str]:
+    """The site's names as a page states them: og:site_name and its address's domain."""
+    names: set[str] = set()
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/", 1)[0]
+    if "." in host:
+        names.add(host.rsplit(".", 2)[-2].casefold())
+    for element in root.iter():
+        if element.tag == "meta" and element.get("property").lower() == "og:site_name":
+            names.add(clean_text(element.get("content")).casefold())
+    return {name for name in names if len(name) >= 3}
+
+
+# What sets a site's name apart from a page's title: " - ", " | ", " – ", " — ", " · ".
+_SITE_SEPARATOR = re.compile(r"\s[-|\u2013\u2014\u00b7]\s")
+# A wiki page's namespace before its name: "Cookbook:" (a colon with no space after it).
+_WIKI_NAMESPACE = re.compile(r"^[A-Z][A-Za-z]+:(?=[^\s/])")
 
 
 def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
@@ -352,7 +400,7 @@ def _fallback(root: Element) -> _Fallback:
     if not any(lines for _, _, lines in groups):
         groups = ingredient_groups(_amount_list(elements))
     steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
-    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+    return _Fallback(_page_title(elements, groups), groups, steps, minutes, yield_text)
 
 
 # An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
@@ -438,8 +486,51 @@ def _steps_after_ingredients(
     return []
 
 
-def _page_title(elements: list[Element]) -> str:
-    for element in elements:
+def _prose_after_ingredients(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[str]:
+    """The method written as paragraphs after the ingredient list, on a page with no
+    structured data and no method heading: the first paragraph of sentences after the
+    last ingredient, with the paragraphs that follow it in the same block.
+    """
+    lines = [line for _, _, group in groups for line in group]
+    if not lines:
+        return []
+    last = next(
+        (
+            index
+            for index in range(len(elements) - 1, -1, -1)
+            if elements[index].tag == "li"
+            and len(elements[index].text()) <= _SHORT
+            and _line(elements[index]) == lines[-1]
+        ),
+        None,
+    )
+    if last is None:
+        return []
+    first = next(
+        (
+            element
+            for element in elements[last + 1 :]
+            if element.tag == "p" and _reads_as_steps([clean_text(element.text())] * 2)
+        ),
+        None,
+    )
+    if first is None or first.parent is None:
+        return []
+    siblings = [c for c in first.parent.children if isinstance(c, Element)]
+    steps: list[str] = []
+    for sibling in siblings[siblings.index(first) :]:
+        if sibling.tag != "p":
+            break
+        text = clean_text(sibling.text())
+        if text and not NOT_A_STEP.match(text):
+            steps.append(text)
+    return steps
+
+
+def _page_title(elements: list[Element], groups: list[tuple[str, int | None, list[str]]]) -> str:
+    for element in _title_headings(elements, groups):
         if element.tag == "h1":
             # A <small> in the heading is a byline or a subtitle, not the name.
             title = clean_text(
@@ -458,6 +549,32 @@ def _page_title(elements: list[Element]) -> str:
         if element.tag == "title":
             return clean_text(element.text())
     return ""
+
+
+def _title_headings(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[Element]:
+    """The elements with the h1 nearest before the ingredient list first.
+
+    A page may set its section's name as an h1 above the recipe's own ("For Your Table",
+    then "Chicken Salad"); the recipe's name is the heading closest above its ingredients.
+    An h1 that only names a list ("Ingredients") is no title.
+    """
+    first = next((line for _, _, group in groups for line in group), None)
+    nearest: Element | None = None
+    for element in elements:
+        if element.tag == "h1" and len(element.text()) <= _SHORT:
+            text = clean_text(element.text())
+            if text and not _INGREDIENTS_WORD.match(text) and not _STEPS_WORD.match(text):
+                nearest = element
+        elif (
+            first is not None
+            and element.tag == "li"
+            and len(element.text()) <= _SHORT
+            and _line(element) == first
+        ):
+            break
+    return [nearest, *elements] if nearest is not None else elements
 
 
 def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element | None:

@@ -358,11 +358,43 @@ def _item(scope: Element, depth: int = 0) -> dict[str, Any]:
         nested = _is_scope(element)
         if names:
             value = _item(element, depth + 1) if nested and depth < 20 else _value(element)
+            if isinstance(value, str) and _INGREDIENT_PROPS.intersection(names):
+                value = _whole_line(element, scope, value)
             for name in names:
                 item.setdefault(name.rsplit(":", 1)[-1].rsplit("/", 1)[-1], []).append(value)
         if not nested:
             pending.extend(c for c in reversed(element.children) if isinstance(c, Element))
     return item
+
+
+_INGREDIENT_PROPS = {"recipeIngredient", "ingredients", "schema:recipeIngredient"}
+
+
+def _whole_line(element: Element, scope: Element, value: str) -> str:
+    """An ingredient's whole line where the page marks only its name.
+
+    Some pages mark the name alone (`<li>6 cl <span itemprop=recipeIngredient>Kokoslikör
+    </span></li>`): the cook reads the list item, amount and all. The item's text is taken
+    when it holds this one ingredient and adds to it; otherwise the marked text stays.
+    """
+    node = element.parent
+    for _ in range(3):
+        if node is None or node is scope:
+            return value
+        if node.tag == "li":
+            break
+        node = node.parent
+    else:
+        return value
+    if node is None or len(node.text()) > _SHORT:
+        return value
+    marked = sum(
+        1 for e in node.iter() if _INGREDIENT_PROPS.intersection(e.get("itemprop").split())
+    )
+    line = _line(node)
+    if marked != 1 or len(line) <= len(value) or _loose(value) not in _loose(line):
+        return value
+    return line
 
 
 def _value(element: Element) -> str:
@@ -767,6 +799,8 @@ def _section_lines(heading: Element) -> list[str]:
             if _ends_ingredients(text):
                 break
             title = text.rstrip(":")
+        elif _is_titled_block(sibling, text):
+            title = text.rstrip(":")
         elif items and lines and _reads_as_steps([_line(item) for item in items]):
             break  # the method, under a heading no word names ("Recipe", an icon)
         elif items:
@@ -788,6 +822,23 @@ def _section_lines(heading: Element) -> list[str]:
         elif text and lines:
             break
     return lines
+
+
+# A class naming a block as a title: "recipe-ingredients__title", "group-title".
+_TITLE_CLASS = re.compile(r"[-_]title\b")
+
+
+def _is_titled_block(element: Element, text: str) -> bool:
+    """A short block among ingredient lines whose class calls it a title or heading: a
+    group's name set as a line of its own ("Apple slaw" above the slaw's lines)."""
+    classes = element.get("class").lower()
+    return (
+        element.tag in {"div", "p", "span", "h6", "h5", "h4", "h3", "strong"}
+        and 0 < len(text) <= 80
+        and bool(_TITLE_CLASS.search(classes) or _GROUP_CLASS.search(classes))
+        and not _AMOUNT_START.match(text)
+        and not any(e.tag == "li" for e in element.iter())
+    )
 
 
 def _reads_as_steps(lines: list[str]) -> bool:

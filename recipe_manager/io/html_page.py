@@ -479,9 +479,31 @@ def _amount_list(elements: list[Element]) -> list[str]:
     if best is None:
         return []
     owner = lists[best]
-    return [
-        _line(child) for child in owner.children if isinstance(child, Element) and child.tag == "li"
-    ]
+    return _alike_lists(owner, counts)
+
+
+def _alike_lists(owner: Element, counts: dict[int, list[int]]) -> list[str]:
+    """The lines of the amount list and of the lists beside it that are mostly amounts too,
+    each after the heading above it ("Custard"): one recipe's ingredients split in groups.
+    """
+    parent = owner.parent
+    siblings = [c for c in parent.children if isinstance(c, Element)] if parent else [owner]
+    lines: list[str] = []
+    heading = ""
+    for sibling in siblings:
+        amounts, items = counts.get(id(sibling), (0, 0))
+        if sibling is owner or (sibling.tag in {"ul", "ol"} and amounts and 2 * amounts > items):
+            if heading and lines:
+                lines.append(f"{heading}:")
+            lines.extend(
+                _line(child)
+                for child in sibling.children
+                if isinstance(child, Element) and child.tag == "li"
+            )
+            heading = ""
+        elif _is_heading(sibling):
+            heading = clean_text(sibling.text()).rstrip(":")
+    return lines
 
 
 def _steps_after_ingredients(
@@ -735,7 +757,26 @@ def _line(item: Element) -> str:
     if item.tag == "tr":
         cells = (clean_text(cell.text()) for cell in _cells(item))
         return " ".join(cell for cell in cells if any(char.isalnum() for char in cell))
-    return _CHECKBOX.sub("", clean_text(item.text()))
+    return _CHECKBOX.sub("", clean_text(_without_separator(item) or item.text()))
+
+
+_SEPARATOR = {"-", "\u2013", "\u2014", "|", "\u00b7", "\u2022"}
+
+
+def _without_separator(item: Element) -> str:
+    """A list item's text without the dash set between its amount and its name
+    (`<li><strong>200g</strong> - <a>rhubarb</a></li>` reads "200g rhubarb"): a glyph
+    drawn apart from both, not part of either. Empty when the item is not so drawn."""
+    children = [c for c in item.children if not (isinstance(c, str) and not c.strip())]
+    if len(children) < 3 or not isinstance(children[0], Element):
+        return ""
+    first, glyph = children[0], children[1]
+    if not isinstance(glyph, str) or glyph.strip() not in _SEPARATOR:
+        return ""
+    if len(first.text()) > 40 or not _AMOUNT_START.match(first.text().strip()):
+        return ""
+    rest = "".join(c if isinstance(c, str) else c.text() for c in children[2:])
+    return f"{first.text()} {rest}"
 
 
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:

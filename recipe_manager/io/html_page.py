@@ -79,7 +79,9 @@ _YIELD_LABEL = re.compile(
 _CHECKBOX = re.compile(r"^[\u2022\u25a0-\u25ff\u2610-\u2612\u2713\u2714]+\s*")
 _JOINER = re.compile(r"(?i)[\s,&]*(and|e|en|und|et)?\s*")
 _GROUP_CLASS = re.compile(r"group-name|group-title|section-title|heading|subheader|-header\b")
-_EQUIPMENT = re.compile(r"(?i)^\s*(equipment|tools|utensils|you will need|kitchen tools)\b")
+_EQUIPMENT = re.compile(
+    r"(?i)^\s*(equipment|[ée]quipement|tools|utensils|you will need|you.ll need|kitchen tools)\b"
+)
 _STEP_CLASS = re.compile(r"instruction|direction|method|preparation|preparo|steps")
 
 
@@ -840,6 +842,8 @@ def _section_lines(heading: Element) -> list[str]:
             if _ends_ingredients(text):
                 break
             title = text.rstrip(":")
+        elif _is_tab_list(sibling, items):
+            continue  # "US | Metric": switches between the lists that follow
         elif _is_titled_block(sibling, text):
             title = text.rstrip(":")
         elif items and lines and _reads_as_steps([_line(item) for item in items]):
@@ -880,6 +884,22 @@ def _is_titled_block(element: Element, text: str) -> bool:
         and not _AMOUNT_START.match(text)
         and not any(e.tag == "li" for e in element.iter())
     )
+
+
+def _is_tab_list(element: Element, items: list[Element]) -> bool:
+    """A row of tabs ("US", "Metric") that switches between the lists after it: marked as
+    a tab list, or every item a link to a part of the same page."""
+    if element.get("role").lower() == "tablist":
+        return True
+    if not items:
+        return False
+    for item in items:
+        links = [e for e in item.iter() if e.tag in {"a", "button"}]
+        if not links or not all(
+            link.get("role").lower() == "tab" or link.get("href").startswith("#") for link in links
+        ):
+            return False
+    return True
 
 
 def _reads_as_steps(lines: list[str]) -> bool:

@@ -744,10 +744,27 @@ def _cells(row: Element) -> list[Element]:
 
 
 def _rows(element: Element) -> list[Element]:
-    """The list items and table rows in an element that are not inside a list item."""
+    """The list items, table rows and tick-box rows in an element that are not inside a
+    list item."""
     return [
-        e for e in element.iter() if (e.tag == "li" or _is_row(e)) and not _inside(e, "li", element)
+        e
+        for e in element.iter()
+        if (e.tag == "li" or _is_row(e) or _is_tick_row(e)) and not _inside(e, "li", element)
     ]
+
+
+def _is_tick_row(element: Element) -> bool:
+    """A block drawn as a list item without list markup: a tick box, then the line
+    (`<div><input type=checkbox><div>50 g</div><div>vaj</div></div>`). The line's parts
+    sit in blocks of their own, so the row's text is read as one line."""
+    if element.tag not in {"div", "label", "p", "span"} or len(element.text()) > _SHORT:
+        return False
+    return any(
+        isinstance(child, Element)
+        and child.tag == "input"
+        and child.get("type").lower() == "checkbox"
+        for child in element.children
+    ) and bool(element.text().strip())
 
 
 def _line(item: Element) -> str:
@@ -927,6 +944,8 @@ def _paragraph_lines(element: Element) -> list[str]:
     raw = element.text()
     if element.tag not in {"p", "div"} or len(raw) > _PARAGRAPH_LIMIT:
         return []
+    if any(e.tag in {"button", "input", "select"} for e in element.iter()):
+        return []  # a control ("− 2 servings +"), not a list
     lines = clean_text(raw, keep_lines=True).splitlines()
     if not lines or any(len(line) > _LINE_LIMIT for line in lines):
         return []

@@ -488,24 +488,48 @@ def _alike_lists(owner: Element, counts: dict[int, list[int]]) -> list[str]:
     """The lines of the amount list and of the lists beside it that are mostly amounts too,
     each after the heading above it ("Custard"): one recipe's ingredients split in groups.
     """
-    parent = owner.parent
-    siblings = [c for c in parent.children if isinstance(c, Element)] if parent else [owner]
+    node = owner
+    for _ in range(_WRAPPERS):  # out of the wrappers that hold only this list
+        parent = node.parent
+        if parent is None or len([c for c in parent.children if isinstance(c, Element)]) > 1:
+            break
+        node = parent
+    parent = node.parent
+    siblings = [c for c in parent.children if isinstance(c, Element)] if parent else [node]
     lines: list[str] = []
     heading = ""
     for sibling in siblings:
-        amounts, items = counts.get(id(sibling), (0, 0))
-        if sibling is owner or (sibling.tag in {"ul", "ol"} and amounts and 2 * amounts > items):
+        inner = _innermost(sibling)
+        amounts, items = counts.get(id(inner), (0, 0))
+        if sibling is node or (inner.tag in {"ul", "ol"} and amounts and 2 * amounts > items):
             if heading and lines:
                 lines.append(f"{heading}:")
             lines.extend(
                 _line(child)
-                for child in sibling.children
+                for child in (owner if sibling is node else inner).children
                 if isinstance(child, Element) and child.tag == "li"
             )
             heading = ""
-        elif _is_heading(sibling):
-            heading = clean_text(sibling.text()).rstrip(":")
+        elif inner.tag in _HEADINGS or _is_heading(inner):
+            heading = clean_text(inner.text()).rstrip(":")
     return lines
+
+
+# How many wrappers around a single element are looked through (page builders nest a list
+# or a heading in several blocks of its own).
+_WRAPPERS = 6
+
+
+def _innermost(element: Element) -> Element:
+    """The element inside the wrappers that hold only it (a div holding a div holding a ul)."""
+    for _ in range(_WRAPPERS):
+        children = [c for c in element.children if isinstance(c, Element)]
+        if len(children) != 1 or any(isinstance(c, str) and c.strip() for c in element.children):
+            return element
+        if element.tag in _HEADINGS or element.tag in {"ul", "ol"}:
+            return element
+        element = children[0]
+    return element
 
 
 def _steps_after_ingredients(

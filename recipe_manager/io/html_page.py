@@ -224,7 +224,13 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
         recipe.title = without_recipe_word(fallback.title)
-    if (not lines and page_lines) or (not titled and _page_lines_fuller(lines, page_lines)):
+    page_titled = sum(1 for title, _, group in fallback.groups if title and group)
+    data_titled = sum(1 for c in recipe.components if c.title and c.ingredients)
+    if (
+        (not lines and page_lines)
+        or (not titled and _page_lines_fuller(lines, page_lines))
+        or (page_titled >= data_titled and _page_writes_better(lines, page_lines))
+    ):
         recipe.components = build_components(fallback.groups, sections)
     elif page_lines and not titled and _covers(lines, page_lines):
         shown = Counter(_loose(line) for line in page_lines)
@@ -287,6 +293,64 @@ def _page_lines_fuller(structured: list[str], shown: list[str]) -> bool:
     return all(data and data in page for data, page in pairs) and any(
         len(page) > len(data) for data, page in pairs
     )
+
+
+def _page_writes_better(structured: list[str], shown: list[str]) -> bool:
+    """Whether the page shows the structured lines as a cook writes them, one for one.
+
+    The import transcribes what the page shows, but keeps the data's lines where both say
+    the same (the data's own punctuation of notes, say). The page's lines replace them
+    when, line for line, each says what its data line says and several are written
+    better: the words in the page's order where the data puts the name first ("múka
+    hladká, 460 g" shown as "460 g múka hladká"; never the other way), a whole number
+    where the data writes a float ("500.0 g"),
+    or the second measure the data dropped where the data also rewrote the page's
+    fractions ("1 1/4 cup flour" shown as "1 ¼ cup (315 mL) flour"): plugins that add a
+    converted measure to the page alone, keeping the author's fractions in the data, keep
+    the data's lines. A single line that says something else keeps the data.
+    """
+    if len(structured) < 2 or len(structured) != len(shown):
+        return False
+    kinds: list[str] = []
+    for data, page in zip(structured, shown, strict=True):
+        if _loose(data) == _loose(page):
+            continue
+        kind = _says_better(data, page)
+        if not kind:
+            return False
+        kinds.append(kind)
+    if "measure" in kinds and not any(
+        _VULGAR.search(page) and not _VULGAR.search(data)
+        for data, page in zip(structured, shown, strict=True)
+    ):
+        return False
+    return len(kinds) >= 2 and 4 * len(kinds) > len(structured)
+
+
+_FLOAT_WHOLE = re.compile(r"(?<![\d.,])(\d+)\.0+(?![\d])")
+_MEASURE_NOTE = re.compile(r"\([^()]*\d[^()]*\)")
+_VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _says_better(data: str, page: str) -> str:
+    """How a page line says what the data line says, written as a cook writes it:
+    "order", "float" or "measure" (see _page_writes_better); "" when it says otherwise."""
+    if not _AMOUNT_START.match(data) and _words(data) == _words(page):
+        return "order"  # the amount moved to the front, or the words in the page's order
+    if _FLOAT_WHOLE.search(data) and _loose(_FLOAT_WHOLE.sub(r"\1", data)) == _loose(page):
+        return "float"  # "500.0 g" shown as "500 g"
+    known = _loose(data)
+    fraction = unicodedata.normalize("NFKC", page).replace("\u2044", "/")
+    without = _MEASURE_NOTE.sub(
+        lambda note: note.group() if _loose(note.group()) in known else "", fraction
+    )
+    if without != fraction and _loose(without) == known:
+        return "measure"  # "(315 mL)" added, "1 1/4" shown as "1 ¼"
+    return ""
+
+
+def _words(line: str) -> list[str]:
+    return sorted(re.findall(r"\w+", unicodedata.normalize("NFKC", line).casefold()))
 
 
 def _covers(structured: list[str], shown: list[str]) -> bool:
@@ -803,6 +867,28 @@ def _line(item: Element) -> str:
     return _CHECKBOX.sub("", clean_text(_without_separator(item) or item.text()))
 
 
+def _item_lines(item: Element) -> list[str]:
+    """A list item's line; or, for an item that holds a list of its own (a group drawn as
+    `<li><h3>Brownies</h3><ul><li>…</li></ul></li>`), the group's heading and its lines."""
+    if item.tag != "li":
+        return [_line(item)]
+    nested = next((e for e in item.iter() if e.tag in {"ul", "ol"}), None)
+    if nested is None:
+        return [_line(item)]
+    head = clean_text(
+        "".join(
+            c if isinstance(c, str) else c.text()
+            for c in item.children
+            if isinstance(c, str) or (c is not nested and c.tag not in {"ul", "ol"})
+        )
+    ).rstrip(":")
+    lines = [f"{head}:"] if head and len(head) <= 80 else []
+    for element in item.iter():
+        if element.tag == "li" and element is not item and _list_of(element) is nested:
+            lines.append(_line(element))
+    return lines
+
+
 _SEPARATOR = {"-", "\u2013", "\u2014", "|", "\u00b7", "\u2022"}
 
 
@@ -858,7 +944,7 @@ def _container_lines(container: Element) -> list[str]:
     lines: list[str] = []
     for element in container.iter():
         if (element.tag == "li" or _is_row(element)) and not _inside(element, "li", container):
-            lines.append(_line(element))
+            lines.extend(_item_lines(element))
         elif _is_group_heading(element, container):
             title = clean_text(element.text()).rstrip(":")
             if title and not _INGREDIENTS_WORD.match(title):
@@ -893,7 +979,7 @@ def _section_lines(heading: Element) -> list[str]:
             if title:
                 lines.append(f"{title}:")
                 title = ""
-            lines.extend(_line(item) for item in items)
+            lines.extend(line for item in items for line in _item_lines(item))
         elif text.endswith(":") and len(text) <= 60:
             if _ends_ingredients(text.rstrip(":")):
                 break

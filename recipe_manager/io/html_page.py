@@ -114,20 +114,24 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         fallback.steps = _prose_after_ingredients(page.root.iter(), fallback.groups)
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
-    return _unique([_without_site_name(recipe, page.root) for recipe in recipes], source)
+    # The page's h1s name its one recipe; on a page of many recipes they name none of them
+    # (and comparing each title with each heading would grow with their product).
+    headings = [
+        clean_text(element.text())
+        for element in page.root.iter()
+        if len(recipes) == 1 and element.tag == "h1" and len(element.text()) <= _SHORT
+    ]
+    site = _site_names(page.root, url) if headings else set()
+    return _unique([_without_site_name(recipe, headings, site) for recipe in recipes], source)
 
 
-def _without_site_name(recipe: Recipe, root: Element) -> Recipe:
+def _without_site_name(recipe: Recipe, headings: list[str], site: set[str]) -> Recipe:
     """The recipe with the page's own heading as its title where the data's name is that
     heading plus what names the site ("Tepsis krumpli Recept képpel - Mindmegette.hu"), and
     without a wiki's namespace ("Cookbook:Pumpkin Pie").
     """
     title = recipe.title
-    site = _site_names(root, recipe.source)
-    for element in root.iter():
-        if element.tag != "h1" or len(element.text()) > _SHORT:
-            continue
-        heading = clean_text(element.text())
+    for heading in headings:
         rest = title[len(heading) :]
         if (
             heading
@@ -430,7 +434,13 @@ def _item(scope: Element, depth: int = 0) -> dict[str, Any]:
                 item.setdefault(name.rsplit(":", 1)[-1].rsplit("/", 1)[-1], []).append(value)
         if not nested:
             pending.extend(c for c in reversed(element.children) if isinstance(c, Element))
+    if depth and item["@type"] in _STEP_TYPES and "text" not in item:
+        # A step marked as a HowToStep with no `text` of its own: its text is what it shows.
+        item["text"] = [clean_text(scope.text())]
     return item
+
+
+_STEP_TYPES = {"HowToStep", "HowToDirection", "HowToTip"}
 
 
 _INGREDIENT_PROPS = {"recipeIngredient", "ingredients", "schema:recipeIngredient"}

@@ -122,7 +122,54 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         if len(recipes) == 1 and element.tag == "h1" and len(element.text()) <= _SHORT
     ]
     site = _site_names(page.root, url) if headings else set()
-    return _unique([_without_site_name(recipe, headings, site) for recipe in recipes], source)
+    recipes = [_without_site_name(recipe, headings, site) for recipe in recipes]
+    return _unique([_without_labels(recipe) for recipe in recipes], source)
+
+
+# A product's label row set among a kit's ingredients ("Composition : farine, sel",
+# "Conservation : au frais"): what the product is, not a line of the recipe.
+_PRODUCT_ROW = re.compile(
+    r"(?i)^\s*(composition|conservation|allerg[eè]nes?|allergens?|allergy advice|storage|"
+    r"stockage|origine?|provenance|nutrition(al)?( facts| information)?|"
+    r"valeurs? nutritionnelles?|n[äa]hrwerte|zusammensetzung|aufbewahrung|allergene|"
+    r"may contain|peut contenir|kann spuren)\s*:"
+)
+
+
+def _names_a_list(text: str, word: re.Pattern[str]) -> bool:
+    """Whether a line is nothing but a list's name ("Ingrédients", "Équipement:")."""
+    match = word.match(text)
+    return match is not None and not text[match.end() :].strip(" :")
+
+
+def _without_labels(recipe: Recipe) -> Recipe:
+    """The recipe without lines that are no ingredient: the list's own name set as a line
+    ("Ingrédients"), an equipment list set as lines under its name ("Équipement", then the
+    tools), and a product's label rows ("Composition : …"). A titled equipment group with
+    no steps goes too."""
+    for component in recipe.components:
+        kept = []
+        tools = False
+        for ingredient in component.ingredients:
+            text = ingredient.text.strip()
+            if ingredient.is_heading:
+                tools = _names_a_list(text, _EQUIPMENT)
+                if not tools:
+                    kept.append(ingredient)
+            elif _names_a_list(text, _EQUIPMENT):
+                tools = True
+            elif not (tools or _PRODUCT_ROW.match(text) or _names_a_list(text, _INGREDIENTS_WORD)):
+                kept.append(ingredient)
+        component.ingredients = kept
+    components = [
+        c
+        for c in recipe.components
+        if c.steps or not _names_a_list(c.title, _EQUIPMENT) or not c.title
+    ]
+    recipe.components = [
+        c for c in components if c.title or c.ingredients or c.steps or c.servings
+    ] or [Component()]
+    return recipe
 
 
 def _without_site_name(recipe: Recipe, headings: list[str], site: set[str]) -> Recipe:

@@ -251,6 +251,22 @@ def test_the_amount_moves_to_the_front_never_to_the_back(
         assert _lines(_page(body, {**BASE, "recipeIngredient": data})) == read
 
 
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [(["Ingrédients", "200 g farine", "Équipement", "1 saladier", "1 fouet"], ["200 g farine"]),
+     (["200 g farine", "Composition : farine de blé, sel", "Conservation : au frais",
+       "1 oeuf"], ["200 g farine", "1 oeuf"]),
+     (["Pâte:", "200 g farine", "Équipement:", "1 saladier", "Sauce:", "1 citron"],
+      ["200 g farine", "1 citron"]),
+     (["1 tsp equipment-grade salt", "Ingredients for the filling", "Toolsy cheese"],
+      ["1 tsp equipment-grade salt", "Ingredients for the filling", "Toolsy cheese"])],
+)  # fmt: skip
+def test_list_names_equipment_and_product_rows_are_no_ingredients(
+    lines: list[str], read: list[str]
+) -> None:
+    assert _lines(_page("", {**BASE, "recipeIngredient": lines})) == read
+
+
 # Titles ---------------------------------------------------------------------------------------
 
 

@@ -46,7 +46,8 @@ _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
     r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
     r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
-    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
+    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|sådan gør du|slik gjør du|"
+    r"elkészítés|postup|"
     r"priprema|příprava|przygotowanie)\b"
 )
 _MAKING = re.compile(
@@ -216,6 +217,12 @@ _WIKI_NAMESPACE = re.compile(r"^[A-Z][A-Za-z]+:(?=[^\s/])")
 
 def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
     unique = {repr(recipe.to_dict()): recipe for recipe in recipes if _has_content(recipe)}
+    if not unique and any(recipe.title for recipe in recipes):
+        raise RecipeImportError(
+            source,
+            "the page names a recipe but shows none of its ingredients or steps "
+            "(the site may draw them with a script, which is never run)",
+        )
     if not unique:
         raise RecipeImportError(source, "no recipe found in this page")
     return list(unique.values())
@@ -1041,6 +1048,8 @@ def _section_lines(heading: Element) -> list[str]:
             if _ends_ingredients(text.rstrip(":")):
                 break
             title = text.rstrip(":")
+        elif any(_names_a_list(text, word) for word in (_STEPS_WORD, _EQUIPMENT, _ASIDE)):
+            break  # the method's name set as plain text ("Sådan gør du")
         elif (not lines or from_paragraphs) and (found := _paragraph_lines(sibling)):
             # Lines written as paragraphs: one line each, or lines broken by <br>.
             if title:

@@ -175,6 +175,25 @@ def test_a_list_item_holding_a_list_is_a_group_with_its_heading() -> None:
     assert _titles(recipe) == ["Brownies", "Icing"]
 
 
+def test_the_method_s_name_set_as_plain_text_ends_the_ingredients() -> None:
+    body = (
+        "<h1>Makrel</h1><div><h3>Ingredienser</h3><div><p>4 makrelfileter</p>"
+        "<p>100 g smør</p></div></div><div>Sådan gør du</div>"
+        "<div><p>Steg makrellen.</p><p>Server.</p></div>"
+    )
+    recipe = _page(body, {**BASE, "name": "Makrel"})
+    assert _lines(recipe) == ["4 makrelfileter", "100 g smør"]
+
+
+def test_a_named_recipe_whose_lists_a_script_draws_fails_with_a_message_saying_so() -> None:
+    data = {"@type": "Recipe", "name": "Stegt makrel", "recipeYield": "4"}
+    body = "<h1>Stegt makrel</h1><h3>Ingredienser</h3><div></div><div>Sådan gør du</div>"
+    with pytest.raises(RecipeImportError, match="shows none of its ingredients or steps"):
+        _page(body, data)
+    with pytest.raises(RecipeImportError, match="no recipe found"):
+        _page("<p>Hello</p>")
+
+
 # Structured data and the page's list --------------------------------------------------------
 
 BASE = {"@type": "Recipe", "name": "Soup", "recipeInstructions": ["Chop.", "Simmer."]}

@@ -457,11 +457,23 @@ def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
 
 def _microdata_nodes(root: Element) -> list[dict[str, Any]]:
     """schema.org Recipe items written as microdata (itemscope) or RDFa (typeof)."""
-    return [
-        _item(element)
+    scopes = [
+        element
         for element in root.iter()
         if _is_scope(element) and _item_type(element).rsplit("/", 1)[-1].endswith("Recipe")
     ]
+    ids: dict[str, Element] = {}
+    if any(scope.get("itemref") for scope in scopes):
+        for element in root.iter():
+            ids.setdefault(element.get("id"), element)
+    return [_item(scope, refs=_referenced(scope, ids)) for scope in scopes]
+
+
+def _referenced(scope: Element, ids: dict[str, Element]) -> list[Element]:
+    """The elements a microdata item names in its `itemref` (properties set elsewhere on
+    the page, such as an ingredient list outside the recipe's block), each once."""
+    found = {name: ids[name] for name in scope.get("itemref").split() if name in ids}
+    return [element for element in found.values() if element is not scope]
 
 
 def _is_scope(element: Element) -> bool:
@@ -473,9 +485,10 @@ def _item_type(element: Element) -> str:
     return kind.split()[0].split(":")[-1] if kind else ""
 
 
-def _item(scope: Element, depth: int = 0) -> dict[str, Any]:
+def _item(scope: Element, depth: int = 0, refs: list[Element] | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _item_type(scope).rsplit("/", 1)[-1]}
-    pending = [child for child in reversed(scope.children) if isinstance(child, Element)]
+    pending = [*reversed(refs or []), *reversed(scope.children)]
+    pending = [child for child in pending if isinstance(child, Element)]
     while pending:
         element = pending.pop()
         names = (element.get("itemprop") or element.get("property")).split()

@@ -383,3 +383,17 @@ def test_the_new_rules_grow_linearly_with_the_page(piece: str) -> None:
     large = _best(lambda: import_text(page(100_000), "page.html"))
     # Four times the page: linear is about 4×, quadratic 16×.
     assert large <= 8 * small + 0.05, (small, large)
+
+
+def test_microdata_properties_set_elsewhere_on_the_page_by_itemref_are_read() -> None:
+    page = (
+        '<html><body><div itemscope itemtype="https://schema.org/Recipe" itemref="ing m">'
+        '<h1 itemprop="name">Lemonade</h1></div><aside>Other lists</aside>'
+        '<ul id="ing"><li itemprop="recipeIngredient">2 lemons</li>'
+        '<li itemprop="recipeIngredient">1 l water</li></ul>'
+        '<ol id="m"><li itemprop="recipeInstructions">Squeeze the lemons.</li>'
+        '<li itemprop="recipeInstructions">Add the water.</li></ol></body></html>'
+    )
+    (recipe,) = import_text(page, "page.html")
+    assert _lines(recipe) == ["2 lemons", "1 l water"]
+    assert _steps(recipe) == ["Squeeze the lemons.", "Add the water."]

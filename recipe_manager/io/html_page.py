@@ -653,6 +653,8 @@ def _alike_lists(owner: Element, counts: dict[int, list[int]]) -> list[str]:
             heading = ""
         elif inner.tag in _HEADINGS or _is_heading(inner):
             heading = clean_text(inner.text()).rstrip(":")
+            if lines and _ends_ingredients(heading):
+                break  # "Nutrition", "Method": what follows is no ingredient group
     return lines
 
 
@@ -959,6 +961,8 @@ def _item_lines(item: Element) -> list[str]:
             if isinstance(c, str) or (c is not nested and c.tag not in {"ul", "ol"})
         )
     ).rstrip(":")
+    if _AMOUNT_START.match(head):
+        return [_line(item)]  # an ingredient with a list of its own (alternatives, notes)
     lines = [f"{head}:"] if head and len(head) <= 80 else []
     for element in item.iter():
         if element.tag == "li" and element is not item and _list_of(element) is nested:
@@ -1110,11 +1114,16 @@ def _is_tab_list(element: Element, items: list[Element]) -> bool:
 
 def _reads_as_steps(lines: list[str]) -> bool:
     """Whether a list's lines are sentences (the method), not ingredient lines: long on
-    average, and most of them ending as a sentence ends."""
+    average, most of them ending as a sentence ends, and most not opening with an amount."""
     if len(lines) < 2:
         return False
     ended = sum(1 for line in lines if line.rstrip().endswith((".", "!", "?")))
-    return sum(map(len, lines)) / len(lines) >= _STEP_LENGTH and 2 * ended > len(lines)
+    amounts = sum(1 for line in lines if _AMOUNT_START.match(line))
+    return (
+        sum(map(len, lines)) / len(lines) >= _STEP_LENGTH
+        and 2 * ended > len(lines)
+        and 2 * amounts <= len(lines)
+    )
 
 
 # A paragraph holding ingredient lines is no longer than this, and none of its lines is

@@ -194,6 +194,28 @@ def test_a_named_recipe_whose_lists_a_script_draws_fails_with_a_message_saying_s
         _page("<p>Hello</p>")
 
 
+def test_guards_long_ingredient_lines_a_nutrition_list_and_an_ingredient_s_own_list() -> None:
+    long_lines = (
+        "<li>1 (14-ounce) can full-fat coconut milk, well shaken.</li>"
+        "<li>2 tablespoons red curry paste, or more to taste.</li>"
+    )
+    body = (
+        "<h1>Curry</h1><h2>Ingredients</h2><ul><li>1 onion</li></ul>"
+        f"<p><strong>Sauce</strong></p><ul>{long_lines}</ul>" + METHOD
+    )
+    assert len(_lines(_page(body))) == 3
+    body = (
+        "<h1>Cake</h1><div><ul><li>200 g flour</li><li>2 eggs</li><li>100 g sugar</li></ul>"
+        "<h3>Nutrition</h3><ul><li>250 kcal</li><li>12 g fat</li></ul></div>" + METHOD
+    )
+    assert _lines(_page(body)) == ["200 g flour", "2 eggs", "100 g sugar"]
+    body = (
+        '<h1>Soup</h1><h2>Ingredients</h2><ul class="ingredients">'
+        "<li>2 cups stock<ul><li>or water</li></ul></li><li>1 leek</li></ul>" + METHOD
+    )
+    assert _lines(_page(body)) == ["2 cups stock or water", "1 leek"]
+
+
 # Structured data and the page's list --------------------------------------------------------
 
 BASE = {"@type": "Recipe", "name": "Soup", "recipeInstructions": ["Chop.", "Simmer."]}

@@ -487,8 +487,8 @@ def _item_type(element: Element) -> str:
 
 def _item(scope: Element, depth: int = 0, refs: list[Element] | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _item_type(scope).rsplit("/", 1)[-1]}
-    pending = [*reversed(refs or []), *reversed(scope.children)]
-    pending = [child for child in pending if isinstance(child, Element)]
+    children = [child for child in scope.children if isinstance(child, Element)]
+    pending = [*reversed(refs or []), *reversed(children)]
     while pending:
         element = pending.pop()
         names = (element.get("itemprop") or element.get("property")).split()

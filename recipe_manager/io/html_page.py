@@ -46,7 +46,8 @@ _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
     r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
     r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
-    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
+    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|sådan gør du|slik gjør du|"
+    r"elkészítés|postup|"
     r"priprema|příprava|przygotowanie)\b"
 )
 _MAKING = re.compile(
@@ -79,7 +80,9 @@ _YIELD_LABEL = re.compile(
 _CHECKBOX = re.compile(r"^[\u2022\u25a0-\u25ff\u2610-\u2612\u2713\u2714]+\s*")
 _JOINER = re.compile(r"(?i)[\s,&]*(and|e|en|und|et)?\s*")
 _GROUP_CLASS = re.compile(r"group-name|group-title|section-title|heading|subheader|-header\b")
-_EQUIPMENT = re.compile(r"(?i)^\s*(equipment|tools|utensils|you will need|kitchen tools)\b")
+_EQUIPMENT = re.compile(
+    r"(?i)^\s*(equipment|[ée]quipement|tools|utensils|you will need|you.ll need|kitchen tools)\b"
+)
 _STEP_CLASS = re.compile(r"instruction|direction|method|preparation|preparo|steps")
 
 
@@ -108,13 +111,118 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         return _unique(recipes, source)
     fallback = _fallback(page.root)
     recipes = [_completed(recipe, fallback) for recipe in recipes]
+    if not recipes and not fallback.steps:
+        fallback.steps = _prose_after_ingredients(page.root.iter(), fallback.groups)
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
-    return _unique(recipes, source)
+    # The page's h1s name its one recipe; on a page of many recipes they name none of them
+    # (and comparing each title with each heading would grow with their product).
+    headings = [
+        clean_text(element.text())
+        for element in page.root.iter()
+        if len(recipes) == 1 and element.tag == "h1" and len(element.text()) <= _SHORT
+    ]
+    site = _site_names(page.root, url) if headings else set()
+    recipes = [_without_site_name(recipe, headings, site) for recipe in recipes]
+    return _unique([_without_labels(recipe) for recipe in recipes], source)
+
+
+# A product's label row set among a kit's ingredients ("Composition : farine, sel",
+# "Conservation : au frais"): what the product is, not a line of the recipe.
+_PRODUCT_ROW = re.compile(
+    r"(?i)^\s*(composition|conservation|allerg[eè]nes?|allergens?|allergy advice|storage|"
+    r"stockage|origine?|provenance|nutrition(al)?( facts| information)?|"
+    r"valeurs? nutritionnelles?|n[äa]hrwerte|zusammensetzung|aufbewahrung|allergene|"
+    r"may contain|peut contenir|kann spuren)\s*:"
+)
+
+
+def _names_a_list(text: str, word: re.Pattern[str]) -> bool:
+    """Whether a line is nothing but a list's name ("Ingrédients", "Équipement:")."""
+    match = word.match(text)
+    return match is not None and not text[match.end() :].strip(" :")
+
+
+def _without_labels(recipe: Recipe) -> Recipe:
+    """The recipe without lines that are no ingredient: the list's own name set as a line
+    ("Ingrédients"), an equipment list set as lines under its name ("Équipement", then the
+    tools), and a product's label rows ("Composition : …"). A titled equipment group with
+    no steps goes too."""
+    for component in recipe.components:
+        kept = []
+        tools = False
+        for ingredient in component.ingredients:
+            text = ingredient.text.strip()
+            if ingredient.is_heading:
+                tools = _names_a_list(text, _EQUIPMENT)
+                if not tools:
+                    kept.append(ingredient)
+            elif _names_a_list(text, _EQUIPMENT):
+                tools = True
+            elif not (tools or _PRODUCT_ROW.match(text) or _names_a_list(text, _INGREDIENTS_WORD)):
+                kept.append(ingredient)
+        component.ingredients = kept
+    components = [
+        c
+        for c in recipe.components
+        if c.steps or not _names_a_list(c.title, _EQUIPMENT) or not c.title
+    ]
+    recipe.components = [
+        c for c in components if c.title or c.ingredients or c.steps or c.servings
+    ] or [Component()]
+    return recipe
+
+
+def _without_site_name(recipe: Recipe, headings: list[str], site: set[str]) -> Recipe:
+    """The recipe with the page's own heading as its title where the data's name is that
+    heading plus what names the site ("Tepsis krumpli Recept képpel - Mindmegette.hu"), and
+    without a wiki's namespace ("Cookbook:Pumpkin Pie").
+    """
+    title = recipe.title
+    for heading in headings:
+        rest = title[len(heading) :]
+        if (
+            heading
+            and title.startswith(heading)
+            and rest[:1].isspace()
+            and _SITE_SEPARATOR.search(rest)
+            and any(name in rest.casefold() for name in site)
+        ):
+            title = heading
+            break
+    namespace = _WIKI_NAMESPACE.match(title)
+    if namespace:
+        title = title[namespace.end() :]
+    recipe.title = title
+    return recipe
+
+
+def _site_names(root: Element, url: str) -> set[str]:
+    """The site's names as a page states them: og:site_name and its address's domain."""
+    names: set[str] = set()
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/", 1)[0]
+    if "." in host:
+        names.add(host.rsplit(".", 2)[-2].casefold())
+    for element in root.iter():
+        if element.tag == "meta" and element.get("property").lower() == "og:site_name":
+            names.add(clean_text(element.get("content")).casefold())
+    return {name for name in names if len(name) >= 3}
+
+
+# What sets a site's name apart from a page's title: " - ", " | ", " – ", " — ", " · ".
+_SITE_SEPARATOR = re.compile(r"\s[-|\u2013\u2014\u00b7]\s")
+# A wiki page's namespace before its name: "Cookbook:" (a colon with no space after it).
+_WIKI_NAMESPACE = re.compile(r"^[A-Z][A-Za-z]+:(?=[^\s/])")
 
 
 def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
     unique = {repr(recipe.to_dict()): recipe for recipe in recipes if _has_content(recipe)}
+    if not unique and any(recipe.title for recipe in recipes):
+        raise RecipeImportError(
+            source,
+            "the page names a recipe but shows none of its ingredients or steps "
+            "(the site may draw them with a script, which is never run)",
+        )
     if not unique:
         raise RecipeImportError(source, "no recipe found in this page")
     return list(unique.values())
@@ -174,7 +282,13 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
         recipe.title = without_recipe_word(fallback.title)
-    if (not lines and page_lines) or (not titled and _page_lines_fuller(lines, page_lines)):
+    page_titled = sum(1 for title, _, group in fallback.groups if title and group)
+    data_titled = sum(1 for c in recipe.components if c.title and c.ingredients)
+    if (
+        (not lines and page_lines)
+        or (not titled and _page_lines_fuller(lines, page_lines))
+        or (page_titled >= data_titled and _page_writes_better(lines, page_lines))
+    ):
         recipe.components = build_components(fallback.groups, sections)
     elif page_lines and not titled and _covers(lines, page_lines):
         shown = Counter(_loose(line) for line in page_lines)
@@ -239,6 +353,64 @@ def _page_lines_fuller(structured: list[str], shown: list[str]) -> bool:
     )
 
 
+def _page_writes_better(structured: list[str], shown: list[str]) -> bool:
+    """Whether the page shows the structured lines as a cook writes them, one for one.
+
+    The import transcribes what the page shows, but keeps the data's lines where both say
+    the same (the data's own punctuation of notes, say). The page's lines replace them
+    when, line for line, each says what its data line says and several are written
+    better: the words in the page's order where the data puts the name first ("múka
+    hladká, 460 g" shown as "460 g múka hladká"; never the other way), a whole number
+    where the data writes a float ("500.0 g"),
+    or the second measure the data dropped where the data also rewrote the page's
+    fractions ("1 1/4 cup flour" shown as "1 ¼ cup (315 mL) flour"): plugins that add a
+    converted measure to the page alone, keeping the author's fractions in the data, keep
+    the data's lines. A single line that says something else keeps the data.
+    """
+    if len(structured) < 2 or len(structured) != len(shown):
+        return False
+    kinds: list[str] = []
+    for data, page in zip(structured, shown, strict=True):
+        if _loose(data) == _loose(page):
+            continue
+        kind = _says_better(data, page)
+        if not kind:
+            return False
+        kinds.append(kind)
+    if "measure" in kinds and not any(
+        _VULGAR.search(page) and not _VULGAR.search(data)
+        for data, page in zip(structured, shown, strict=True)
+    ):
+        return False
+    return len(kinds) >= 2 and 4 * len(kinds) > len(structured)
+
+
+_FLOAT_WHOLE = re.compile(r"(?<![\d.,])(\d+)\.0+(?![\d])")
+_MEASURE_NOTE = re.compile(r"\([^()]*\d[^()]*\)")
+_VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _says_better(data: str, page: str) -> str:
+    """How a page line says what the data line says, written as a cook writes it:
+    "order", "float" or "measure" (see _page_writes_better); "" when it says otherwise."""
+    if not _AMOUNT_START.match(data) and _words(data) == _words(page):
+        return "order"  # the amount moved to the front, or the words in the page's order
+    if _FLOAT_WHOLE.search(data) and _loose(_FLOAT_WHOLE.sub(r"\1", data)) == _loose(page):
+        return "float"  # "500.0 g" shown as "500 g"
+    known = _loose(data)
+    fraction = unicodedata.normalize("NFKC", page).replace("\u2044", "/")
+    without = _MEASURE_NOTE.sub(
+        lambda note: note.group() if _loose(note.group()) in known else "", fraction
+    )
+    if without != fraction and _loose(without) == known:
+        return "measure"  # "(315 mL)" added, "1 1/4" shown as "1 ¼"
+    return ""
+
+
+def _words(line: str) -> list[str]:
+    return sorted(re.findall(r"\w+", unicodedata.normalize("NFKC", line).casefold()))
+
+
 def _covers(structured: list[str], shown: list[str]) -> bool:
     """Whether each line shown on the page is one of the structured lines (or none are)."""
     if not structured:
@@ -285,11 +457,23 @@ def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
 
 def _microdata_nodes(root: Element) -> list[dict[str, Any]]:
     """schema.org Recipe items written as microdata (itemscope) or RDFa (typeof)."""
-    return [
-        _item(element)
+    scopes = [
+        element
         for element in root.iter()
         if _is_scope(element) and _item_type(element).rsplit("/", 1)[-1].endswith("Recipe")
     ]
+    ids: dict[str, Element] = {}
+    if any(scope.get("itemref") for scope in scopes):
+        for element in root.iter():
+            ids.setdefault(element.get("id"), element)
+    return [_item(scope, refs=_referenced(scope, ids)) for scope in scopes]
+
+
+def _referenced(scope: Element, ids: dict[str, Element]) -> list[Element]:
+    """The elements a microdata item names in its `itemref` (properties set elsewhere on
+    the page, such as an ingredient list outside the recipe's block), each once."""
+    found = {name: ids[name] for name in scope.get("itemref").split() if name in ids}
+    return [element for element in found.values() if element is not scope]
 
 
 def _is_scope(element: Element) -> bool:
@@ -301,20 +485,59 @@ def _item_type(element: Element) -> str:
     return kind.split()[0].split(":")[-1] if kind else ""
 
 
-def _item(scope: Element, depth: int = 0) -> dict[str, Any]:
+def _item(scope: Element, depth: int = 0, refs: list[Element] | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _item_type(scope).rsplit("/", 1)[-1]}
-    pending = [child for child in reversed(scope.children) if isinstance(child, Element)]
+    children = [child for child in scope.children if isinstance(child, Element)]
+    pending = [*reversed(refs or []), *reversed(children)]
     while pending:
         element = pending.pop()
         names = (element.get("itemprop") or element.get("property")).split()
         nested = _is_scope(element)
         if names:
             value = _item(element, depth + 1) if nested and depth < 20 else _value(element)
+            if isinstance(value, str) and _INGREDIENT_PROPS.intersection(names):
+                value = _whole_line(element, scope, value)
             for name in names:
                 item.setdefault(name.rsplit(":", 1)[-1].rsplit("/", 1)[-1], []).append(value)
         if not nested:
             pending.extend(c for c in reversed(element.children) if isinstance(c, Element))
+    if depth and item["@type"] in _STEP_TYPES and "text" not in item:
+        # A step marked as a HowToStep with no `text` of its own: its text is what it shows.
+        item["text"] = [clean_text(scope.text())]
     return item
+
+
+_STEP_TYPES = {"HowToStep", "HowToDirection", "HowToTip"}
+
+
+_INGREDIENT_PROPS = {"recipeIngredient", "ingredients", "schema:recipeIngredient"}
+
+
+def _whole_line(element: Element, scope: Element, value: str) -> str:
+    """An ingredient's whole line where the page marks only its name.
+
+    Some pages mark the name alone (`<li>6 cl <span itemprop=recipeIngredient>Kokoslikör
+    </span></li>`): the cook reads the list item, amount and all. The item's text is taken
+    when it holds this one ingredient and adds to it; otherwise the marked text stays.
+    """
+    node = element.parent
+    for _ in range(3):
+        if node is None or node is scope:
+            return value
+        if node.tag == "li":
+            break
+        node = node.parent
+    else:
+        return value
+    if node is None or len(node.text()) > _SHORT:
+        return value
+    marked = sum(
+        1 for e in node.iter() if _INGREDIENT_PROPS.intersection(e.get("itemprop").split())
+    )
+    line = _line(node)
+    if marked != 1 or len(line) <= len(value) or _loose(value) not in _loose(line):
+        return value
+    return line
 
 
 def _value(element: Element) -> str:
@@ -352,7 +575,7 @@ def _fallback(root: Element) -> _Fallback:
     if not any(lines for _, _, lines in groups):
         groups = ingredient_groups(_amount_list(elements))
     steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
-    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+    return _Fallback(_page_title(elements, groups), groups, steps, minutes, yield_text)
 
 
 # An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
@@ -399,9 +622,57 @@ def _amount_list(elements: list[Element]) -> list[str]:
     if best is None:
         return []
     owner = lists[best]
-    return [
-        _line(child) for child in owner.children if isinstance(child, Element) and child.tag == "li"
-    ]
+    return _alike_lists(owner, counts)
+
+
+def _alike_lists(owner: Element, counts: dict[int, list[int]]) -> list[str]:
+    """The lines of the amount list and of the lists beside it that are mostly amounts too,
+    each after the heading above it ("Custard"): one recipe's ingredients split in groups.
+    """
+    node = owner
+    for _ in range(_WRAPPERS):  # out of the wrappers that hold only this list
+        parent = node.parent
+        if parent is None or len([c for c in parent.children if isinstance(c, Element)]) > 1:
+            break
+        node = parent
+    parent = node.parent
+    siblings = [c for c in parent.children if isinstance(c, Element)] if parent else [node]
+    lines: list[str] = []
+    heading = ""
+    for sibling in siblings:
+        inner = _innermost(sibling)
+        amounts, items = counts.get(id(inner), (0, 0))
+        if sibling is node or (inner.tag in {"ul", "ol"} and amounts and 2 * amounts > items):
+            if heading and lines:
+                lines.append(f"{heading}:")
+            lines.extend(
+                _line(child)
+                for child in (owner if sibling is node else inner).children
+                if isinstance(child, Element) and child.tag == "li"
+            )
+            heading = ""
+        elif inner.tag in _HEADINGS or _is_heading(inner):
+            heading = clean_text(inner.text()).rstrip(":")
+            if lines and _ends_ingredients(heading):
+                break  # "Nutrition", "Method": what follows is no ingredient group
+    return lines
+
+
+# How many wrappers around a single element are looked through (page builders nest a list
+# or a heading in several blocks of its own).
+_WRAPPERS = 6
+
+
+def _innermost(element: Element) -> Element:
+    """The element inside the wrappers that hold only it (a div holding a div holding a ul)."""
+    for _ in range(_WRAPPERS):
+        children = [c for c in element.children if isinstance(c, Element)]
+        if len(children) != 1 or any(isinstance(c, str) and c.strip() for c in element.children):
+            return element
+        if element.tag in _HEADINGS or element.tag in {"ul", "ol"}:
+            return element
+        element = children[0]
+    return element
 
 
 def _steps_after_ingredients(
@@ -438,8 +709,51 @@ def _steps_after_ingredients(
     return []
 
 
-def _page_title(elements: list[Element]) -> str:
-    for element in elements:
+def _prose_after_ingredients(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[str]:
+    """The method written as paragraphs after the ingredient list, on a page with no
+    structured data and no method heading: the first paragraph of sentences after the
+    last ingredient, with the paragraphs that follow it in the same block.
+    """
+    lines = [line for _, _, group in groups for line in group]
+    if not lines:
+        return []
+    last = next(
+        (
+            index
+            for index in range(len(elements) - 1, -1, -1)
+            if elements[index].tag == "li"
+            and len(elements[index].text()) <= _SHORT
+            and _line(elements[index]) == lines[-1]
+        ),
+        None,
+    )
+    if last is None:
+        return []
+    first = next(
+        (
+            element
+            for element in elements[last + 1 :]
+            if element.tag == "p" and _reads_as_steps([clean_text(element.text())] * 2)
+        ),
+        None,
+    )
+    if first is None or first.parent is None:
+        return []
+    siblings = [c for c in first.parent.children if isinstance(c, Element)]
+    steps: list[str] = []
+    for sibling in siblings[siblings.index(first) :]:
+        if sibling.tag != "p":
+            break
+        text = clean_text(sibling.text())
+        if text and not NOT_A_STEP.match(text):
+            steps.append(text)
+    return steps
+
+
+def _page_title(elements: list[Element], groups: list[tuple[str, int | None, list[str]]]) -> str:
+    for element in _title_headings(elements, groups):
         if element.tag == "h1":
             # A <small> in the heading is a byline or a subtitle, not the name.
             title = clean_text(
@@ -458,6 +772,32 @@ def _page_title(elements: list[Element]) -> str:
         if element.tag == "title":
             return clean_text(element.text())
     return ""
+
+
+def _title_headings(
+    elements: list[Element], groups: list[tuple[str, int | None, list[str]]]
+) -> list[Element]:
+    """The elements with the h1 nearest before the ingredient list first.
+
+    A page may set its section's name as an h1 above the recipe's own ("For Your Table",
+    then "Chicken Salad"); the recipe's name is the heading closest above its ingredients.
+    An h1 that only names a list ("Ingredients") is no title.
+    """
+    first = next((line for _, _, group in groups for line in group), None)
+    nearest: Element | None = None
+    for element in elements:
+        if element.tag == "h1" and len(element.text()) <= _SHORT:
+            text = clean_text(element.text())
+            if text and not _INGREDIENTS_WORD.match(text) and not _STEPS_WORD.match(text):
+                nearest = element
+        elif (
+            first is not None
+            and element.tag == "li"
+            and len(element.text()) <= _SHORT
+            and _line(element) == first
+        ):
+            break
+    return [nearest, *elements] if nearest is not None else elements
 
 
 def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element | None:
@@ -499,13 +839,23 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if element.tag != "h1" and (_is_heading(element) or _is_label_paragraph(element))
+        if _is_heading(element) or _is_label_paragraph(element)
     ]
     for word in words:
         for element, text in headings:
-            if word.search(text):
+            match = word.search(text)
+            if match and (element.tag != "h1" or _names_only(match, text)):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _names_only(match: re.Match[str], text: str) -> bool:
+    """Whether a heading is nothing but the list's name ("Hozzávalók", "Ingredients").
+
+    An h1 is the page's title ("How to make jam") unless it says no more than that: some
+    pages set every section heading as an h1.
+    """
+    return not text[: match.start()].strip() and not text[match.end() :].strip(" :")
 
 
 def _is_label_paragraph(element: Element) -> bool:
@@ -561,10 +911,27 @@ def _cells(row: Element) -> list[Element]:
 
 
 def _rows(element: Element) -> list[Element]:
-    """The list items and table rows in an element that are not inside a list item."""
+    """The list items, table rows and tick-box rows in an element that are not inside a
+    list item."""
     return [
-        e for e in element.iter() if (e.tag == "li" or _is_row(e)) and not _inside(e, "li", element)
+        e
+        for e in element.iter()
+        if (e.tag == "li" or _is_row(e) or _is_tick_row(e)) and not _inside(e, "li", element)
     ]
+
+
+def _is_tick_row(element: Element) -> bool:
+    """A block drawn as a list item without list markup: a tick box, then the line
+    (`<div><input type=checkbox><div>50 g</div><div>vaj</div></div>`). The line's parts
+    sit in blocks of their own, so the row's text is read as one line."""
+    if element.tag not in {"div", "label", "p", "span"} or len(element.text()) > _SHORT:
+        return False
+    return any(
+        isinstance(child, Element)
+        and child.tag == "input"
+        and child.get("type").lower() == "checkbox"
+        for child in element.children
+    ) and bool(element.text().strip())
 
 
 def _line(item: Element) -> str:
@@ -576,7 +943,50 @@ def _line(item: Element) -> str:
     if item.tag == "tr":
         cells = (clean_text(cell.text()) for cell in _cells(item))
         return " ".join(cell for cell in cells if any(char.isalnum() for char in cell))
-    return _CHECKBOX.sub("", clean_text(item.text()))
+    return _CHECKBOX.sub("", clean_text(_without_separator(item) or item.text()))
+
+
+def _item_lines(item: Element) -> list[str]:
+    """A list item's line; or, for an item that holds a list of its own (a group drawn as
+    `<li><h3>Brownies</h3><ul><li>…</li></ul></li>`), the group's heading and its lines."""
+    if item.tag != "li":
+        return [_line(item)]
+    nested = next((e for e in item.iter() if e.tag in {"ul", "ol"}), None)
+    if nested is None:
+        return [_line(item)]
+    head = clean_text(
+        "".join(
+            c if isinstance(c, str) else c.text()
+            for c in item.children
+            if isinstance(c, str) or (c is not nested and c.tag not in {"ul", "ol"})
+        )
+    ).rstrip(":")
+    if _AMOUNT_START.match(head):
+        return [_line(item)]  # an ingredient with a list of its own (alternatives, notes)
+    lines = [f"{head}:"] if head and len(head) <= 80 else []
+    for element in item.iter():
+        if element.tag == "li" and element is not item and _list_of(element) is nested:
+            lines.append(_line(element))
+    return lines
+
+
+_SEPARATOR = {"-", "\u2013", "\u2014", "|", "\u00b7", "\u2022"}
+
+
+def _without_separator(item: Element) -> str:
+    """A list item's text without the dash set between its amount and its name
+    (`<li><strong>200g</strong> - <a>rhubarb</a></li>` reads "200g rhubarb"): a glyph
+    drawn apart from both, not part of either. Empty when the item is not so drawn."""
+    children = [c for c in item.children if not (isinstance(c, str) and not c.strip())]
+    if len(children) < 3 or not isinstance(children[0], Element):
+        return ""
+    first, glyph = children[0], children[1]
+    if not isinstance(glyph, str) or glyph.strip() not in _SEPARATOR:
+        return ""
+    if len(first.text()) > 40 or not _AMOUNT_START.match(first.text().strip()):
+        return ""
+    rest = "".join(c if isinstance(c, str) else c.text() for c in children[2:])
+    return f"{first.text()} {rest}"
 
 
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
@@ -615,7 +1025,7 @@ def _container_lines(container: Element) -> list[str]:
     lines: list[str] = []
     for element in container.iter():
         if (element.tag == "li" or _is_row(element)) and not _inside(element, "li", container):
-            lines.append(_line(element))
+            lines.extend(_item_lines(element))
         elif _is_group_heading(element, container):
             title = clean_text(element.text()).rstrip(":")
             if title and not _INGREDIENTS_WORD.match(title):
@@ -640,15 +1050,23 @@ def _section_lines(heading: Element) -> list[str]:
             if _ends_ingredients(text):
                 break
             title = text.rstrip(":")
+        elif _is_tab_list(sibling, items):
+            continue  # "US | Metric": switches between the lists that follow
+        elif _is_titled_block(sibling, text):
+            title = text.rstrip(":")
+        elif items and lines and _reads_as_steps([_line(item) for item in items]):
+            break  # the method, under a heading no word names ("Recipe", an icon)
         elif items:
             if title:
                 lines.append(f"{title}:")
                 title = ""
-            lines.extend(_line(item) for item in items)
+            lines.extend(line for item in items for line in _item_lines(item))
         elif text.endswith(":") and len(text) <= 60:
             if _ends_ingredients(text.rstrip(":")):
                 break
             title = text.rstrip(":")
+        elif any(_names_a_list(text, word) for word in (_STEPS_WORD, _EQUIPMENT, _ASIDE)):
+            break  # the method's name set as plain text ("Sådan gør du")
         elif (not lines or from_paragraphs) and (found := _paragraph_lines(sibling)):
             # Lines written as paragraphs: one line each, or lines broken by <br>.
             if title:
@@ -659,6 +1077,53 @@ def _section_lines(heading: Element) -> list[str]:
         elif text and lines:
             break
     return lines
+
+
+# A class naming a block as a title: "recipe-ingredients__title", "group-title".
+_TITLE_CLASS = re.compile(r"[-_]title\b")
+
+
+def _is_titled_block(element: Element, text: str) -> bool:
+    """A short block among ingredient lines whose class calls it a title or heading: a
+    group's name set as a line of its own ("Apple slaw" above the slaw's lines)."""
+    classes = element.get("class").lower()
+    return (
+        element.tag in {"div", "p", "span", "h6", "h5", "h4", "h3", "strong"}
+        and 0 < len(text) <= 80
+        and bool(_TITLE_CLASS.search(classes) or _GROUP_CLASS.search(classes))
+        and not _AMOUNT_START.match(text)
+        and not any(e.tag == "li" for e in element.iter())
+    )
+
+
+def _is_tab_list(element: Element, items: list[Element]) -> bool:
+    """A row of tabs ("US", "Metric") that switches between the lists after it: marked as
+    a tab list, or every item a link to a part of the same page."""
+    if element.get("role").lower() == "tablist":
+        return True
+    if not items:
+        return False
+    for item in items:
+        links = [e for e in item.iter() if e.tag in {"a", "button"}]
+        if not links or not all(
+            link.get("role").lower() == "tab" or link.get("href").startswith("#") for link in links
+        ):
+            return False
+    return True
+
+
+def _reads_as_steps(lines: list[str]) -> bool:
+    """Whether a list's lines are sentences (the method), not ingredient lines: long on
+    average, most of them ending as a sentence ends, and most not opening with an amount."""
+    if len(lines) < 2:
+        return False
+    ended = sum(1 for line in lines if line.rstrip().endswith((".", "!", "?")))
+    amounts = sum(1 for line in lines if _AMOUNT_START.match(line))
+    return (
+        sum(map(len, lines)) / len(lines) >= _STEP_LENGTH
+        and 2 * ended > len(lines)
+        and 2 * amounts <= len(lines)
+    )
 
 
 # A paragraph holding ingredient lines is no longer than this, and none of its lines is
@@ -677,6 +1142,8 @@ def _paragraph_lines(element: Element) -> list[str]:
     raw = element.text()
     if element.tag not in {"p", "div"} or len(raw) > _PARAGRAPH_LIMIT:
         return []
+    if any(e.tag in {"button", "input", "select"} for e in element.iter()):
+        return []  # a control ("− 2 servings +"), not a list
     lines = clean_text(raw, keep_lines=True).splitlines()
     if not lines or any(len(line) > _LINE_LIMIT for line in lines):
         return []

@@ -204,17 +204,19 @@ class MainWindow(QMainWindow):
         self.sort_order.currentIndexChanged.connect(self._sort_changed)
         sort_label = QLabel("S&ort")
         sort_label.setBuddy(self.sort_order)
+        # The count has a line of its own: beside the sort box a narrow list (1024 pixels
+        # with the browse panel open) cut "3 recipes" to "3 rec".
         sort_row = QHBoxLayout()
         sort_row.setContentsMargins(0, 0, 0, 0)
-        sort_row.addWidget(self.count_label, 1)
         sort_row.addWidget(sort_label)
-        sort_row.addWidget(self.sort_order)
+        sort_row.addWidget(self.sort_order, 1)
 
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(8, 8, 4, 8)
         list_layout.addWidget(self.search_field)
         list_layout.addWidget(self.recipe_list, 1)
+        list_layout.addWidget(self.count_label)
         list_layout.addLayout(sort_row)
 
         self.browse = BrowsePanel(self.list_model)

@@ -270,6 +270,10 @@ def build_components(
     by_title = {_title_key(component.title): component for component in components}
     for title, steps in sections:
         target = by_title.get(_title_key(title)) if title else components[0]
+        if target is not None and title and len(title.rstrip(" :")) > len(target.title):
+            # One part named twice, "Cake" over its ingredients and "For the Cake" over
+            # its steps (or the other way round): the fuller name, with its lead-in, wins.
+            target.title = title.rstrip(" :")
         if target is None:
             target = Component(title=title)
             components.append(target)
@@ -315,7 +319,7 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                     )
                     notes[:] = [note for note in notes if note]
             elif "HowToSection" in kinds and children is not None:
-                name = clean_text(_first(item.get("name")))
+                name = section_name(clean_text(_first(item.get("name"))))
                 pending.append((children, name))
             elif children is not None and not item.get("text"):
                 pending.append((children, section))
@@ -324,8 +328,28 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                 headline = _step_headline(item)
                 if headline:
                     sections[-1][1].append(headline)
-                sections[-1][1].extend(_split_steps(_first(text)))
+                sections[-1][1].extend(_split_steps(_first(text), one_step=True))
     return [(title, steps) for title, steps in sections if title or steps]
+
+
+# A section name a site's editor leaves in place of a title ("Insert title"): no part.
+_PLACEHOLDER_NAME = re.compile(
+    r"(?i)^(?:insert|add|enter|inserir|adicionar|ins[ée]rer|insertar|a[ñn]adir|einf[üu]gen|"
+    r"inserisci|invoegen)\s+(?:a\s+|um\s+|un\s+|le\s+|el\s+|il\s+)?"
+    r"(?:title|heading|t[íi]tulo|titre|titel|titolo|[üu]berschrift)[\s:.]*$"
+)
+
+
+def section_name(name: str) -> str:
+    """A HowToSection's name as a part's title, or "" when it names no part.
+
+    The method's own heading ("Instructions", "Modo de Preparo") over a section holding
+    the whole method, and an editor's placeholder ("Inserir título"), title nothing the
+    cook would look for: the steps are the recipe's own.
+    """
+    if NOT_A_STEP.match(name) or _PLACEHOLDER_NAME.match(name):
+        return ""
+    return name
 
 
 # A step's name that only numbers it ("Step 3", "Schritt 2", "3").
@@ -369,9 +393,12 @@ def split_numbered(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _split_steps(text: Any) -> list[str]:
+def _split_steps(text: Any, *, one_step: bool = False) -> list[str]:
+    """The steps in a text: one per line, or, for the text of one HowToStep, the whole text
+    as one step (its line breaks are the site's wrapping: "… hot jam on the\\nplate from the
+    freezer"), split only where it numbers steps of its own ("1. Heat … 2. Add …")."""
     steps = []
-    lines = clean_text(text, keep_lines=True).splitlines()
+    lines = clean_text(text, keep_lines=not one_step).splitlines()
     for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
         if line and not NOT_A_STEP.match(line):

@@ -1,0 +1,120 @@
+"""How a page's method is read into steps and parts, rule by rule.
+
+Each table holds lines of the shapes real recipe pages write; the properties check that a
+rule never loses or invents words of a step.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recipe_manager.domain import Recipe
+from recipe_manager.io import import_text
+from recipe_manager.io.jsonld import section_name
+
+BASE = {
+    "@type": "Recipe",
+    "name": "Soup",
+    "recipeIngredient": ["1 onion", "1 l stock"],
+}
+
+
+def _read(data: dict, body: str = "") -> Recipe:
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+        f"<body>{body}</body></html>"
+    )
+    (recipe,) = import_text(page, "page.html")
+    return recipe
+
+
+def _steps(recipe: Recipe) -> list[str]:
+    return [step for component in recipe.components for step in component.steps]
+
+
+def _how_to(*texts: str) -> list[dict]:
+    return [{"@type": "HowToStep", "text": text} for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [("place a spoonful of the hot jam on the\nplate from the freezer.",
+      "place a spoonful of the hot jam on the plate from the freezer."),
+     ("Mix well and let it rest.\nBlanch the potatoes.",
+      "Mix well and let it rest. Blanch the potatoes."),
+     ("Heat the oil.<br>Add the onion.", "Heat the oil. Add the onion.")],
+)  # fmt: skip
+def test_a_how_to_step_s_line_breaks_do_not_split_it(text: str, step: str) -> None:
+    recipe = _read({**BASE, "recipeInstructions": _how_to("Chop the onion.", text)})
+    assert _steps(recipe) == ["Chop the onion.", step]
+
+
+def test_a_how_to_step_that_numbers_steps_of_its_own_still_splits() -> None:
+    recipe = _read({**BASE, "recipeInstructions": _how_to("1. Heat the oil.\n2. Add the onion.")})
+    assert _steps(recipe) == ["Heat the oil.", "Add the onion."]
+
+
+def test_a_text_of_lines_is_still_one_step_a_line() -> None:
+    recipe = _read({**BASE, "recipeInstructions": "Chop the onion.\nFry it.\nAdd the stock."})
+    assert _steps(recipe) == ["Chop the onion.", "Fry it.", "Add the stock."]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="abcdefgh ,.;", min_size=1, max_size=30).filter(str.strip),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_a_how_to_step_keeps_every_word_in_one_step(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    recipe = _read({**BASE, "recipeInstructions": _how_to("Chop the onion.", text)})
+    steps = _steps(recipe)
+    assert steps[0] == "Chop the onion."
+    assert " ".join(steps[1:]).split() == text.split()
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("Modo de Preparo", ""), ("Instructions", ""), ("Method:", ""), ("Inserir título", ""),
+     ("Insert title", ""), ("Ajouter un titre", "Ajouter un titre"),
+     ("To make the frosting:", "To make the frosting:"), ("Glaze", "Glaze"),
+     ("Preparation of the dough", "Preparation of the dough")],
+)  # fmt: skip
+def test_a_section_named_like_the_method_or_a_placeholder_names_no_part(
+    name: str, title: str
+) -> None:
+    assert section_name(name) == title
+    section = {"@type": "HowToSection", "name": name, "itemListElement": _how_to("Stir.", "Bake.")}
+    recipe = _read({**BASE, "recipeInstructions": [section]})
+    assert [c.title for c in recipe.components if c.steps] == [title]
+    assert _steps(recipe) == ["Stir.", "Bake."]
+
+
+@pytest.mark.parametrize(
+    ("group", "section", "title"),
+    [("Cake:", "For the Cake", "For the Cake"),
+     ("For the sauce:", "Sauce", "For the sauce"),
+     ("Plantain Tortillas:", "For the plantain tortillas:", "For the plantain tortillas"),
+     ("Glaze:", "Glaze", "Glaze")],
+)  # fmt: skip
+def test_one_part_named_twice_takes_the_fuller_name(group: str, section: str, title: str) -> None:
+    data = {
+        **BASE,
+        "recipeIngredient": ["1 onion", group, "2 eggs"],
+        "recipeInstructions": [
+            {"@type": "HowToStep", "text": "Chop the onion."},
+            {"@type": "HowToSection", "name": section, "itemListElement": _how_to("Beat.")},
+        ],
+    }
+    recipe = _read(data)
+    main, part = recipe.components
+    assert (part.title, [i.text for i in part.ingredients], part.steps) == (
+        title,
+        ["2 eggs"],
+        ["Beat."],
+    )

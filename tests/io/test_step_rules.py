@@ -113,6 +113,7 @@ def test_one_part_named_twice_takes_the_fuller_name(group: str, section: str, ti
     }
     recipe = _read(data)
     main, part = recipe.components
+    assert main.steps == ["Chop the onion."]
     assert (part.title, [i.text for i in part.ingredients], part.steps) == (
         title,
         ["2 eggs"],

@@ -743,23 +743,46 @@ def _section_steps(heading: Element) -> list[str]:
 
 
 def _step_texts(elements: list[Element]) -> list[str]:
-    """The elements' texts that are steps (not empty, not a share button or heading)."""
-    texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
-    return _without_counter([text for text in texts if text and not NOT_A_STEP.match(text)])
+    """The elements' texts that are steps (not empty, not a share button or heading).
 
-
-def _without_counter(steps: list[str]) -> list[str]:
-    """Steps without the number a page draws before each ("1 Heat…", "2 Add…").
-
-    Only when every step starts with its own number, counting up from 1: a single step
-    starting with a number ("2 eggs go in") keeps it.
+    An item holding the next numbered step too ("6. Preheat … 7. Bake …" after steps
+    1 to 5) is split at that number.
     """
-    if len(steps) < 2:
-        return steps
-    prefixes = [f"{index} " for index in range(1, len(steps) + 1)]
-    if not all(step.startswith(prefix) for step, prefix in zip(steps, prefixes, strict=True)):
-        return steps
-    return [step[len(prefix) :].lstrip() for step, prefix in zip(steps, prefixes, strict=True)]
+    texts: list[str] = []
+    for element in _without_counter([_item_lines(e) for e in elements]):
+        texts.extend(split_numbered(element, first=_next_number(texts)))
+    return [text for text in texts if text and not NOT_A_STEP.match(text)]
+
+
+_LEADING_NUMBER = re.compile(r"(\d{1,2})[.)]?\s")
+
+
+def _next_number(texts: list[str]) -> int:
+    """The number the next step would carry if the steps so far are numbered as text."""
+    found = _LEADING_NUMBER.match(texts[-1]) if texts else None
+    return int(found.group(1)) + 1 if found else 1
+
+
+def _item_lines(element: Element) -> list[str]:
+    return clean_text(element.text(), keep_lines=True).splitlines()
+
+
+_COUNTER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _without_counter(items: list[list[str]]) -> list[str]:
+    """Each item's text without the number a page draws apart before it (a "1" in a
+    badge of its own, on its own line), which is the list's numbering, not the step.
+
+    Only when every step starts with its own number so drawn, counting up from 1. A
+    number written on the step's own line ("1 Prak de tofu", "1- Versez") is the text
+    the page shows and is kept, as is a lone step starting with a number.
+    """
+    drawn = len(items) >= 2 and all(
+        len(lines) >= 2 and _COUNTER.fullmatch(lines[0]) and int(lines[0].rstrip(".)")) == index
+        for index, lines in enumerate(items, start=1)
+    )
+    return [" ".join(lines[1:] if drawn else lines) for lines in items]
 
 
 def _level(element: Element) -> int:

@@ -377,17 +377,20 @@ def _step_headline(item: dict[str, Any]) -> str:
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.!?)]\s))(\d{1,2})[.)]\s+(?=\S)")
 
 
-def split_numbered(text: str) -> list[str]:
+def split_numbered(text: str, first: int = 1) -> list[str]:
     """A text holding numbered steps one after another ("1. Heat … 2. Add …") split at
     its numbers, kept on each step; any other text comes back whole.
 
-    Only a run counting up from 1, with at least two steps, splits: "Bake at 180. 2 eggs"
-    is no numbering.
+    Only a run counting up from `first` (1, or the number this step carries in a list
+    numbered as text), opening the text, with at least two steps, splits: "Bake at 180.
+    2 eggs" is no numbering.
     """
     starts: list[int] = []
     for match in _INLINE_NUMBER.finditer(text):
-        if int(match.group(1)) == len(starts) + 1 and (starts or match.start() == 0):
+        if int(match.group(1)) == len(starts) + first and (starts or match.start() == 0):
             starts.append(match.start())
+    if first != 1 and len(starts) < 2:
+        return split_numbered(text)
     if len(starts) < 2:
         return [text]
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]

@@ -119,3 +119,52 @@ def test_one_part_named_twice_takes_the_fuller_name(group: str, section: str, ti
         ["2 eggs"],
         ["Beat."],
     )
+
+
+PAGE_DATA = {**BASE, "recipeInstructions": "Rinse the peas and fry the patties."}
+
+
+@pytest.mark.parametrize(
+    ("items", "steps"),
+    [(["<span>1</span> Prak de tofu.", "<span>2</span> Bak de vleugels."],
+      ["1 Prak de tofu.", "2 Bak de vleugels."]),
+     (["1- Versez le lait.", "2- Ajoutez le sucre."],
+      ["1- Versez le lait.", "2- Ajoutez le sucre."]),
+     (['<div class="n">1</div><p>Rinse the peas.</p>', '<div class="n">2</div><p>Fry.</p>'],
+      ["Rinse the peas.", "Fry."]),
+     (["<span>1.</span><div>Rinse the peas.</div>", "<span>2.</span><div>Fry.</div>"],
+      ["Rinse the peas.", "Fry."]),
+     (["<span>1</span><div>Rinse the peas.</div>", "<span>3</span><div>Fry.</div>"],
+      ["1 Rinse the peas.", "3 Fry."])],
+)  # fmt: skip
+def test_a_number_is_dropped_only_when_drawn_apart_from_its_step(
+    items: list[str], steps: list[str]
+) -> None:
+    body = '<h2>Instructions</h2><ol class="steps">' + "".join(f"<li>{i}</li>" for i in items)
+    assert _steps(_read(PAGE_DATA, body + "</ol>")) == steps
+
+
+@pytest.mark.parametrize(
+    ("items", "steps"),
+    [(["1. Mix.", "2. Knead. 3. Shape the loaf.", "4. Bake."],
+      ["1. Mix.", "2. Knead.", "3. Shape the loaf.", "4. Bake."]),
+     (["1. Mix.", "2. Knead.", "3. Preheat to 220. 4. Bake for 10 minutes at 220. Cool."],
+      ["1. Mix.", "2. Knead.", "3. Preheat to 220.", "4. Bake for 10 minutes at 220. Cool."]),
+     # A number that does not follow on is no step number.
+     (["1. Mix.", "2. Bake at 180. 5 minutes later, turn."],
+      ["1. Mix.", "2. Bake at 180. 5 minutes later, turn."]),
+     (["Mix.", "Bake at 180. 2 eggs go on top."], ["Mix.", "Bake at 180. 2 eggs go on top."])],
+)  # fmt: skip
+def test_an_item_holding_the_next_numbered_step_too_is_split(
+    items: list[str], steps: list[str]
+) -> None:
+    body = '<h2>Instructions</h2><ol class="steps">' + "".join(f"<li>{i}</li>" for i in items)
+    assert _steps(_read(PAGE_DATA, body + "</ol>")) == steps
+
+
+@given(st.lists(st.text(alphabet="abcdef .", min_size=1, max_size=20), min_size=2, max_size=6))
+def test_numbered_page_steps_keep_every_word(texts: list[str]) -> None:
+    items = [f"{n}. {text}" for n, text in enumerate(texts, start=1)]
+    body = '<h2>Instructions</h2><ol class="steps">' + "".join(f"<li>{i}</li>" for i in items)
+    steps = _steps(_read(PAGE_DATA, body + "</ol>"))
+    assert " ".join(steps).split() == " ".join(items).split()

@@ -15,7 +15,7 @@ from typing import Any
 from ..domain import Component, Recipe
 from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
-from .html_tree import Element, Page, parse_html
+from .html_tree import BLOCKS, Element, Page, parse_html
 from .jsonld import (
     NOT_A_STEP,
     WORDY_DURATION,
@@ -93,7 +93,11 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
             return _unique(recipes, source)
     page = parse_html(text)
     url = _canonical_url(page.root)
-    nodes = _json_ld_nodes(page, source) or _microdata_nodes(page.root)
+    nodes = (
+        _json_ld_nodes(page, source)
+        or _meta_json_ld_nodes(page.root, source)
+        or _microdata_nodes(page.root)
+    )
     if len(nodes) > MAX_RECIPES_PER_IMPORT:
         raise RecipeImportError(
             source,
@@ -283,6 +287,19 @@ def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
     return nodes
 
 
+def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any]]:
+    """Recipe nodes of JSON-LD a page keeps in a meta tag's content
+    (`<meta name="application/ld+json" content="{&quot;@type&quot;: …}">`)."""
+    nodes: list[dict[str, Any]] = []
+    for element in root.iter():
+        if element.tag == "meta" and "ld+json" in element.get("name").lower():
+            try:
+                nodes.extend(find_recipe_nodes(load_json(element.get("content").strip(), source)))
+            except RecipeImportError:
+                continue
+    return nodes
+
+
 def _microdata_nodes(root: Element) -> list[dict[str, Any]]:
     """schema.org Recipe items written as microdata (itemscope) or RDFa (typeof)."""
     return [
@@ -352,7 +369,35 @@ def _fallback(root: Element) -> _Fallback:
     if not any(lines for _, _, lines in groups):
         groups = ingredient_groups(_amount_list(elements))
     steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
+    steps, trailing_yield = _without_trailing_yield(steps)
+    yield_text = yield_text or trailing_yield
     return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+
+
+# "Serves 4" / "Makes 12 cookies" closing the method, after the last step's last sentence.
+_YIELD_PHRASE = (
+    r"(?:serves|makes|yields?|servings?|portions?|porties|personen|rendimento|rinde|"
+    r"por[çc][õo]es)\s*:?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s+[^\W\d]+){0,2}"
+)
+_TRAILING_YIELD = re.compile(rf"(?i)(?<=[.!?)])\s*({_YIELD_PHRASE})\s*\.?$")
+_WHOLE_YIELD = re.compile(rf"(?i)\s*({_YIELD_PHRASE})\s*\.?")
+
+
+def _without_trailing_yield(steps: list[str]) -> tuple[list[str], str]:
+    """The steps without a yield the page writes at the end of the last one ("… freeze
+    for up to 3 months. Serves 4"), and that yield: it says how much the recipe makes,
+    not what to do. Only the last 80 characters are looked at."""
+    if not steps:
+        return steps, ""
+    last = steps[-1]
+    if len(last) <= 80 and (whole := _WHOLE_YIELD.fullmatch(last)):
+        return steps[:-1], whole.group(1)
+    tail = last[-80:]
+    found = _TRAILING_YIELD.search(tail)
+    if found is None:
+        return steps, ""
+    kept = last[: len(last) - len(tail) + found.start()].rstrip()
+    return [*steps[:-1], kept], found.group(1)
 
 
 # An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
@@ -754,6 +799,15 @@ def _step_texts(elements: list[Element]) -> list[str]:
     return [text for text in texts if text and not NOT_A_STEP.match(text)]
 
 
+def _all_links(element: Element) -> bool:
+    """Whether all of an element's text is link text ("more recipes >>>")."""
+    text = _loose(element.text())
+    if not text:
+        return False
+    linked = sum(len(_loose(e.text())) for e in element.iter() if e.tag == "a")
+    return linked >= len(text)
+
+
 _LEADING_NUMBER = re.compile(r"(\d{1,2})[.)]?\s")
 
 
@@ -764,7 +818,23 @@ def _next_number(texts: list[str]) -> int:
 
 
 def _item_lines(element: Element) -> list[str]:
-    return clean_text(element.text(), keep_lines=True).splitlines()
+    """A step item's lines, without the blocks closing it that only link elsewhere (a
+    heading of "more recipes >>>" links after the last step's text)."""
+    children = element.children
+    end = len(children)
+    while end and (
+        (isinstance(children[end - 1], str) and not children[end - 1].strip())
+        or _link_block(children[end - 1])
+    ):
+        end -= 1
+    if end == len(children) or not end:
+        return clean_text(element.text(), keep_lines=True).splitlines()
+    raw = "".join(c if isinstance(c, str) else c.text() for c in children[:end])
+    return clean_text(raw, keep_lines=True).splitlines()
+
+
+def _link_block(child: Element | str) -> bool:
+    return isinstance(child, Element) and child.tag in BLOCKS and _all_links(child)
 
 
 _COUNTER = re.compile(r"\d{1,2}[.)]?")

@@ -168,3 +168,52 @@ def test_numbered_page_steps_keep_every_word(texts: list[str]) -> None:
     body = '<h2>Instructions</h2><ol class="steps">' + "".join(f"<li>{i}</li>" for i in items)
     steps = _steps(_read(PAGE_DATA, body + "</ol>"))
     assert " ".join(steps).split() == " ".join(items).split()
+
+
+@pytest.mark.parametrize(
+    ("last", "step", "yield_text"),
+    [("Freeze for up to 3 months. <b>Serves 4</b>", "Freeze for up to 3 months.", "Serves 4"),
+     ("Cool on a rack. Makes 24 cookies.", "Cool on a rack.", "Makes 24 cookies"),
+     ("Serve warm. Serves 4-6", "Serve warm.", "Serves 4-6"),
+     ("Serves 4", None, "Serves 4"),
+     # A yield inside the step's sentence is part of it.
+     ("Divide into portions so it serves 4 people.",
+      "Divide into portions so it serves 4 people.", ""),
+     ("Bake until the dough makes 2 loaves.", "Bake until the dough makes 2 loaves.", "")],
+)  # fmt: skip
+def test_a_yield_closing_the_last_page_step_is_the_yield_not_a_step(
+    last: str, step: str | None, yield_text: str
+) -> None:
+    page = (
+        "<html><body><h1>Soup</h1><h2>Ingredients</h2><ul><li>1 onion</li><li>1 l stock</li>"
+        f"</ul><h2>Method</h2><ol><li>Chop the onion and fry it.</li><li>{last}</li></ol>"
+        "</body></html>"
+    )
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == ["Chop the onion and fry it.", *([step] if step else [])]
+    assert (recipe.yield_text or "") == yield_text
+
+
+def test_links_after_the_last_step_in_its_item_are_not_part_of_it() -> None:
+    body = (
+        '<h2>Method</h2><ol class="steps"><li>Chop the onion.</li><li>Roast for 20 minutes. '
+        '<br><h2><a href="/a">MORE ROAST RECIPES &gt;&gt;&gt;</a><br><a href="/b">SIDES'
+        "</a></h2></li></ol>"
+    )
+    assert _steps(_read(PAGE_DATA, body)) == ["Chop the onion.", "Roast for 20 minutes."]
+
+
+def test_a_step_with_a_link_in_its_text_keeps_it() -> None:
+    body = (
+        '<h2>Method</h2><ol class="steps"><li>Make the <a href="/pastry">pastry</a>.</li>'
+        '<li><p><a href="/oven">Heat the oven</a></p><p>to 200°C.</p></li></ol>'
+    )
+    assert _steps(_read(PAGE_DATA, body)) == ["Make the pastry.", "Heat the oven to 200°C."]
+
+
+def test_json_ld_kept_in_a_meta_tag_is_read() -> None:
+    data = {**BASE, "recipeInstructions": _how_to("Chop the onion.", "Fry it.")}
+    content = json.dumps(data).replace("&", "&amp;").replace('"', "&quot;")
+    page = f'<html><head><meta name="application/ld+json" content="{content}"></head></html>'
+    (recipe,) = import_text(page, "page.html")
+    assert (recipe.title, _steps(recipe)) == ("Soup", ["Chop the onion.", "Fry it."])

@@ -359,12 +359,14 @@ _NUMBERING_NAME = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?
 def _step_headline(item: dict[str, Any]) -> str:
     """A step's own short title ("Prep", "Chill"), shown above its text by recipe cards.
 
-    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a short
-    name that is none of these is a title the cook sees, kept as a line of its own.
+    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a name
+    that is none of these, and shorter than the text it heads, is a title the cook sees
+    ("Préparation de la meringue (vous pouvez passer cette étape …)"), kept as a line of
+    its own.
     """
     name = clean_text(_first(item.get("name")))
     text = clean_text(_first(item.get("text")))
-    if not name or not text or len(name) > 80 or _NUMBERING_NAME.match(name):
+    if not name or not text or len(name) > min(200, len(text)) or _NUMBERING_NAME.match(name):
         return ""
     loose_name = re.sub(r"\W+", "", name.casefold().rstrip(".…"))
     loose_text = re.sub(r"\W+", "", text.casefold())

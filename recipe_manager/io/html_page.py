@@ -111,10 +111,20 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         # they still correct data that lumps the method into fewer steps.)
         return _unique(recipes, source)
     fallback = _fallback(page.root)
-    recipes = [_completed(recipe, fallback) for recipe in recipes]
+    recipes = [_with_steps(_completed(recipe, fallback), page.root) for recipe in recipes]
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
     return _unique(recipes, source)
+
+
+def _with_steps(recipe: Recipe, root: Element) -> Recipe:
+    """A recipe still without steps takes the method the page shows after its last
+    ingredient line (found by the data's lines when the page's own ingredient list was
+    not: a list of linked ingredient names elsewhere can look more like one)."""
+    lines = [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
+    if lines and not any(c.steps for c in recipe.components):
+        recipe.components[0].steps = _steps_after_ingredients(root.iter(), [("", None, lines)])
+    return recipe
 
 
 def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
@@ -473,7 +483,14 @@ def _steps_after_ingredients(
     )
     if start is None:
         return []
+    headed = False
     for element in elements[start + 1 :]:
+        if element.tag in _HEADINGS and not headed:
+            # The first heading after the ingredients, over paragraphs: the method written
+            # as prose under the dish's name ("Kohlrabi-Fenchel-Carpaccio").
+            headed = True
+            if texts := _prose_steps(element):
+                return texts
         if element.tag not in {"ul", "ol"}:
             continue
         items = [c for c in element.children if isinstance(c, Element) and c.tag == "li"]
@@ -481,6 +498,24 @@ def _steps_after_ingredients(
         if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH:
             return texts
     return []
+
+
+def _prose_steps(heading: Element) -> list[str]:
+    """The paragraphs right after a heading, when they read as steps: up to the next
+    heading or other block, at least one, as long on average as steps are. A heading
+    naming notes, tips or comments heads no method."""
+    if _ASIDE.match(clean_text(heading.text())):
+        return []
+    paragraphs: list[Element] = []
+    for sibling in _following(heading):
+        if _is_heading(sibling):
+            break
+        if sibling.tag == "p":
+            paragraphs.append(sibling)
+        elif sibling.text().strip():
+            break
+    texts = _step_texts(paragraphs)
+    return texts if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH else []
 
 
 def _page_title(elements: list[Element]) -> str:

@@ -217,3 +217,36 @@ def test_json_ld_kept_in_a_meta_tag_is_read() -> None:
     page = f'<html><head><meta name="application/ld+json" content="{content}"></head></html>'
     (recipe,) = import_text(page, "page.html")
     assert (recipe.title, _steps(recipe)) == ("Soup", ["Chop the onion.", "Fry it."])
+
+
+PROSE_PAGE = """<html><body><h1>Carpaccio</h1>
+<div class="dice"><h3>More ingredients</h3><ul class="ingredient-dice">{dice}</ul></div>
+<h2>Ingredients</h2><ol class="list"><li>1 kohlrabi</li><li>2 tbsp olive oil</li>
+<li><a href="/salt">Salt</a></li></ol>
+<h2>{heading}</h2>
+<p>Peel the kohlrabi and slice it as thin as you can, on a mandoline if you have one.</p>
+<p>Whisk the oil with salt, lay the slices on a plate and pour the dressing over them.</p>
+<div class="more"><ul>{dice}</ul></div></body></html>"""
+DICE = "".join(f'<li><a href="/{n}">{n}</a></li>' for n in ("Leek", "Kale", "Fig", "Lime"))
+
+
+def test_a_method_in_paragraphs_under_the_dish_s_name_after_the_ingredients() -> None:
+    data = {**BASE, "recipeIngredient": ["1 kohlrabi", "2 tbsp olive oil", "Salt"]}
+    page = PROSE_PAGE.format(dice=DICE, heading="Kohlrabi carpaccio")
+    page = page.replace("<body>", f'<body><script type="application/ld+json">{json.dumps(data)}'
+                        "</script>")  # fmt: skip
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == [
+        "Peel the kohlrabi and slice it as thin as you can, on a mandoline if you have one.",
+        "Whisk the oil with salt, lay the slices on a plate and pour the dressing over them.",
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Notes", "Tips", "Comments"])
+def test_paragraphs_under_a_notes_heading_are_no_method(heading: str) -> None:
+    data = {**BASE, "recipeIngredient": ["1 kohlrabi", "2 tbsp olive oil", "Salt"]}
+    page = PROSE_PAGE.format(dice=DICE, heading=heading)
+    page = page.replace("<body>", f'<body><script type="application/ld+json">{json.dumps(data)}'
+                        "</script>")  # fmt: skip
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == []

@@ -270,6 +270,8 @@ def build_components(
     by_title = {_title_key(component.title): component for component in components}
     for title, steps in sections:
         target = by_title.get(_title_key(title)) if title else components[0]
+        if target is None and not section_name(title):
+            target, title = components[0], ""  # no part of that name, and it names none
         if target is not None and title and len(title.rstrip(" :")) > len(target.title):
             # One part named twice, "Cake" over its ingredients and "For the Cake" over
             # its steps (or the other way round): the fuller name, with its lead-in, wins.
@@ -319,7 +321,7 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                     )
                     notes[:] = [note for note in notes if note]
             elif "HowToSection" in kinds and children is not None:
-                name = section_name(clean_text(_first(item.get("name"))))
+                name = clean_text(_first(item.get("name")))
                 pending.append((children, name))
             elif children is not None and not item.get("text"):
                 pending.append((children, section))
@@ -345,7 +347,8 @@ def section_name(name: str) -> str:
 
     The method's own heading ("Instructions", "Modo de Preparo") over a section holding
     the whole method, and an editor's placeholder ("Inserir título"), title nothing the
-    cook would look for: the steps are the recipe's own.
+    cook would look for: unless an ingredient group has that name (as our own export
+    writes a part the cook called "Method"), the steps are the recipe's own.
     """
     if NOT_A_STEP.match(name) or _PLACEHOLDER_NAME.match(name):
         return ""
@@ -406,7 +409,7 @@ def _split_steps(text: Any, *, one_step: bool = False) -> list[str]:
     lines = clean_text(text, keep_lines=not one_step).splitlines()
     for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
-        if line and not NOT_A_STEP.match(line):
+        if line and (one_step or not NOT_A_STEP.match(line)):
             steps.append(line)
     return steps
 

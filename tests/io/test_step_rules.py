@@ -250,3 +250,16 @@ def test_paragraphs_under_a_notes_heading_are_no_method(heading: str) -> None:
                         "</script>")  # fmt: skip
     (recipe,) = import_text(page, "page.html")
     assert _steps(recipe) == []
+
+
+def test_a_part_the_cook_named_like_the_method_keeps_its_name() -> None:
+    data = {
+        **BASE,
+        "recipeIngredient": ["1 onion", "Method:", "2 eggs"],
+        "recipeInstructions": [
+            {"@type": "HowToStep", "text": "Chop the onion."},
+            {"@type": "HowToSection", "name": "Method", "itemListElement": _how_to("Method")},
+        ],
+    }
+    main, part = _read(data).components
+    assert (main.steps, part.title, part.steps) == (["Chop the onion."], "Method", ["Method"])

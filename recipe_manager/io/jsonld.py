@@ -305,9 +305,9 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
         if item is None:
             continue
         if isinstance(item, str):
-            sections[-1][1].extend(_split_steps(item))
+            sections[-1][1].extend(_split_steps(item, one_step=isinstance(item, _ListedStep)))
         elif isinstance(item, list):
-            pending.extend((child, section) for child in reversed(item))
+            pending.extend((_listed(child, len(item)), section) for child in reversed(item))
         elif isinstance(item, dict):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
@@ -330,7 +330,7 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                 headline = _step_headline(item)
                 if headline:
                     sections[-1][1].append(headline)
-                sections[-1][1].extend(_split_steps(_first(text), one_step=True))
+                sections[-1][1].extend(_split_steps(_first(text), one_step=True, as_written=True))
     return [(title, steps) for title, steps in sections if title or steps]
 
 
@@ -401,15 +401,27 @@ def split_numbered(text: str, first: int = 1) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _split_steps(text: Any, *, one_step: bool = False) -> list[str]:
-    """The steps in a text: one per line, or, for the text of one HowToStep, the whole text
-    as one step (its line breaks are the site's wrapping: "… hot jam on the\\nplate from the
-    freezer"), split only where it numbers steps of its own ("1. Heat … 2. Add …")."""
+class _ListedStep(str):
+    """A text that is one of a list of two or more steps: one step, whatever its lines."""
+
+    __slots__ = ()
+
+
+def _listed(child: Any, siblings: int) -> Any:
+    return _ListedStep(child) if isinstance(child, str) and siblings > 1 else child
+
+
+def _split_steps(text: Any, *, one_step: bool = False, as_written: bool = False) -> list[str]:
+    """The steps in a text: one per line, or, for the text of one HowToStep or one of a
+    list of step texts, the whole text as one step (its line breaks are the site's
+    wrapping: "… hot jam on the\\nplate from the freezer"), split only where it numbers
+    steps of its own ("1. Heat … 2. Add …"). A line that is only the method's heading
+    ("Instructions") is left out, unless the text is a HowToStep's own (`as_written`)."""
     steps = []
     lines = clean_text(text, keep_lines=not one_step).splitlines()
     for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
-        if line and (one_step or not NOT_A_STEP.match(line)):
+        if line and (as_written or not NOT_A_STEP.match(line)):
             steps.append(line)
     return steps
 

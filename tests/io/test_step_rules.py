@@ -263,3 +263,17 @@ def test_a_part_the_cook_named_like_the_method_keeps_its_name() -> None:
     }
     main, part = _read(data).components
     assert (main.steps, part.title, part.steps) == (["Chop the onion."], "Method", ["Method"])
+
+
+@pytest.mark.parametrize(
+    ("instructions", "steps"),
+    [(["For the cheese: blend.\nSet aside.", "Layer the zucchini."],
+      ["For the cheese: blend. Set aside.", "Layer the zucchini."]),
+     # One text alone is the whole method, one step a line.
+     (["Chop the onion.\nFry it."], ["Chop the onion.", "Fry it."]),
+     ("Instructions\nChop the onion.\nFry it.", ["Chop the onion.", "Fry it."])],
+)  # fmt: skip
+def test_each_of_a_list_of_step_texts_is_one_step(
+    instructions: list[str] | str, steps: list[str]
+) -> None:
+    assert _steps(_read({**BASE, "recipeInstructions": instructions})) == steps

@@ -155,12 +155,16 @@ class _Fallback:
         steps: list[str],
         minutes: dict[str, int],
         yield_text: str,
+        sections: list[tuple[str, list[str]]] | None = None,
     ):
         self.title = title
         self.groups = groups
         self.steps = steps
         self.minutes = minutes
         self.yield_text = yield_text
+        # The steps as the page groups them under its own sub-headings ("2. Make the
+        # meringue:"); untitled when it has none.
+        self.sections = sections or [("", list(steps))]
 
     def looks_like_recipe(self) -> bool:
         return bool(self.title) and any(lines for _, _, lines in self.groups) and bool(self.steps)
@@ -180,10 +184,9 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     lines = [i.text for c in recipe.components for i in c.ingredients]
     sections = [(c.title, list(c.steps)) for c in recipe.components if c.steps]
     if _page_steps_read_better(sections, fallback.steps):
-        sections = [("", list(fallback.steps))]
-        for component in recipe.components:
-            component.steps = []
-        recipe.components[0].steps = list(fallback.steps)
+        # With the page's sub-headings ("2. Make the meringue:") as the parts' names.
+        sections = [(title, list(steps)) for title, steps in fallback.sections]
+        recipe.components = _with_sections(recipe.components, sections)
     titled = any(c.title for c in recipe.components if c.ingredients)
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
@@ -209,6 +212,15 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     if recipe.servings is None and not recipe.yield_text and fallback.yield_text:
         recipe.servings, recipe.yield_text = read_yield(fallback.yield_text)
     return recipe
+
+
+def _with_sections(
+    components: list[Component], sections: list[tuple[str, list[str]]]
+) -> list[Component]:
+    """The components with their steps replaced by the sections, which join the parts
+    of their names (or become parts of their own), as structured data's sections do."""
+    groups = [(c.title, c.servings, [i.text for i in c.ingredients]) for c in components]
+    return build_components(groups, sections)
 
 
 def _page_steps_read_better(sections: list[tuple[str, list[str]]], page: list[str]) -> bool:
@@ -378,10 +390,13 @@ def _fallback(root: Element) -> _Fallback:
     groups = _ingredient_groups(elements)
     if not any(lines for _, _, lines in groups):
         groups = ingredient_groups(_amount_list(elements))
-    steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
-    steps, trailing_yield = _without_trailing_yield(steps)
+    sections = _page_steps(elements) or [("", _steps_after_ingredients(elements, groups))]
+    last, trailing_yield = _without_trailing_yield(sections[-1][1])
+    sections[-1] = (sections[-1][0], last)
+    sections = [(title, steps) for title, steps in sections if steps]
     yield_text = yield_text or trailing_yield
-    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text)
+    steps = [step for _, group in sections for step in group]
+    return _Fallback(_page_title(elements), groups, steps, minutes, yield_text, sections)
 
 
 # "Serves 4" / "Makes 12 cookies" closing the method, after the last step's last sentence.
@@ -789,11 +804,12 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
     return False
 
 
-def _page_steps(elements: list[Element]) -> list[str]:
+def _page_steps(elements: list[Element]) -> list[tuple[str, list[str]]]:
+    """The page's method as (sub-heading, steps) sections; [] when none is found."""
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
-        found = _step_texts(_items(container)) or _step_texts(
-            [e for e in container.iter() if e.tag == "p"]
+        found = _titled_lists([container]) or _untitled(
+            _step_texts([e for e in container.iter() if e.tag == "p"])
         )
         if found:
             return found
@@ -804,22 +820,78 @@ def _page_steps(elements: list[Element]) -> list[str]:
     return []
 
 
-def _section_steps(heading: Element) -> list[str]:
+def _untitled(steps: list[str]) -> list[tuple[str, list[str]]]:
+    return [("", steps)] if steps else []
+
+
+def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
+    """The list items in the blocks, grouped under the headings between them ("1. Do some
+    prep:", a list, "2. Make the meringue:", a list): each heading titles the items after
+    it. Each element is looked at once.
+
+    A heading only over all the steps titles the method, not a part of it ("How to make
+    it"), and so do headings that only number a step ("Step 2") or name an aside
+    ("Notes"): those items stay with the steps before them, untitled.
+    """
+    parts: list[tuple[str, list[Element]]] = [("", [])]
+    method_level = 0  # the rank of the method's own heading ("Directions"), once seen
+    for block, element in ((b, e) for b in blocks for e in b.iter()):
+        if element.tag not in _HEADINGS and element.tag != "li":
+            continue
+        if _inside(element, "li", block):
+            continue
+        if element.tag == "li":
+            parts[-1][1].append(element)
+            continue
+        title = clean_text(element.text()).rstrip(" :")
+        if _INGREDIENTS_WORD.match(title) or _EQUIPMENT.match(title):
+            break  # the method is over: another list begins
+        if method_level and _level(element) <= method_level and _ASIDE.match(title):
+            break  # an aside as high as the method's own heading ends it ("More recipes")
+        if not method_level and (_STEPS_WORD.match(title) or _MAKING.search(title)):
+            method_level = _level(element)
+        if _part_title(title):
+            parts.append((title, []))
+    # The items are read as one list (a page numbers its steps on through its parts),
+    # then dealt back to their parts.
+    texts = _item_steps([item for _, items in parts for item in items])
+    sections: list[tuple[str, list[str]]] = []
+    start = 0
+    for title, items in parts:
+        steps = [text for pieces in texts[start : start + len(items)] for text in pieces]
+        start += len(items)
+        if steps:
+            sections.append((title, steps))
+    if len(sections) == 1:
+        return _untitled(sections[0][1])
+    return sections
+
+
+# A heading that only numbers a step ("Step 2", "Schritt 3", "2").
+_NUMBERING_HEADING = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?\s*\d*[.:]?$")
+
+
+def _part_title(title: str) -> bool:
+    return bool(title) and not (_NUMBERING_HEADING.match(title) or _ASIDE.match(title))
+
+
+def _section_steps(heading: Element) -> list[tuple[str, list[str]]]:
     """The steps after a method heading: its lists' items, or else its paragraphs.
 
-    The section ends at the next heading as high as this one; a paragraph bold all
-    through is a label (a photo credit, a sub-heading), not a step.
+    The section ends at the next heading as high as this one; lower headings between
+    its lists title the steps after them. A paragraph bold all through is a label (a
+    photo credit, a sub-heading), not a step.
     """
     level = _level(heading)
-    items: list[Element] = []
+    blocks: list[Element] = []
     paragraphs: list[Element] = []
     for sibling in _following(heading):
         if _is_heading(sibling) and _level(sibling) <= level:
             break
-        items.extend(_items(sibling))
+        blocks.append(sibling)
         # Paragraphs, the heading's siblings or wrapped in a block of their own.
         paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
-    return _step_texts(items) or _step_texts(paragraphs)
+    return _titled_lists(blocks) or _untitled(_step_texts(paragraphs))
 
 
 def _step_texts(elements: list[Element]) -> list[str]:
@@ -828,10 +900,18 @@ def _step_texts(elements: list[Element]) -> list[str]:
     An item holding the next numbered step too ("6. Preheat … 7. Bake …" after steps
     1 to 5) is split at that number.
     """
+    return [text for pieces in _item_steps(elements) for text in pieces]
+
+
+def _item_steps(elements: list[Element]) -> list[list[str]]:
+    """The steps in each element, one list per element (see _step_texts)."""
     texts: list[str] = []
+    found: list[list[str]] = []
     for element in _without_counter([_item_lines(e) for e in elements]):
-        texts.extend(split_numbered(element, first=_next_number(texts)))
-    return [text for text in texts if text and not NOT_A_STEP.match(text)]
+        pieces = split_numbered(element, first=_next_number(texts))
+        texts.extend(pieces)
+        found.append([text for text in pieces if text and not NOT_A_STEP.match(text)])
+    return found
 
 
 def _all_links(element: Element) -> bool:

@@ -277,3 +277,44 @@ def test_each_of_a_list_of_step_texts_is_one_step(
     instructions: list[str] | str, steps: list[str]
 ) -> None:
     assert _steps(_read({**BASE, "recipeInstructions": instructions})) == steps
+
+
+SUBHEADED = """<html><body><h1>Meringues</h1><h2>Ingredients</h2><ul><li>4 egg whites</li>
+<li>1 cup sugar</li></ul>
+<div class="instructions"><h3>{first}</h3><ul><li>Preheat the oven to 100°C.</li>
+<li>Line a baking sheet with parchment.</li></ul>
+<h3>2. Make the meringue:</h3><ul><li>Beat the egg whites until foamy.</li>
+<li>Add the sugar a spoonful at a time.</li></ul>{after}</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("first", "after", "steps"),
+    [("1. Do some prep:", "",
+      ["1. Do some prep", "Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
+       "2. Make the meringue", "Beat the egg whites until foamy.",
+       "Add the sugar a spoonful at a time."]),
+     # The method's own heading names no part; an aside's items stay untitled.
+     ("Instructions", "<h4>Notes</h4><ul><li>Keep them dry in a tin for a week.</li></ul>",
+      ["Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
+       "2. Make the meringue", "Beat the egg whites until foamy.",
+       "Add the sugar a spoonful at a time.", "Keep them dry in a tin for a week."]),
+     # An aside as high as the method's own heading ends it.
+     ("Instructions", "<h3>More recipes</h3><ul><li><a href='/x'>Our best pavlova recipes</a></li>"
+      "</ul>",
+      ["Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
+       "2. Make the meringue", "Beat the egg whites until foamy.",
+       "Add the sugar a spoonful at a time."])],
+)  # fmt: skip
+def test_sub_headings_in_a_page_s_method_title_its_parts(
+    first: str, after: str, steps: list[str]
+) -> None:
+    (recipe,) = import_text(SUBHEADED.format(first=first, after=after), "page.html")
+    lines = [line for c in recipe.components for line in ([c.title] if c.title else []) + c.steps]
+    assert lines == steps
+
+
+def test_step_headings_that_only_number_do_not_title_parts() -> None:
+    page = SUBHEADED.format(first="Step 1", after="").replace("2. Make the meringue:", "Step 2")
+    (recipe,) = import_text(page, "page.html")
+    assert [c.title for c in recipe.components] == [""]
+    assert len(_steps(recipe)) == 4

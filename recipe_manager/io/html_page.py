@@ -49,6 +49,8 @@ _STEPS_WORD = re.compile(
     r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
     r"priprema|příprava|przygotowanie)\b"
 )
+# A method heading ending in the method's word ("Step-by-Step Instructions").
+_STEPS_LAST_WORD = re.compile(r"(?i)\b(instructions|directions|method|preparation)\s*$")
 _MAKING = re.compile(
     r"(?i)^\s*(how to make|making)\b|\b(maken|bereiden|zubereiten|machen|faire|fazer|preparar)\b"
     r"|\bhow to make\b"
@@ -813,7 +815,7 @@ def _page_steps(elements: list[Element]) -> list[tuple[str, list[str]]]:
         )
         if found:
             return found
-    for heading in _headed(elements, _STEPS_WORD, _MAKING):
+    for heading in _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD):
         steps = _section_steps(heading)
         if steps:
             return steps

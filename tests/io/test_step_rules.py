@@ -318,3 +318,19 @@ def test_step_headings_that_only_number_do_not_title_parts() -> None:
     (recipe,) = import_text(page, "page.html")
     assert [c.title for c in recipe.components] == [""]
     assert len(_steps(recipe)) == 4
+
+
+@pytest.mark.parametrize("heading", ["Step-by-Step Instructions", "Cooking Method", "Directions"])
+def test_a_method_heading_ending_in_the_method_s_word(heading: str) -> None:
+    page = f"""<html><body><h1>Pitas</h1><h2>Ingredients</h2><ul><li>4 pitas</li>
+    <li>1 onion</li></ul><h2>Substitutions</h2>
+    <ul><li>Pitas: naan or tortillas work too, warmed.</li>
+    <li>Onion: shallots, sliced thin, are milder.</li></ul><h2>{heading}</h2>
+    <h3><strong>1. Preheat the oven</strong></h3><p>We want it nice and hot for crisp edges.</p>
+    <h3><strong>2. Roast</strong></h3><p>Roast the onion for 20 minutes, turning once.</p>
+    <h2>Comments</h2><p>Lovely recipe, thank you so much for sharing it!</p></body></html>"""
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == [
+        "We want it nice and hot for crisp edges.",
+        "Roast the onion for 20 minutes, turning once.",
+    ]

@@ -907,13 +907,24 @@ def _step_texts(elements: list[Element]) -> list[str]:
 
 def _item_steps(elements: list[Element]) -> list[list[str]]:
     """The steps in each element, one list per element (see _step_texts)."""
+    kept = [e for e in elements if not _link_item(e)]
+    lines = iter(_without_counter([_item_lines(e) for e in kept]))
     texts: list[str] = []
     found: list[list[str]] = []
-    for element in _without_counter([_item_lines(e) for e in elements]):
-        pieces = split_numbered(element, first=_next_number(texts))
+    for element in elements:
+        if _link_item(element):
+            found.append([])
+            continue
+        pieces = split_numbered(next(lines), first=_next_number(texts))
         texts.extend(pieces)
         found.append([text for text in pieces if text and not NOT_A_STEP.match(text)])
     return found
+
+
+def _link_item(element: Element) -> bool:
+    """A list item that only links elsewhere ("Summer", "Main Meals", a card to another
+    recipe): a menu or a tag list beside the method, never a step."""
+    return element.tag == "li" and _all_links(element)
 
 
 def _all_links(element: Element) -> bool:

@@ -334,3 +334,12 @@ def test_a_method_heading_ending_in_the_method_s_word(heading: str) -> None:
         "We want it nice and hot for crisp edges.",
         "Roast the onion for 20 minutes, turning once.",
     ]
+
+
+def test_list_items_that_only_link_elsewhere_are_not_steps() -> None:
+    body = (
+        '<h2>Method</h2><ol class="steps"><li><span>1</span><p>Chop the onion.</p></li>'
+        '<li><a href="/summer">Summer</a></li><li><span>2</span><p>Fry it in butter.</p></li>'
+        '<li><a href="/mains">Main Meals</a></li></ol>'
+    )
+    assert _steps(_read(PAGE_DATA, body)) == ["Chop the onion.", "Fry it in butter."]

@@ -887,13 +887,50 @@ def _section_steps(heading: Element) -> list[tuple[str, list[str]]]:
     level = _level(heading)
     blocks: list[Element] = []
     paragraphs: list[Element] = []
-    for sibling in _following(heading):
+    following = _following(heading)
+    for sibling in following:
         if _is_heading(sibling) and _level(sibling) <= level:
             break
         blocks.append(sibling)
         # Paragraphs, the heading's siblings or wrapped in a block of their own.
         paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
-    return _titled_lists(blocks) or _untitled(_step_texts(paragraphs))
+    found = _titled_lists(blocks)
+    if found:
+        return found
+    prose = _untitled(_step_texts(paragraphs))
+    return prose + _stages(following[len(blocks) :], heading) if prose else []
+
+
+def _stages(siblings: list[Element], method: Element) -> list[tuple[str, list[str]]]:
+    """Further stages of a method written as prose, each under a heading of the method
+    heading's own tag ("Abrikozenvlaai maken", then "Abrikozenvlaai bakken").
+
+    A stage is read only while it holds nothing but paragraphs (and pictures) that read
+    as steps; a heading naming an aside, the ingredients or the equipment, a list, a
+    table or a short paragraph ends the method.
+    """
+    stages: list[tuple[str, list[str]]] = []
+    index = 0
+    while index < len(siblings) and siblings[index].tag == method.tag:
+        title = clean_text(siblings[index].text()).rstrip(" :")
+        if not _part_title(title) or _EQUIPMENT.match(title) or _INGREDIENTS_WORD.match(title):
+            break
+        paragraphs: list[Element] = []
+        index += 1
+        while index < len(siblings) and not (
+            _is_heading(siblings[index]) and _level(siblings[index]) <= _level(method)
+        ):
+            sibling = siblings[index]
+            if any(e.tag in {"li", "table"} for e in sibling.iter()):
+                return stages
+            if sibling.tag == "p" and not _is_heading(sibling):
+                paragraphs.append(sibling)
+            index += 1
+        steps = _step_texts(paragraphs)
+        if not steps or min(map(len, steps)) < _STEP_LENGTH:
+            break
+        stages.append((title, steps))
+    return stages
 
 
 def _step_texts(elements: list[Element]) -> list[str]:

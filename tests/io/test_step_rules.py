@@ -343,3 +343,37 @@ def test_list_items_that_only_link_elsewhere_are_not_steps() -> None:
         '<li><a href="/mains">Main Meals</a></li></ol>'
     )
     assert _steps(_read(PAGE_DATA, body)) == ["Chop the onion.", "Fry it in butter."]
+
+
+STAGED = """<html><body><h1>Apricot flan</h1><h2>Ingredients</h2><ul><li>500 g apricots</li>
+<li>1 sheet of pastry</li></ul><section><h2>Making the flan</h2>
+<p>Make the pastry cream and the dough the day before you want to bake.</p>
+<p>Halve the apricots, take out the stones and lay them on the cream, cut side down.</p>
+<h2>{second}</h2>{body}<p><strong>Photo: Ann</strong></p></section>
+<h2>Comments</h2><p>Made it twice this summer and it was gone in minutes!</p></body></html>"""
+FIRST_STAGE = [
+    "Make the pastry cream and the dough the day before you want to bake.",
+    "Halve the apricots, take out the stones and lay them on the cream, cut side down.",
+]
+BAKE = """<p>Let the flan rest for 15 minutes, then bake it for 30 minutes until golden.</p>
+<p>Toast the almonds for 6 to 8 minutes at 160 °C while the flan cools down.</p>"""
+
+
+@pytest.mark.parametrize(
+    ("second", "body", "steps"),
+    [("Baking the flan", BAKE,
+      ["Make the pastry cream and the dough the day before you want to bake.",
+       "Halve the apricots, take out the stones and lay them on the cream, cut side down.",
+       "Baking the flan",
+       "Let the flan rest for 15 minutes, then bake it for 30 minutes until golden.",
+       "Toast the almonds for 6 to 8 minutes at 160 °C while the flan cools down."]),
+     ("Notes", BAKE, None),
+     ("Baking the flan", "<ul><li>Rest 15 minutes.</li></ul>" + BAKE, None),
+     ("Storage", "<p>Keeps a day.</p>", None)],
+)  # fmt: skip
+def test_a_prose_method_goes_on_under_headings_of_its_own_rank(
+    second: str, body: str, steps: list[str] | None
+) -> None:
+    (recipe,) = import_text(STAGED.format(second=second, body=body), "page.html")
+    lines = [line for c in recipe.components for line in ([c.title] if c.title else []) + c.steps]
+    assert lines == (steps or FIRST_STAGE)

@@ -6,14 +6,17 @@ rule never loses or invents words of a step.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from recipe_manager.domain import Recipe
-from recipe_manager.io import import_text
+from recipe_manager.io import RecipeImportError, import_text
 from recipe_manager.io.jsonld import section_name
 
 BASE = {
@@ -377,3 +380,40 @@ def test_a_prose_method_goes_on_under_headings_of_its_own_rank(
     (recipe,) = import_text(STAGED.format(second=second, body=body), "page.html")
     lines = [line for c in recipe.components for line in ([c.title] if c.title else []) + c.steps]
     assert lines == (steps or FIRST_STAGE)
+
+
+def _cpu(call: Callable[[], object]) -> float:
+    """Best of three CPU times of this thread; a page over the limits (1,200 parts) is
+    refused, and the time to read it that far still counts."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.thread_time()
+        with contextlib.suppress(RecipeImportError):
+            call()
+        best = min(best, time.thread_time() - started)
+    return best
+
+
+STEP_SHAPES = {
+    "numbered items": '<li>{n}. Stir {n}. <a href="/x">More</a> {m}. Bake.</li>',
+    "drawn numbers": "<li><span>{n}</span><p>Stir well. Serves {n}</p></li>",
+    "link items": '<li><a href="/{n}">Tag {n}</a></li><li>Stir it well for a minute.</li>',
+    "sub-headings": "<h3>Part {n}:</h3><ul><li>Stir the pot for {n} minutes.</li></ul>",
+    "link blocks": '<li>Stir.<h2><a href="/a">MORE</a></h2><div><a href="/b">X</a></div></li>',
+    "prose stages": "<h2>Stage {n}</h2><p>Stir the pot gently for a few minutes, then rest.</p>",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(STEP_SHAPES))
+def test_page_step_rules_grow_linearly_with_the_page(shape: str) -> None:
+    def page(count: int) -> str:
+        items = "".join(STEP_SHAPES[shape].format(n=n, m=n + 1) for n in range(1, count + 1))
+        return (
+            "<html><body><h1>Soup</h1><h2>Ingredients</h2><ul><li>1 onion</li></ul>"
+            f'<h2>Method</h2><ol class="instructions">{items}</ol></body></html>'
+        )
+
+    small = _cpu(lambda: import_text(page(300), "page.html"))
+    large = _cpu(lambda: import_text(page(1200), "page.html"))
+    # Four times the page: linear is about 4×, quadratic 16×.
+    assert large <= 8 * small + 0.05, (small, large)

@@ -987,10 +987,7 @@ def _item_lines(element: Element) -> list[str]:
     heading of "more recipes >>>" links after the last step's text)."""
     children = element.children
     end = len(children)
-    while end and (
-        (isinstance(children[end - 1], str) and not children[end - 1].strip())
-        or _link_block(children[end - 1])
-    ):
+    while end and _closing_trimming(children[end - 1]):
         end -= 1
     if end == len(children) or not end:
         return clean_text(element.text(), keep_lines=True).splitlines()
@@ -998,8 +995,11 @@ def _item_lines(element: Element) -> list[str]:
     return clean_text(raw, keep_lines=True).splitlines()
 
 
-def _link_block(child: Element | str) -> bool:
-    return isinstance(child, Element) and child.tag in BLOCKS and _all_links(child)
+def _closing_trimming(child: Element | str) -> bool:
+    """Blank text, or a block that only links elsewhere."""
+    if isinstance(child, str):
+        return not child.strip()
+    return child.tag in BLOCKS and _all_links(child)
 
 
 _COUNTER = re.compile(r"\d{1,2}[.)]?")

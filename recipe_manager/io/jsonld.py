@@ -51,6 +51,7 @@ _SCHEMA_KEYS = (
 NOT_A_STEP = re.compile(
     r"(?i)^(?:facebook|twitter|pinterest|e-?mail|whatsapp|print|share|tweet|pin it|"
     r"instructions?|directions?|method|preparation|steps|modo de preparo|preparo|"
+    r"recipe|recept|recette|receita|rezept|ricetta|receta|oppskrift|opskrift|resept|przepis|"
     r"zubereitung|pr[ée]paration|bereiding(?:swijze)?|preparaci[óo]n|elaboraci[óo]n|"
     r"photo credit\b.*|photo:.*)[\s:.]*$"
 )

@@ -84,7 +84,8 @@ def test_a_how_to_step_keeps_every_word_in_one_step(lines: list[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "title"),
     [("Modo de Preparo", ""), ("Instructions", ""), ("Method:", ""), ("Inserir título", ""),
-     ("Insert title", ""), ("Ajouter un titre", "Ajouter un titre"),
+     ("Insert title", ""), ("Oppskrift", ""), ("Recipe:", ""),
+     ("Ajouter un titre", "Ajouter un titre"),
      ("To make the frosting:", "To make the frosting:"), ("Glaze", "Glaze"),
      ("Preparation of the dough", "Preparation of the dough")],
 )  # fmt: skip

@@ -47,7 +47,9 @@ _STEPS_WORD = re.compile(
     r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
     r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
     r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
-    r"priprema|příprava|przygotowanie)\b"
+    r"priprema|příprava|przygotowanie|slik gjør du|sådan gør du|zo maak je het|so geht.s|"
+    r"pasos|valmistus|ohjeet|sposób przygotowania|mod de preparare|preparare|hazırlanışı|"
+    r"yapılışı|приготовление|способ приготовления|οδηγίες|εκτέλεση)\b"
 )
 # A method heading ending in the method's word ("Step-by-Step Instructions").
 _STEPS_LAST_WORD = re.compile(r"(?i)\b(instructions|directions|method|preparation)\s*$")

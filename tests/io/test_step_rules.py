@@ -418,3 +418,17 @@ def test_page_step_rules_grow_linearly_with_the_page(shape: str) -> None:
     large = _cpu(lambda: import_text(page(1200), "page.html"))
     # Four times the page: linear is about 4×, quadratic 16×.
     assert large <= 8 * small + 0.05, (small, large)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Slik gjør du", "Sådan gør du", "Zo maak je het", "So geht's", "Pasos", "Valmistus",
+     "Sposób przygotowania", "Mod de preparare", "Hazırlanışı", "Приготовление", "Οδηγίες"],
+)  # fmt: skip
+def test_method_headings_in_more_languages(heading: str) -> None:
+    page = f"""<html><body><h1>Suppe</h1><h2>Ingredients</h2><ul><li>1 onion</li>
+    <li>1 l stock</li></ul><h2>Story</h2><ul><li>We first ate this on a rainy day by the sea.</li>
+    </ul><h2>{heading}</h2><ol><li>Chop the onion.</li><li>Add the stock and simmer.</li></ol>
+    </body></html>"""
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == ["Chop the onion.", "Add the stock and simmer."]

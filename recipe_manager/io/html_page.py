@@ -513,6 +513,8 @@ def _steps_after_ingredients(
         if element.tag not in {"ul", "ol"}:
             continue
         items = [c for c in element.children if isinstance(c, Element) and c.tag == "li"]
+        if 2 * sum(1 for item in items if _link_item(item)) >= len(items):
+            continue  # a list of links (teasers, tags) with a line of text among them
         texts = _step_texts(items)
         if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH:
             return texts

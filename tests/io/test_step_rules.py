@@ -432,3 +432,17 @@ def test_method_headings_in_more_languages(heading: str) -> None:
     </body></html>"""
     (recipe,) = import_text(page, "page.html")
     assert _steps(recipe) == ["Chop the onion.", "Add the stock and simmer."]
+
+
+def test_a_list_of_links_with_a_line_of_text_among_them_is_no_method() -> None:
+    teasers = "".join(f'<li><a href="/{n}">Salad {n}</a></li>' for n in range(4))
+    page = f"""<html><body><h1>Soup</h1><h2>Ingredients</h2><ul><li>1 onion</li>
+    <li>1 l stock</li></ul><h2>More soups</h2><ul>{teasers}
+    <li>Kohlrabi deserves better than a white sauce, really.</li></ul>
+    <ol><li>Chop the onion and fry it in butter until soft.</li>
+    <li>Add the stock and simmer for twenty minutes.</li></ol></body></html>"""
+    (recipe,) = import_text(page, "page.html")
+    assert _steps(recipe) == [
+        "Chop the onion and fry it in butter until soft.",
+        "Add the stock and simmer for twenty minutes.",
+    ]

@@ -15,7 +15,7 @@ from typing import Any
 from ..domain import Component, Recipe
 from ..domain.limits import MAX_RECIPES_PER_IMPORT
 from .errors import RecipeImportError
-from .html_tree import Element, Page, parse_html
+from .html_tree import BLOCKS, Element, Page, parse_html
 from .jsonld import (
     NOT_A_STEP,
     WORDY_DURATION,
@@ -46,10 +46,13 @@ _STEPS_WORD = re.compile(
     r"(?i)^\s*(instructions?|directions?|method|preparation|steps|how to make( it)?|"
     r"zubereitung|anleitung|préparation|étapes|modo de preparo|preparação|preparación|"
     r"elaboración|procedimiento|bereiding(swijze)?|werkwijze|preparazione|procedimento|"
-    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|sådan gør du|slik gjør du|"
-    r"elkészítés|postup|"
-    r"priprema|příprava|przygotowanie)\b"
+    r"istruzioni|fremgangsmåde|fremgangsmåte|tillagning|gör så här|elkészítés|postup|"
+    r"priprema|příprava|przygotowanie|slik gjør du|sådan gør du|zo maak je het|so geht.s|"
+    r"pasos|valmistus|ohjeet|sposób przygotowania|mod de preparare|preparare|hazırlanışı|"
+    r"yapılışı|приготовление|способ приготовления|οδηγίες|εκτέλεση)\b"
 )
+# A method heading ending in the method's word ("Step-by-Step Instructions").
+_STEPS_LAST_WORD = re.compile(r"(?i)\b(instructions|directions|method|preparation)\s*$")
 _MAKING = re.compile(
     r"(?i)^\s*(how to make|making)\b|\b(maken|bereiden|zubereiten|machen|faire|fazer|preparar)\b"
     r"|\bhow to make\b"
@@ -96,7 +99,11 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
             return _unique(recipes, source)
     page = parse_html(text)
     url = _canonical_url(page.root)
-    nodes = _json_ld_nodes(page, source) or _microdata_nodes(page.root)
+    nodes = (
+        _json_ld_nodes(page, source)
+        or _meta_json_ld_nodes(page.root, source)
+        or _microdata_nodes(page.root)
+    )
     if len(nodes) > MAX_RECIPES_PER_IMPORT:
         raise RecipeImportError(
             source,
@@ -110,9 +117,10 @@ def recipes_from_html(text: str, source: str | Path) -> list[Recipe]:
         # they still correct data that lumps the method into fewer steps.)
         return _unique(recipes, source)
     fallback = _fallback(page.root)
-    recipes = [_completed(recipe, fallback) for recipe in recipes]
+    recipes = [_with_steps(_completed(recipe, fallback), page.root) for recipe in recipes]
     if not recipes and not fallback.steps:
         fallback.steps = _prose_after_ingredients(page.root.iter(), fallback.groups)
+        fallback.sections = [("", fallback.steps)] if fallback.steps else []
     if not recipes and fallback.looks_like_recipe():
         recipes.append(_completed(Recipe(components=[Component()], source=url), fallback))
     # The page's h1s name its one recipe; on a page of many recipes they name none of them
@@ -215,6 +223,16 @@ _SITE_SEPARATOR = re.compile(r"\s[-|\u2013\u2014\u00b7]\s")
 _WIKI_NAMESPACE = re.compile(r"^[A-Z][A-Za-z]+:(?=[^\s/])")
 
 
+def _with_steps(recipe: Recipe, root: Element) -> Recipe:
+    """A recipe still without steps takes the method the page shows after its last
+    ingredient line (found by the data's lines when the page's own ingredient list was
+    not: a list of linked ingredient names elsewhere can look more like one)."""
+    lines = [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
+    if lines and not any(c.steps for c in recipe.components):
+        recipe.components[0].steps = _steps_after_ingredients(root.iter(), [("", None, lines)])
+    return recipe
+
+
 def _unique(recipes: list[Recipe], source: str | Path) -> list[Recipe]:
     unique = {repr(recipe.to_dict()): recipe for recipe in recipes if _has_content(recipe)}
     if not unique and any(recipe.title for recipe in recipes):
@@ -249,12 +267,16 @@ class _Fallback:
         steps: list[str],
         minutes: dict[str, int],
         yield_text: str,
+        sections: list[tuple[str, list[str]]] | None = None,
     ):
         self.title = title
         self.groups = groups
         self.steps = steps
         self.minutes = minutes
         self.yield_text = yield_text
+        # The steps as the page groups them under its own sub-headings ("2. Make the
+        # meringue:"); untitled when it has none.
+        self.sections = sections or [("", list(steps))]
 
     def looks_like_recipe(self) -> bool:
         return bool(self.title) and any(lines for _, _, lines in self.groups) and bool(self.steps)
@@ -274,10 +296,9 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     lines = [i.text for c in recipe.components for i in c.ingredients]
     sections = [(c.title, list(c.steps)) for c in recipe.components if c.steps]
     if _page_steps_read_better(sections, fallback.steps):
-        sections = [("", list(fallback.steps))]
-        for component in recipe.components:
-            component.steps = []
-        recipe.components[0].steps = list(fallback.steps)
+        # With the page's sub-headings ("2. Make the meringue:") as the parts' names.
+        sections = [(title, list(steps)) for title, steps in fallback.sections]
+        recipe.components = _with_sections(recipe.components, sections)
     titled = any(c.title for c in recipe.components if c.ingredients)
     page_lines = [line for _, _, group in fallback.groups for line in group]
     if not recipe.title:
@@ -309,6 +330,15 @@ def _completed(recipe: Recipe, fallback: _Fallback) -> Recipe:
     if recipe.servings is None and not recipe.yield_text and fallback.yield_text:
         recipe.servings, recipe.yield_text = read_yield(fallback.yield_text)
     return recipe
+
+
+def _with_sections(
+    components: list[Component], sections: list[tuple[str, list[str]]]
+) -> list[Component]:
+    """The components with their steps replaced by the sections, which join the parts
+    of their names (or become parts of their own), as structured data's sections do."""
+    groups = [(c.title, c.servings, [i.text for i in c.ingredients]) for c in components]
+    return build_components(groups, sections)
 
 
 def _page_steps_read_better(sections: list[tuple[str, list[str]]], page: list[str]) -> bool:
@@ -455,6 +485,19 @@ def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
     return nodes
 
 
+def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any]]:
+    """Recipe nodes of JSON-LD a page keeps in a meta tag's content
+    (`<meta name="application/ld+json" content="{&quot;@type&quot;: …}">`)."""
+    nodes: list[dict[str, Any]] = []
+    for element in root.iter():
+        if element.tag == "meta" and "ld+json" in element.get("name").lower():
+            try:
+                nodes.extend(find_recipe_nodes(load_json(element.get("content").strip(), source)))
+            except RecipeImportError:
+                continue
+    return nodes
+
+
 def _microdata_nodes(root: Element) -> list[dict[str, Any]]:
     """schema.org Recipe items written as microdata (itemscope) or RDFa (typeof)."""
     scopes = [
@@ -574,8 +617,39 @@ def _fallback(root: Element) -> _Fallback:
     groups = _ingredient_groups(elements)
     if not any(lines for _, _, lines in groups):
         groups = ingredient_groups(_amount_list(elements))
-    steps = _page_steps(elements) or _steps_after_ingredients(elements, groups)
-    return _Fallback(_page_title(elements, groups), groups, steps, minutes, yield_text)
+    sections = _page_steps(elements) or [("", _steps_after_ingredients(elements, groups))]
+    last, trailing_yield = _without_trailing_yield(sections[-1][1])
+    sections[-1] = (sections[-1][0], last)
+    sections = [(title, steps) for title, steps in sections if steps]
+    yield_text = yield_text or trailing_yield
+    steps = [step for _, group in sections for step in group]
+    return _Fallback(_page_title(elements, groups), groups, steps, minutes, yield_text, sections)
+
+
+# "Serves 4" / "Makes 12 cookies" closing the method, after the last step's last sentence.
+_YIELD_PHRASE = (
+    r"(?:serves|makes|yields?|servings?|portions?|porties|personen|rendimento|rinde|"
+    r"por[çc][õo]es)\s*:?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s+[^\W\d]+){0,2}"
+)
+_TRAILING_YIELD = re.compile(rf"(?i)(?<=[.!?)])\s*({_YIELD_PHRASE})\s*\.?$")
+_WHOLE_YIELD = re.compile(rf"(?i)\s*({_YIELD_PHRASE})\s*\.?")
+
+
+def _without_trailing_yield(steps: list[str]) -> tuple[list[str], str]:
+    """The steps without a yield the page writes at the end of the last one ("… freeze
+    for up to 3 months. Serves 4"), and that yield: it says how much the recipe makes,
+    not what to do. Only the last 80 characters are looked at."""
+    if not steps:
+        return steps, ""
+    last = steps[-1]
+    if len(last) <= 80 and (whole := _WHOLE_YIELD.fullmatch(last)):
+        return steps[:-1], whole.group(1)
+    tail = last[-80:]
+    found = _TRAILING_YIELD.search(tail)
+    if found is None:
+        return steps, ""
+    kept = last[: len(last) - len(tail) + found.start()].rstrip()
+    return [*steps[:-1], kept], found.group(1)
 
 
 # An ingredient line's opening amount: "2 cups", "½ lemon", "1,5 kilo", "200g".
@@ -699,10 +773,19 @@ def _steps_after_ingredients(
     )
     if start is None:
         return []
+    headed = False
     for element in elements[start + 1 :]:
+        if element.tag in _HEADINGS and not headed:
+            # The first heading after the ingredients, over paragraphs: the method written
+            # as prose under the dish's name ("Kohlrabi-Fenchel-Carpaccio").
+            headed = True
+            if texts := _prose_steps(element):
+                return texts
         if element.tag not in {"ul", "ol"}:
             continue
         items = [c for c in element.children if isinstance(c, Element) and c.tag == "li"]
+        if 2 * sum(1 for item in items if _link_item(item)) >= len(items):
+            continue  # a list of links (teasers, tags) with a line of text among them
         texts = _step_texts(items)
         if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH:
             return texts
@@ -750,6 +833,24 @@ def _prose_after_ingredients(
         if text and not NOT_A_STEP.match(text):
             steps.append(text)
     return steps
+
+
+def _prose_steps(heading: Element) -> list[str]:
+    """The paragraphs right after a heading, when they read as steps: up to the next
+    heading or other block, at least one, as long on average as steps are. A heading
+    naming notes, tips or comments heads no method."""
+    if _ASIDE.match(clean_text(heading.text())):
+        return []
+    paragraphs: list[Element] = []
+    for sibling in _following(heading):
+        if _is_heading(sibling):
+            break
+        if sibling.tag == "p":
+            paragraphs.append(sibling)
+        elif sibling.text().strip():
+            break
+    texts = _step_texts(paragraphs)
+    return texts if texts and sum(map(len, texts)) / len(texts) >= _STEP_LENGTH else []
 
 
 def _page_title(elements: list[Element], groups: list[tuple[str, int | None, list[str]]]) -> str:
@@ -1176,57 +1277,218 @@ def _inside(element: Element, tag: str, container: Element) -> bool:
     return False
 
 
-def _page_steps(elements: list[Element]) -> list[str]:
+def _page_steps(elements: list[Element]) -> list[tuple[str, list[str]]]:
+    """The page's method as (sub-heading, steps) sections; [] when none is found."""
     container = _class_container(elements, _STEP_CLASS)
     if container is not None:
-        found = _step_texts(_items(container)) or _step_texts(
-            [e for e in container.iter() if e.tag == "p"]
+        found = _titled_lists([container]) or _untitled(
+            _step_texts([e for e in container.iter() if e.tag == "p"])
         )
         if found:
             return found
-    for heading in _headed(elements, _STEPS_WORD, _MAKING):
+    for heading in _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD):
         steps = _section_steps(heading)
         if steps:
             return steps
     return []
 
 
-def _section_steps(heading: Element) -> list[str]:
+def _untitled(steps: list[str]) -> list[tuple[str, list[str]]]:
+    return [("", steps)] if steps else []
+
+
+def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
+    """The list items in the blocks, grouped under the headings between them ("1. Do some
+    prep:", a list, "2. Make the meringue:", a list): each heading titles the items after
+    it. Each element is looked at once.
+
+    A heading only over all the steps titles the method, not a part of it ("How to make
+    it"), and so do headings that only number a step ("Step 2") or name an aside
+    ("Notes"): those items stay with the steps before them, untitled.
+    """
+    parts: list[tuple[str, list[Element]]] = [("", [])]
+    method_level = 0  # the rank of the method's own heading ("Directions"), once seen
+    for block, element in ((b, e) for b in blocks for e in b.iter()):
+        if element.tag not in _HEADINGS and element.tag != "li":
+            continue
+        if _inside(element, "li", block):
+            continue
+        if element.tag == "li":
+            parts[-1][1].append(element)
+            continue
+        title = clean_text(element.text()).rstrip(" :")
+        if _INGREDIENTS_WORD.match(title) or _EQUIPMENT.match(title):
+            break  # the method is over: another list begins
+        if method_level and _level(element) <= method_level and _ASIDE.match(title):
+            break  # an aside as high as the method's own heading ends it ("More recipes")
+        if not method_level and (_STEPS_WORD.match(title) or _MAKING.search(title)):
+            method_level = _level(element)
+        if _part_title(title):
+            parts.append((title, []))
+    # The items are read as one list (a page numbers its steps on through its parts),
+    # then dealt back to their parts.
+    texts = _item_steps([item for _, items in parts for item in items])
+    sections: list[tuple[str, list[str]]] = []
+    start = 0
+    for title, items in parts:
+        steps = [text for pieces in texts[start : start + len(items)] for text in pieces]
+        start += len(items)
+        if steps:
+            sections.append((title, steps))
+    if len(sections) == 1:
+        return _untitled(sections[0][1])
+    return sections
+
+
+# A heading that only numbers a step ("Step 2", "Schritt 3", "2").
+_NUMBERING_HEADING = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?\s*\d*[.:]?$")
+
+
+def _part_title(title: str) -> bool:
+    return bool(title) and not (_NUMBERING_HEADING.match(title) or _ASIDE.match(title))
+
+
+def _section_steps(heading: Element) -> list[tuple[str, list[str]]]:
     """The steps after a method heading: its lists' items, or else its paragraphs.
 
-    The section ends at the next heading as high as this one; a paragraph bold all
-    through is a label (a photo credit, a sub-heading), not a step.
+    The section ends at the next heading as high as this one; lower headings between
+    its lists title the steps after them. A paragraph bold all through is a label (a
+    photo credit, a sub-heading), not a step.
     """
     level = _level(heading)
-    items: list[Element] = []
+    blocks: list[Element] = []
     paragraphs: list[Element] = []
-    for sibling in _following(heading):
+    following = _following(heading)
+    for sibling in following:
         if _is_heading(sibling) and _level(sibling) <= level:
             break
-        items.extend(_items(sibling))
+        blocks.append(sibling)
         # Paragraphs, the heading's siblings or wrapped in a block of their own.
         paragraphs.extend(e for e in sibling.iter() if e.tag == "p" and not _is_heading(e))
-    return _step_texts(items) or _step_texts(paragraphs)
+    found = _titled_lists(blocks)
+    if found:
+        return found
+    prose = _untitled(_step_texts(paragraphs))
+    return prose + _stages(following[len(blocks) :], heading) if prose else []
+
+
+def _stages(siblings: list[Element], method: Element) -> list[tuple[str, list[str]]]:
+    """Further stages of a method written as prose, each under a heading of the method
+    heading's own tag ("Abrikozenvlaai maken", then "Abrikozenvlaai bakken").
+
+    A stage is read only while it holds nothing but paragraphs (and pictures) that read
+    as steps; a heading naming an aside, the ingredients or the equipment, a list, a
+    table or a short paragraph ends the method.
+    """
+    stages: list[tuple[str, list[str]]] = []
+    index = 0
+    while index < len(siblings) and siblings[index].tag == method.tag:
+        title = clean_text(siblings[index].text()).rstrip(" :")
+        if not _part_title(title) or _EQUIPMENT.match(title) or _INGREDIENTS_WORD.match(title):
+            break
+        paragraphs: list[Element] = []
+        index += 1
+        while index < len(siblings) and not (
+            _is_heading(siblings[index]) and _level(siblings[index]) <= _level(method)
+        ):
+            sibling = siblings[index]
+            if any(e.tag in {"li", "table"} for e in sibling.iter()):
+                return stages
+            if sibling.tag == "p" and not _is_heading(sibling):
+                paragraphs.append(sibling)
+            index += 1
+        steps = _step_texts(paragraphs)
+        if not steps or min(map(len, steps)) < _STEP_LENGTH:
+            break
+        stages.append((title, steps))
+    return stages
 
 
 def _step_texts(elements: list[Element]) -> list[str]:
-    """The elements' texts that are steps (not empty, not a share button or heading)."""
-    texts = (piece for e in elements for piece in split_numbered(clean_text(e.text())))
-    return _without_counter([text for text in texts if text and not NOT_A_STEP.match(text)])
+    """The elements' texts that are steps (not empty, not a share button or heading).
 
-
-def _without_counter(steps: list[str]) -> list[str]:
-    """Steps without the number a page draws before each ("1 Heat…", "2 Add…").
-
-    Only when every step starts with its own number, counting up from 1: a single step
-    starting with a number ("2 eggs go in") keeps it.
+    An item holding the next numbered step too ("6. Preheat … 7. Bake …" after steps
+    1 to 5) is split at that number.
     """
-    if len(steps) < 2:
-        return steps
-    prefixes = [f"{index} " for index in range(1, len(steps) + 1)]
-    if not all(step.startswith(prefix) for step, prefix in zip(steps, prefixes, strict=True)):
-        return steps
-    return [step[len(prefix) :].lstrip() for step, prefix in zip(steps, prefixes, strict=True)]
+    return [text for pieces in _item_steps(elements) for text in pieces]
+
+
+def _item_steps(elements: list[Element]) -> list[list[str]]:
+    """The steps in each element, one list per element (see _step_texts)."""
+    kept = [e for e in elements if not _link_item(e)]
+    lines = iter(_without_counter([_step_item_lines(e) for e in kept]))
+    texts: list[str] = []
+    found: list[list[str]] = []
+    for element in elements:
+        if _link_item(element):
+            found.append([])
+            continue
+        pieces = split_numbered(next(lines), first=_next_number(texts))
+        texts.extend(pieces)
+        found.append([text for text in pieces if text and not NOT_A_STEP.match(text)])
+    return found
+
+
+def _link_item(element: Element) -> bool:
+    """A list item that only links elsewhere ("Summer", "Main Meals", a card to another
+    recipe): a menu or a tag list beside the method, never a step."""
+    return element.tag == "li" and _all_links(element)
+
+
+def _all_links(element: Element) -> bool:
+    """Whether all of an element's text is link text ("more recipes >>>")."""
+    text = _loose(element.text())
+    if not text:
+        return False
+    linked = sum(len(_loose(e.text())) for e in element.iter() if e.tag == "a")
+    return linked >= len(text)
+
+
+_LEADING_NUMBER = re.compile(r"(\d{1,2})[.)]?\s")
+
+
+def _next_number(texts: list[str]) -> int:
+    """The number the next step would carry if the steps so far are numbered as text."""
+    found = _LEADING_NUMBER.match(texts[-1]) if texts else None
+    return int(found.group(1)) + 1 if found else 1
+
+
+def _step_item_lines(element: Element) -> list[str]:
+    """A step item's lines, without the blocks closing it that only link elsewhere (a
+    heading of "more recipes >>>" links after the last step's text)."""
+    children = element.children
+    end = len(children)
+    while end and _closing_trimming(children[end - 1]):
+        end -= 1
+    if end == len(children) or not end:
+        return clean_text(element.text(), keep_lines=True).splitlines()
+    raw = "".join(c if isinstance(c, str) else c.text() for c in children[:end])
+    return clean_text(raw, keep_lines=True).splitlines()
+
+
+def _closing_trimming(child: Element | str) -> bool:
+    """Blank text, or a block that only links elsewhere."""
+    if isinstance(child, str):
+        return not child.strip()
+    return child.tag in BLOCKS and _all_links(child)
+
+
+_COUNTER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _without_counter(items: list[list[str]]) -> list[str]:
+    """Each item's text without the number a page draws apart before it (a "1" in a
+    badge of its own, on its own line), which is the list's numbering, not the step.
+
+    Only when every step starts with its own number so drawn, counting up from 1. A
+    number written on the step's own line ("1 Prak de tofu", "1- Versez") is the text
+    the page shows and is kept, as is a lone step starting with a number.
+    """
+    drawn = len(items) >= 2 and all(
+        len(lines) >= 2 and _COUNTER.fullmatch(lines[0]) and int(lines[0].rstrip(".)")) == index
+        for index, lines in enumerate(items, start=1)
+    )
+    return [" ".join(lines[1:] if drawn else lines) for lines in items]
 
 
 def _level(element: Element) -> int:

@@ -51,6 +51,7 @@ _SCHEMA_KEYS = (
 NOT_A_STEP = re.compile(
     r"(?i)^(?:facebook|twitter|pinterest|e-?mail|whatsapp|print|share|tweet|pin it|"
     r"instructions?|directions?|method|preparation|steps|modo de preparo|preparo|"
+    r"recipe|recept|recette|receita|rezept|ricetta|receta|oppskrift|opskrift|resept|przepis|"
     r"zubereitung|pr[ée]paration|bereiding(?:swijze)?|preparaci[óo]n|elaboraci[óo]n|"
     r"photo credit\b.*|photo:.*)[\s:.]*$"
 )
@@ -270,6 +271,12 @@ def build_components(
     by_title = {_title_key(component.title): component for component in components}
     for title, steps in sections:
         target = by_title.get(_title_key(title)) if title else components[0]
+        if target is None and not section_name(title):
+            target, title = components[0], ""  # no part of that name, and it names none
+        if target is not None and title and len(title.rstrip(" :")) > len(target.title):
+            # One part named twice, "Cake" over its ingredients and "For the Cake" over
+            # its steps (or the other way round): the fuller name, with its lead-in, wins.
+            target.title = title.rstrip(" :")
         if target is None:
             target = Component(title=title)
             components.append(target)
@@ -299,9 +306,9 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
         if item is None:
             continue
         if isinstance(item, str):
-            sections[-1][1].extend(_split_steps(item))
+            sections[-1][1].extend(_split_steps(item, one_step=isinstance(item, _ListedStep)))
         elif isinstance(item, list):
-            pending.extend((child, section) for child in reversed(item))
+            pending.extend((_listed(child, len(item)), section) for child in reversed(item))
         elif isinstance(item, dict):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
@@ -324,8 +331,29 @@ def read_instructions(value: Any, notes: list[str] | None = None) -> list[tuple[
                 headline = _step_headline(item)
                 if headline:
                     sections[-1][1].append(headline)
-                sections[-1][1].extend(_split_steps(_first(text)))
+                sections[-1][1].extend(_split_steps(_first(text), one_step=True, as_written=True))
     return [(title, steps) for title, steps in sections if title or steps]
+
+
+# A section name a site's editor leaves in place of a title ("Insert title"): no part.
+_PLACEHOLDER_NAME = re.compile(
+    r"(?i)^(?:insert|add|enter|inserir|adicionar|ins[ée]rer|insertar|a[ñn]adir|einf[üu]gen|"
+    r"inserisci|invoegen)\s+(?:a\s+|um\s+|un\s+|le\s+|el\s+|il\s+)?"
+    r"(?:title|heading|t[íi]tulo|titre|titel|titolo|[üu]berschrift)[\s:.]*$"
+)
+
+
+def section_name(name: str) -> str:
+    """A HowToSection's name as a part's title, or "" when it names no part.
+
+    The method's own heading ("Instructions", "Modo de Preparo") over a section holding
+    the whole method, and an editor's placeholder ("Inserir título"), title nothing the
+    cook would look for: unless an ingredient group has that name (as our own export
+    writes a part the cook called "Method"), the steps are the recipe's own.
+    """
+    if NOT_A_STEP.match(name) or _PLACEHOLDER_NAME.match(name):
+        return ""
+    return name
 
 
 # A step's name that only numbers it ("Step 3", "Schritt 2", "3").
@@ -335,12 +363,14 @@ _NUMBERING_NAME = re.compile(r"(?i)^(step|schritt|stap|étape|paso|passo|etapa)?
 def _step_headline(item: dict[str, Any]) -> str:
     """A step's own short title ("Prep", "Chill"), shown above its text by recipe cards.
 
-    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a short
-    name that is none of these is a title the cook sees, kept as a line of its own.
+    Plugins fill a HowToStep's name with its text, a cut of it, or its number; a name
+    that is none of these, and shorter than the text it heads, is a title the cook sees
+    ("Préparation de la meringue (vous pouvez passer cette étape …)"), kept as a line of
+    its own.
     """
     name = clean_text(_first(item.get("name")))
     text = clean_text(_first(item.get("text")))
-    if not name or not text or len(name) > 80 or _NUMBERING_NAME.match(name):
+    if not name or not text or len(name) > min(200, len(text)) or _NUMBERING_NAME.match(name):
         return ""
     loose_name = re.sub(r"\W+", "", name.casefold().rstrip(".…"))
     loose_text = re.sub(r"\W+", "", text.casefold())
@@ -353,28 +383,46 @@ def _step_headline(item: dict[str, Any]) -> str:
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.!?)]\s))(\d{1,2})[.)]\s+(?=\S)")
 
 
-def split_numbered(text: str) -> list[str]:
+def split_numbered(text: str, first: int = 1) -> list[str]:
     """A text holding numbered steps one after another ("1. Heat … 2. Add …") split at
     its numbers, kept on each step; any other text comes back whole.
 
-    Only a run counting up from 1, with at least two steps, splits: "Bake at 180. 2 eggs"
-    is no numbering.
+    Only a run counting up from `first` (1, or the number this step carries in a list
+    numbered as text), opening the text, with at least two steps, splits: "Bake at 180.
+    2 eggs" is no numbering.
     """
     starts: list[int] = []
     for match in _INLINE_NUMBER.finditer(text):
-        if int(match.group(1)) == len(starts) + 1 and (starts or match.start() == 0):
+        if int(match.group(1)) == len(starts) + first and (starts or match.start() == 0):
             starts.append(match.start())
+    if first != 1 and len(starts) < 2:
+        return split_numbered(text)
     if len(starts) < 2:
         return [text]
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _split_steps(text: Any) -> list[str]:
+class _ListedStep(str):
+    """A text that is one of a list of two or more steps: one step, whatever its lines."""
+
+    __slots__ = ()
+
+
+def _listed(child: Any, siblings: int) -> Any:
+    return _ListedStep(child) if isinstance(child, str) and siblings > 1 else child
+
+
+def _split_steps(text: Any, *, one_step: bool = False, as_written: bool = False) -> list[str]:
+    """The steps in a text: one per line, or, for the text of one HowToStep or one of a
+    list of step texts, the whole text as one step (its line breaks are the site's
+    wrapping: "… hot jam on the\\nplate from the freezer"), split only where it numbers
+    steps of its own ("1. Heat … 2. Add …"). A line that is only the method's heading
+    ("Instructions") is left out, unless the text is a HowToStep's own (`as_written`)."""
     steps = []
-    lines = clean_text(text, keep_lines=True).splitlines()
+    lines = clean_text(text, keep_lines=not one_step).splitlines()
     for line in (piece for whole in lines for piece in split_numbered(whole)):
         line = STEP_NUMBER.sub("", within_limit(line)).strip()
-        if line and not NOT_A_STEP.match(line):
+        if line and (as_written or not NOT_A_STEP.match(line)):
             steps.append(line)
     return steps
 

@@ -345,7 +345,8 @@ def test_a_conditional_comment_closed_the_old_way_hides_nothing() -> None:
 def test_a_number_drawn_before_each_page_step_is_not_part_of_it(
     items: list[str], steps: list[str]
 ) -> None:
-    method = "".join(f"<li><span>{item.split(' ', 1)[0]}</span> {item.split(' ', 1)[1]}</li>"
+    # The number in a badge of its own, the step in a block beside it.
+    method = "".join(f"<li><span>{item.split(' ', 1)[0]}</span><p>{item.split(' ', 1)[1]}</p></li>"
                      for item in items)  # fmt: skip
     body = f'<h2>Instructions</h2><ol class="steps">{method}</ol>'
     recipe = _read({**BASE, "recipeInstructions": "Rinse the peas and fry the patties."}, body)

@@ -892,8 +892,14 @@ class MainWindow(QMainWindow):
         self.list_model.apply_changes(gone, put)
         if shown in gone:
             self._recipe = None
-            self._show_nothing_selected()
-            self._select_last_recipe()
+            current = self.recipe_list.currentIndex()
+            if current.isValid():
+                # The list already moved its highlight to a neighbour when the row went
+                # (undo of an add, a deletion from another computer): show that one.
+                self._current_changed(current, current)
+            else:
+                self._show_nothing_selected()
+                self._select_last_recipe()
         if shown in ids and shown in self.library:
             self._recipe = None
             LAST_RECIPE.write(self._settings, shown)

@@ -239,6 +239,12 @@ def test_undo_names_each_change_and_takes_back_an_add(qtbot, window, library_pat
     assert action(window, "actionUndo").text().replace("&", "") == f"Undo Add “{CHAR_SIU}”"
     undo(window)
     assert CHAR_SIU not in titles(window)
+    # The highlighted recipe is the one shown, and it can be edited (the pane said "Choose
+    # a recipe" under a highlighted row, with Edit greyed out).
+    highlighted = window.recipe_list.currentIndex().data()
+    assert highlighted in titles(window)
+    assert detail(window).splitlines()[0] == highlighted
+    assert window.action_edit.isEnabled() and window.action_cook.isEnabled()
     assert CHAR_SIU not in [r.title for r in RecipeLibrary(library_path).recipes()]
     redo(window)
     assert CHAR_SIU in titles(window)

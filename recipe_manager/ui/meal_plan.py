@@ -127,7 +127,10 @@ class MealPlanWidget(QWidget):
     ) -> None:
         """`store` keeps plan entries (`plan_entries`, `put_plan_entry`, `remove_plan_entry`);
         `recipe_lookup(recipe_id)` gives the stored Recipe or None."""
-        super().__init__(parent, Qt.WindowType.Window)
+        # A dialog-type window: kept above the main window (dragging a recipe from the list
+        # no longer hides it behind), never modal, with its own maximise button.
+        super().__init__(parent, Qt.WindowType.Dialog)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setObjectName("mealPlan")
         self.setWindowTitle("Meal Plan")
         self.store = store
@@ -137,6 +140,14 @@ class MealPlanWidget(QWidget):
         self._build()
         fit_to_screen(self, PLAN_SIZE)
         self.reload()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        """Escape closes the plan, as it closes a dialog (the keys a child does not use
+        come here)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         """Opened again after the screen changed (or moved off it): back onto the screen."""
@@ -227,8 +238,14 @@ class MealPlanWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
+        self.close_button = QPushButton("Close", objectName="planClose")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        footer = QHBoxLayout()
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(bottom)
-        layout.addWidget(self.hint)
+        layout.addLayout(footer)
         layout.addWidget(self.status)
 
     # Reading the plan ----------------------------------------------------------------------

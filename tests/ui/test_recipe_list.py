@@ -322,3 +322,22 @@ def test_a_recipe_with_a_photo_shows_a_thumbnail_beside_its_title(
     assert titles(window) == ["Green Salad", "Plain Rice"]  # the display text stays the title
     qtbot.waitUntil(lambda: colour_pixels(window, "Green Salad", green) > 50, timeout=20_000)
     assert colour_pixels(window, "Plain Rice", green, left_only=False) == 0
+
+
+def test_the_meal_plan_stays_above_the_window_and_closes_with_escape(
+    qtbot, library_path: Path
+) -> None:
+    window = open_window(qtbot, library_path)
+    plan = window.cooks.open_meal_plan()
+    qtbot.waitExposed(plan)
+    # A dialog-type window of the main one: the window manager keeps it above its parent,
+    # so pressing on the recipe list to drag a recipe does not hide the plan behind it.
+    assert plan.windowType() == Qt.WindowType.Dialog and plan.parentWidget() is window
+    assert not plan.isModal()
+    plan.activateWindow()
+    qtbot.keyClick(plan, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not plan.isVisible())
+    window.cooks.open_meal_plan()
+    qtbot.waitUntil(plan.isVisible)
+    qtbot.mouseClick(plan.findChild(QAbstractButton, "planClose"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not plan.isVisible())

@@ -173,6 +173,12 @@ class RecipeEditor(QDialog):
         self.category_edit = QComboBox(objectName="categoryEdit", editable=True)
         self.category_edit.addItems(categories)
         self.category_edit.setAccessibleName("Category")
+        # Sized like the fields beside it whatever it holds: a site's long list of
+        # categories ("Appetizer, Condiments, Gluten Free, …") squeezed the ingredients box.
+        self.category_edit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category_edit.setMinimumContentsLength(12)
         self.cuisine_edit = QLineEdit(objectName="cuisineEdit")
         self.method_edit = QLineEdit(objectName="methodEdit")
         self.tags_edit = QLineEdit(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -323,3 +324,21 @@ def test_the_category_box_offers_the_librarys_categories(window) -> None:
     categories = field(editor_of(window), QComboBox, "categoryEdit")
     assert categories.isEditable()
     assert "Pork" in [categories.itemText(i) for i in range(categories.count())]
+
+
+def test_a_long_category_leaves_the_ingredients_box_its_room(qtbot, library_path: Path) -> None:
+    # Sites give many categories; imported they are one long text.
+    category = ", ".join(["Appetizer", "Condiments", "Gluten Free", "Sauces and Dips"] * 6)
+    RecipeLibrary(library_path).add(Recipe(title="Romesco", category=category))
+    window = open_window(qtbot, library_path)
+    select(window, "Romesco")
+    window.resize(1012, 560)
+    window.action_edit.trigger()
+    editor = editor_of(window)
+    qtbot.waitUntil(editor.isVisible)
+    editor.resize(1012, 560)
+    box = field(editor, QComboBox, "categoryEdit")
+    assert box.currentText() == category  # all of it kept, only not all of it shown
+    assert box.width() <= field(editor, QLineEdit, "cuisineEdit").width() + 40
+    assert field(editor, QPlainTextEdit, "ingredientsEdit").width() >= 250
+    editor.done(0)

@@ -130,7 +130,7 @@ def format_ingredient(
         # The line's own words say whether English words may be put into it.
         context = replace(context or LineContext(), english=is_english_line(ingredient.text))
     reading = read_line(ingredient.text)
-    weighed = weigh and system == METRIC and _weighed(reading)
+    weighed = weigh and system == METRIC and _weighed(reading, factor)
     if weighed:
         reading = weighed
     ingredient = reading.ingredient
@@ -196,12 +196,20 @@ def _first_amount_start(text: str) -> int:
     return found.start() if found else -1
 
 
-def _weighed(reading: Reading) -> Reading | None:
-    """The reading with a dry ingredient's volume read as its weight (the `weights` table)."""
+#: Below this many grams (as scaled) a spoon measures better than a kitchen scale, which
+#: reads in whole grams: ¼ tsp of salt is "¼ tsp", not "0.7 g".
+MIN_WEIGHED_GRAMS = 5
+
+
+def _weighed(reading: Reading, factor: Fraction) -> Reading | None:
+    """The reading with a dry ingredient's volume read as its weight (the `weights` table),
+    unless the weight is too small to weigh."""
     from .weights import weighed_measure
 
     grams = weighed_measure(reading.ingredient)
-    if grams is None:
+    if grams is None or grams.quantity is None:
+        return None
+    if grams.quantity * factor < MIN_WEIGHED_GRAMS:
         return None
     ingredient = replace(
         reading.ingredient,

@@ -126,3 +126,20 @@ def test_weight_scales_with_the_amount(factor: Fraction, row) -> None:
     assert one is not None and scaled is not None
     assert scaled.quantity == one.quantity * factor
     assert abs(one.quantity - row.grams_per_cup) / row.grams_per_cup < Fraction(1, 1000)
+
+
+@pytest.mark.parametrize(
+    ("line", "factor", "shown"),
+    [
+        # A pinch is measured with a spoon: a kitchen scale reads whole grams.
+        ("1/4 tsp kosher salt", 1, "1/4 tsp kosher salt"),
+        ("1/2 tsp baking soda", 1, "1/2 tsp baking soda"),
+        # Scaled up to where a scale measures it, it is weighed.
+        ("1/2 tsp baking soda", 4, "12 g baking soda"),
+        ("1 tsp salt", 1, "6 g salt"),
+    ],
+)
+def test_too_little_to_weigh_stays_in_spoons(line: str, factor: int, shown: str) -> None:
+    assert (
+        format_ingredient(parse_ingredient(line), Fraction(factor), "metric", weigh=True) == shown
+    )

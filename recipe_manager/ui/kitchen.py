@@ -40,6 +40,10 @@ class Kitchen(QObject):
 
             self._timer_dock = TimerDock(KitchenTimers(self._window), self._window)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._timer_dock)
+            # Made on first use (cook mode needs the timers): shown only when a timer
+            # starts or the cook asks for it, never as an empty panel taking a third of a
+            # small screen.
+            self._timer_dock.hide()
             self._timer_dock.timers.changed.connect(self.save_timers)
         return self._timer_dock
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from fractions import Fraction
 from html import escape
 from pathlib import Path
@@ -696,14 +697,16 @@ class MainWindow(QMainWindow):
         if self.recipe_detail.document().defaultStyleSheet() != style:
             self.recipe_detail.document().setDefaultStyleSheet(style)
         photo = self._photo_resource(recipe)
-        view = self.current_view()
+        # Scaled to what the cook has, the banner above the pane says so and offers Reset;
+        # the pane does not say it again (print and cook mode, with no banner, do).
+        view = replace(self.current_view(), scale_to=None)
         context = self._reading_of(recipe)
         self._blockwise = line_count(recipe) > BLOCKWISE_LINES
         if self._blockwise:
             # Long: a screenful now, the rest while idle; a servings step changes lines in place.
             self._side_by_side = False
             # The same key means the same blocks: only their text may change in place.
-            key = (recipe.id, recipe.updated, id(recipe), photo, colours, view.scale_to is None)
+            key = (recipe.id, recipe.updated, id(recipe), photo, colours)
             blocks = recipe_blocks(
                 recipe,
                 view,

@@ -135,8 +135,16 @@ def _network_problem(reason: object, timeout: float) -> str:
         return "the site could not be found: check the address, or whether you are online"
     if isinstance(reason, ConnectionRefusedError):
         return "the site refused the connection (it may be down)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return (
+            "the site's certificate could not be verified, so its page was not fetched "
+            f"({reason.verify_message or 'an untrusted certificate'})"
+        )
     if isinstance(reason, ssl.SSLError):
-        return f"the site's secure connection could not be checked ({reason})"
+        return (
+            "the site did not answer a secure (https://) connection; if it only offers "
+            "http://, type the address with http:// in front"
+        )
     if isinstance(reason, OSError) and reason.errno in {101, 113, 65}:
         return "no network: you seem to be offline"
     return f"the site could not be reached ({reason})"

@@ -108,7 +108,13 @@ class UrlImport(QObject):
         )
         box.setObjectName("importProblems")
         box.setTextFormat(Qt.TextFormat.PlainText)
+        # Once read, the address comes back to be corrected, as typed, rather than lost.
+        box.finished.connect(self._ask_again)
         box.open()
+
+    def _ask_again(self) -> None:
+        self.ask.setTextValue(self.url)
+        self.ask.open()
 
 
 def _import_url(url: str) -> list[Recipe]:

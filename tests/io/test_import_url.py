@@ -127,6 +127,15 @@ def test_a_slow_site_times_out(site: str) -> None:
     assert time.monotonic() - started < 2.5
 
 
+def test_https_to_a_site_that_only_offers_http_says_what_to_type(site: str) -> None:
+    # An address typed without a scheme is tried as https://; a plain http site answers it
+    # with garbage, which ssl calls "WRONG_VERSION_NUMBER".
+    bare = site.removeprefix("http://")
+    with pytest.raises(PageFetchError, match="type the address with http://") as caught:
+        import_url(f"{bare}/recipe.html")
+    assert "SSL" not in str(caught.value)
+
+
 def test_a_closed_port_is_a_refused_connection() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

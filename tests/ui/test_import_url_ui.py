@@ -85,3 +85,8 @@ def test_a_failed_fetch_says_why(
         box.text() == "https://example.com/gone: there is no page at this address (404 Not Found)"
     )
     assert titles(window) == before
+    # Read and dismissed, the address comes back as typed, to be corrected.
+    box.accept()
+    qtbot.waitUntil(ask.isVisible, timeout=5000)
+    assert ask.textValue() == "https://example.com/gone"
+    ask.reject()

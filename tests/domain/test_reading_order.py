@@ -40,14 +40,20 @@ def test_groups_with_one_method_are_one_list_of_headed_groups_before_the_method(
     assert [c.title for c in recipe.components] == ["", "For the salad", "For the dressing:"]
 
 
+def test_the_main_parts_own_ingredients_come_first_then_the_groups() -> None:
+    # A page listing "Produce", then "Pantry" and "Dairy" groups, then one method.
+    main = _part("", ["3 leeks", "1 lemon"], METHOD)
+    pantry = _part("Pantry", ["2 tbsp matzo meal"])
+    recipe = Recipe(title="Latkes", components=[main, pantry])
+    assert _shown(recipe) == [("", ["3 leeks", "1 lemon", "Pantry:", "2 tbsp matzo meal"], METHOD)]
+
+
 def test_parts_with_their_own_steps_or_servings_stay_parts() -> None:
     sauce = _part("Dipping sauce", ["2 tbsp soy sauce"], ["Mix."])
     halved = _part("Garnish", ["1 lime"], servings=2)
-    main = _part("", ["1 kg pork belly"], ["Roast."])
     for components in (
         [_part("", [], METHOD), SALAD, sauce],  # one part has its own method
         [_part("", [], METHOD), SALAD, halved],  # one part serves a number of its own
-        [main, SALAD],  # the main part has ingredients of its own
         [_part("", [], []), SALAD],  # no method to put after the groups
         [_part("Salad", [], METHOD), DRESSING],  # the first part is titled
         [_part("", [], METHOD)],

@@ -34,9 +34,24 @@ class CookStep:
 
 
 def cook_steps(recipe: Recipe) -> list[CookStep]:
+    """The steps in reading order (`shown_components`). A part with a method but no
+    ingredients of its own ("To make the sauce" where the page lists "For the sauce"
+    apart) draws on the ingredients of the parts that have no method of their own."""
+    from .reading_order import shown_components
+
+    components = shown_components(recipe)
+    unmethodical = tuple(
+        line
+        for component in components
+        if not component.steps
+        for line in component.ingredients
+        if not line.is_heading
+    )
     steps: list[CookStep] = []
-    for component in recipe.components:
+    for component in components:
         ingredients = tuple(line for line in component.ingredients if not line.is_heading)
+        if not ingredients:
+            ingredients = unmethodical
         for text in component.steps:
             if text.strip():
                 steps.append(

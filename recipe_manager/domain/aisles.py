@@ -151,9 +151,37 @@ def aisle_for(key: str, overrides: dict[str, str] | None = None) -> str:
     return OTHER
 
 
+#: Words that say which salt, pepper or water, not whether the kitchen has it.
+_STAPLE_QUALIFIERS = frozenset(
+    [
+        "kosher",
+        "sea",
+        "fine",
+        "coarse",
+        "table",
+        "freshly",
+        "fresh",
+        "ground",
+        "black",
+        "cracked",
+        "and",
+        "cold",
+        "warm",
+        "hot",
+        "boiling",
+        "tap",
+    ]
+)
+_STAPLE_HEADS = frozenset({"salt", "pepper", "water"})
+
+
 def is_pantry_staple(key: str, marked: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether a line is one the kitchen has: water, salt and pepper, or one the cook marked."""
-    return key in PANTRY_STAPLES or key in marked
+    """Whether a line is one the kitchen has: water, salt and pepper ("kosher salt",
+    "freshly ground black pepper" too, not "red pepper"), or one the cook marked."""
+    if key in PANTRY_STAPLES or key in marked:
+        return True
+    heads = {word for word in key.split() if word not in _STAPLE_QUALIFIERS}
+    return bool(heads) and heads <= _STAPLE_HEADS
 
 
 @dataclass(frozen=True, slots=True)

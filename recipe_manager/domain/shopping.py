@@ -24,7 +24,7 @@ from .aisles import DRY_GOODS, OTHER, aisle_for, is_pantry_staple, round_up_coun
 from .formatting import choose_unit, is_plural, shows_alternative, unit_word
 from .ingredients import Ingredient, Measure
 from .model import Recipe
-from .nouns import singularize
+from .nouns import inflect_noun, singularize
 from .quantities import format_range
 from .units import (
     COUNT_DENOMINATORS,
@@ -213,7 +213,7 @@ class _Group:
         if info is not None and info.dimension is not None:
             kind = ("measure", info.dimension)
         else:
-            kind = (measure.unit or "", ingredient.size.casefold())
+            kind = self._count_kind(measure.unit or "", ingredient.size)
         total = self.totals.get(kind)
         if total is None:
             total = self.totals[kind] = _Total(
@@ -228,6 +228,31 @@ class _Group:
             previous_high = total.high if total.high is not None else total.low
             total.high = previous_high + (high if high is not None else low) * ratio
         total.low += low * ratio
+
+    def _count_kind(self, unit: str, size: str) -> tuple[str, str]:
+        """Where a count adds up: "8 large eggs" and "1 egg" are 9 large eggs to a shopper
+        (never "8 large + 1 eggs"). A grade word (large, medium) takes in the counts that
+        give none, when it is the only grade; a pack size ("14 oz") is never merged."""
+        key = size.casefold()
+        graded = [
+            kind for kind in self.totals if kind[0] == unit and kind[1] and _is_grade(kind[1])
+        ]
+        if not key:
+            return graded[0] if len(graded) == 1 else (unit, key)
+        unsized = (unit, "")
+        if _is_grade(key) and unsized in self.totals and graded in ([], [(unit, key)]):
+            moved = self.totals.pop(unsized)
+            if (unit, key) in self.totals:
+                total = self.totals[(unit, key)]
+                if total.high is not None or moved.high is not None:
+                    total.high = (total.high if total.high is not None else total.low) + (
+                        moved.high if moved.high is not None else moved.low
+                    )
+                total.low += moved.low
+            else:
+                moved.size = size
+                self.totals[(unit, key)] = moved
+        return (unit, key)
 
     def canned(self) -> bool:
         """Bought in tins or jars only (a can of tomatoes is on the dry-goods shelf)."""
@@ -270,12 +295,28 @@ class _Group:
             else _amount_text(total, system)
             for total in self.totals.values()
         )
-        return ShoppingItem(self.key, _display_name(self.names), amounts, tuple(self.recipes))
+        return ShoppingItem(self.key, self._counted_name(), amounts, tuple(self.recipes))
+
+    def _counted_name(self) -> str:
+        """The name, its noun agreeing with what is counted: "3 eggs" from "1 egg" and
+        "2 eggs", "2 onions" from "1 onion" twice (the first name as written otherwise)."""
+        name = _display_name(self.names)
+        counts = [total for total in self.totals.values() if not total.unit]
+        if not counts or len(counts) != len(self.totals) or not name.strip():
+            return name
+        many = len(counts) > 1 or counts[0].low > 1 or counts[0].high is not None
+        head, _, last = name.rpartition(" ")
+        return f"{head} {inflect_noun(last, many)}" if head else inflect_noun(last, many)
 
 
 _CANNED = frozenset({"can", "tin", "jar", "bottle", "carton", "packet", "package"})
 # Counted units that are amounts, not things a shop sells: never rounded up.
 _NOT_SOLD = frozenset({"pinch", "dash", "drop", "splash", "sprinkle", "handful", "scoop", "knob"})
+
+
+def _is_grade(size: str) -> bool:
+    """A size said in words ("large", "extra-large"), not a pack's measure ("14 oz")."""
+    return not any(char.isdigit() for char in size)
 
 
 def _counted(total: _Total) -> bool:

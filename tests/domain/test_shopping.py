@@ -91,8 +91,18 @@ def test_items_know_their_recipes(seeds: tuple[Recipe, Recipe]) -> None:
         (("rock salt", "rock salt"), "original", ["rock salt"]),
         (("salt", "1 tsp salt"), "original", ["1 tsp salt"]),
         (("1-2 chillies", "1 chilli"), "original", ["2–3 chillies"]),
+        # Counts agree with their noun, whichever recipe came first.
+        (("1 egg", "2 eggs"), "original", ["3 eggs"]),
+        (("1 red onion", "1 red onion"), "original", ["2 red onions"]),
+        # A grade takes in the counts that give none: a shopper buys 9 large eggs.
+        (("8 large eggs", "1 egg"), "original", ["9 large eggs"]),
+        (("1 egg", "8 large eggs"), "original", ["9 large eggs"]),
+        # Two grades, or a pack size, stay apart: they are different things to buy.
+        (("2 medium onions", "1 large onion"), "original", ["2 medium + 1 large onions"]),
+        (("2 (14 oz) cans tomatoes", "1 can tomatoes"), "original",
+         ["2 14 oz cans + 1 can tomatoes"]),
     ],
-)
+)  # fmt: skip
 def test_sums(lines: tuple[str, str], system: str, expected: list[str]) -> None:
     first, second = lines
     assert shopping_list([(recipe("A", first), 1), (recipe("B", second), 1)], system) == expected
@@ -165,3 +175,14 @@ def test_the_list_shows_the_measure_the_detail_pane_shows() -> None:
 def test_a_range_is_listed_in_a_unit_both_ends_read_well_in() -> None:
     lines = shopping_list([(recipe("Glaze", "2-3 tbsp honey"), 2)], "us")
     assert lines == ["4–6 tbsp honey"]
+
+
+@pytest.mark.parametrize(
+    ("line", "staple"),
+    [("1/4 tsp kosher salt", True), ("sea salt", True), ("freshly ground black pepper", True),
+     ("kosher salt and black pepper, to taste", True), ("1 red pepper", False),
+     ("white pepper", False), ("sparkling water", False), ("salted butter", False)],
+)  # fmt: skip
+def test_salt_pepper_and_water_of_any_kind_are_staples(line: str, staple: bool) -> None:
+    (item,) = shopping_items([(recipe("A", line), 1)], for_shop=True)
+    assert item.staple is staple

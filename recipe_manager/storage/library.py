@@ -170,6 +170,12 @@ class RecipeLibrary:
 
     `exclusive` takes the session lock: a second exclusive library on the same folder (another
     window, another process, whatever path reaches it) opens read-only.
+
+    `defer_checks` (the window's open): a recipe line laid out as this app writes it is taken
+    on its outline (kind, id, time, computer, `seen`, title), its document decoded and checked
+    in full on first use, and every one of them by `finish_reading`, which the caller runs
+    on a worker once the list is shown. Until then a record that proves bad is shown under
+    its title; `finish_reading` leaves it out as opening without `defer_checks` would have.
     """
 
     def __init__(

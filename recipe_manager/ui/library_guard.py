@@ -132,6 +132,8 @@ class LibraryGuard(QObject):
         self._reader = QThreadPool(self)
         self._reader.setMaxThreadCount(1)
         self._reading: _Task | None = None
+        self._finishing: _Task | None = None  # `finish_reading`'s task, kept alive
+        self._known_problems = len(library.problems)
         self._describing: set[_Task] = set()  # kept alive until their answer arrives
         if saving_label is not None:
             self.saver.busy_changed.connect(saving_label.setVisible)
@@ -173,6 +175,31 @@ class LibraryGuard(QObject):
         self._reading = task
         task.signals.done.connect(self._reloaded)
         self._reader.start(task)
+
+    def finish_reading(self) -> None:
+        """Check in full, on the reader worker, the records the open took on their outline
+        (`RecipeLibrary.finish_reading`): one found bad leaves the list, and is named."""
+        if self._finishing is not None:
+            return
+        self._known_problems = len(self.library.problems)
+        task = _Task(self.library.finish_reading)
+        self._finishing = task
+        task.signals.done.connect(self._finished_reading)
+        self._reader.start(task)
+
+    def _finished_reading(self, changed: Any, error: str | None) -> None:
+        self._finishing = None
+        if error is not None:
+            self._report(f"{error}\nYour recipes are still open here.")
+            return
+        found = self.library.problems[self._known_problems :]
+        if found:
+            self._report(
+                "Some of the library could not be read and was left out:\n" + "\n".join(found[:12])
+            )
+        if changed:
+            self._refresh()
+            self.changed.emit(self.library.last_change.ids)
 
     def reload_now(self) -> bool:
         """The same, waiting for it (tests, and the read-only window's writer check)."""

@@ -405,8 +405,13 @@ class MainWindow(QMainWindow):
         self._install_row_delegate()
 
         try:
+            # Recipes are taken on their outline; their documents are checked in full on a
+            # worker once the list is shown (`LibraryGuard.finish_reading`).
             result = open_library_safely(
-                self.library_path, self._seed_file, create_missing=self._create_missing
+                self.library_path,
+                self._seed_file,
+                create_missing=self._create_missing,
+                defer_checks=True,
             )
         except LibraryMissingError as error:
             self.library = None
@@ -452,7 +457,10 @@ class MainWindow(QMainWindow):
         self.library_loaded.emit()
 
     def _after_list_shown(self) -> None:
-        """What can wait until the list is on screen: the recipe, search, units."""
+        """What can wait until the list is on screen: the recipe, search, units, and checking
+        every record in full."""
+        if self.guard is not None:
+            self.guard.finish_reading()
         self._select_last_recipe()
         QTimer.singleShot(0, self._prepare_search)
         self.kitchen.restore_timers()

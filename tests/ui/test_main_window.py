@@ -134,3 +134,27 @@ def test_the_window_before_its_first_paint_loads_no_recipe_formatting(tmp_path: 
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "recipe_manager.ui.main_window" in loaded
     assert [name for name in _AFTER_FIRST_PAINT if name in loaded] == []
+
+
+def test_a_record_found_bad_after_the_list_shows_leaves_it_and_is_named(
+    qtbot, library_path: Path
+) -> None:
+    """The window lists recipes from each record's outline and checks every document on a
+    worker afterwards: one that fails leaves the list and the banner says which file."""
+    from recipe_manager.storage.device_files import version_line
+    from recipe_manager.storage.merge import RECIPE, Version
+
+    other = "d" * 32
+    lines = []
+    for key, title, servings in (("good", "Good Soup", b"4"), ("bad", "Broken Stew", b"NaN")):
+        document = Recipe(title=title, servings=4, id=key).to_dict()
+        line = version_line(Version(RECIPE, key, 5, other, document, {}))
+        lines.append(line.replace(b'"servings":4', b'"servings":' + servings))
+    devices = library_path / "devices"
+    devices.mkdir(parents=True)
+    (devices / f"{other}.journal.jsonl").write_bytes(b"".join(lines))
+    window = open_window(qtbot, library_path)
+    banner = window.findChild(QLabel, "libraryBanner")
+    qtbot.waitUntil(lambda: titles(window) == ["Good Soup"], timeout=10000)
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert f"{other}.journal.jsonl" in banner.text() and "NaN" in banner.text()

@@ -121,6 +121,14 @@ class RecipeSummary:
     def __repr__(self) -> str:
         return f"RecipeSummary(id={self.id!r}, title={self.title!r})"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RecipeSummary):
+            return NotImplemented
+        return (self.id, self.title) == (other.id, other.title)
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.title))
+
     @property
     def search_text(self) -> str:
         """Title, tags, category, cuisine, method and ingredient lines, one per line."""

@@ -396,22 +396,26 @@ class MainWindow(QMainWindow):
 
     # Loading -------------------------------------------------------------------------------
 
-    def load_library(self) -> None:
+    def load_library(self, *, defer_checks: bool = False) -> None:
         """Open (or create and seed) the library. A bad file is moved aside and reported, a
-        library another window holds opens read-only; the window opens in every case."""
+        library another window holds opens read-only; the window opens in every case.
+
+        `defer_checks` (the app's start, `load_library_after_first_paint`): the list is filled
+        from each record's outline and every document is checked in full on the reader worker
+        once it is shown (`LibraryGuard.finish_reading`); a record found bad then leaves the
+        list and is named in the banner. Without it every record is checked before this
+        returns."""
         from ..storage import open_library_safely, without_cyclic_gc
         from .library_guard import LibraryGuard
 
         self._install_row_delegate()
 
         try:
-            # Recipes are taken on their outline; their documents are checked in full on a
-            # worker once the list is shown (`LibraryGuard.finish_reading`).
             result = open_library_safely(
                 self.library_path,
                 self._seed_file,
                 create_missing=self._create_missing,
-                defer_checks=True,
+                defer_checks=defer_checks,
             )
         except LibraryMissingError as error:
             self.library = None
@@ -540,7 +544,7 @@ class MainWindow(QMainWindow):
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""
-        after_next_paint(self, self.load_library)
+        after_next_paint(self, lambda: self.load_library(defer_checks=True))
 
     def show_status(self, message: str, msecs: int = 5000) -> None:
         """A passing message in the status bar (plain text, never markup)."""

@@ -139,8 +139,8 @@ def test_the_window_before_its_first_paint_loads_no_recipe_formatting(tmp_path: 
 def test_a_record_found_bad_after_the_list_shows_leaves_it_and_is_named(
     qtbot, library_path: Path
 ) -> None:
-    """The window lists recipes from each record's outline and checks every document on a
-    worker afterwards: one that fails leaves the list and the banner says which file."""
+    """The started app lists recipes from each record's outline and checks every document on
+    a worker afterwards: one that fails leaves the list and the banner says which file."""
     from recipe_manager.storage.device_files import version_line
     from recipe_manager.storage.merge import RECIPE, Version
 
@@ -153,8 +153,34 @@ def test_a_record_found_bad_after_the_list_shows_leaves_it_and_is_named(
     devices = library_path / "devices"
     devices.mkdir(parents=True)
     (devices / f"{other}.journal.jsonl").write_bytes(b"".join(lines))
-    window = open_window(qtbot, library_path)
+    from recipe_manager.app import _new_window
+
+    window = _new_window(library_path)  # started as `main()` starts it
+    qtbot.addWidget(window)
+    window.load_library_after_first_paint()
+    window.show()
     banner = window.findChild(QLabel, "libraryBanner")
     qtbot.waitUntil(lambda: titles(window) == ["Good Soup"], timeout=10000)
     qtbot.waitUntil(banner.isVisible, timeout=10000)
     assert f"{other}.journal.jsonl" in banner.text() and "NaN" in banner.text()
+
+
+def test_a_window_built_with_build_main_window_has_checked_every_record(
+    qtbot, library_path: Path
+) -> None:
+    """`build_main_window` loads before it returns: a bad record is already left out."""
+    from recipe_manager.storage.device_files import version_line
+    from recipe_manager.storage.merge import RECIPE, Version
+
+    other = "d" * 32
+    document = Recipe(title="Broken Stew", servings=4, id="bad").to_dict()
+    line = version_line(Version(RECIPE, "bad", 5, other, document, {}))
+    devices = library_path / "devices"
+    devices.mkdir(parents=True)
+    (devices / f"{other}.journal.jsonl").write_bytes(
+        line.replace(b'"servings":4', b'"servings":NaN')
+    )
+    window = open_window(qtbot, library_path)
+    banner = window.findChild(QLabel, "libraryBanner")
+    assert "Broken Stew" not in titles(window)
+    assert banner.isVisible() and "NaN" in banner.text()

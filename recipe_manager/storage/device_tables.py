@@ -71,6 +71,7 @@ _TABLE_START = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":\{$')
 _ONE_LINE_TABLE = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":(\{.*\}),?$')
 _DOCUMENT = re.compile(r'^"([0-9]{1,12})":')
 _DOCUMENT_BYTES = re.compile(rb'^"([0-9]{1,12})":')
+_RECIPES = TABLES[RECIPE]
 _MAX_LINE = 4 * MAX_RECIPE_CHARS + 4096
 # A recipe document's outline as `write_table_file` writes it (see `device_files`).
 _OUTLINE = re.compile(rb"\{" + OUTLINE_FIELDS)
@@ -144,7 +145,7 @@ class DeviceTableStorage(Storage):
             return None
 
     def _decode(self, raw: bytes) -> dict[str, dict[str, Any]]:
-        if not raw.strip():
+        if not raw or raw.isspace():  # (strip() would copy a file of 100 MB to find out)
             return {}
         tables = self._decode_lines(raw)
         if tables is None:
@@ -171,11 +172,21 @@ class DeviceTableStorage(Storage):
         offset = len(lines[0]) + 1
         self.complete = False
         # The part after the last newline is unfinished (a sync tool still copying): wait.
+        lazy = self.lazy
         for raw_line in lines[1:-1]:
             line_start, offset = offset, offset + len(raw_line) + 1
             if len(raw_line) > _MAX_LINE:
                 self._bad(line_start, f"{len(raw_line):,} bytes, more than a record can hold")
                 continue
+            if lazy and table is not None and table_name == _RECIPES:
+                # Taken on its outline before anything else: the whole line (its UTF-8
+                # too) is checked on first use.
+                number = _DOCUMENT_BYTES.match(raw_line)
+                outline = None if number is None else _outline_record(raw_line, number.end())
+                if outline is not None:
+                    table[number.group(1).decode("ascii")] = outline
+                    self.pending_at[id(outline["doc"])] = line_start
+                    continue
             try:
                 line = raw_line.decode("utf-8").rstrip("\r")
             except UnicodeDecodeError:
@@ -190,12 +201,6 @@ class DeviceTableStorage(Storage):
                 match = _DOCUMENT.match(line)
                 if match is None:
                     return None
-                if self.lazy and table_name == TABLES[RECIPE]:
-                    outline = _outline_record(raw_line, match.end())
-                    if outline is not None:
-                        table[match.group(1)] = outline
-                        self.pending_at[id(outline["doc"])] = line_start
-                        continue
                 try:
                     record = checked_record(raw_line, match.end(), table_name)
                 except BadRecordError as error:

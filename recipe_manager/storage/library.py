@@ -967,18 +967,25 @@ class RecipeLibrary:
         """Merge the touched records again and update what is shown; returns changed ids."""
         changed: set[str] = set()
         all_resolved = self._resolved
+        all_candidates = self._candidates
+        # No category counts or title index kept yet (opening): showing is one dict entry.
+        plain = self._categories is None and self._titles is None
         for key in touched:
             kind = key[0]
             shown = self._shown[kind]
             old = all_resolved.get(key)
-            candidates = self._candidates[key]
+            candidates = all_candidates[key]
             if old is None and len(candidates) == 1 and key[1] not in shown:
                 # One computer's version of a record new here (every record, opening): it
                 # wins alone, with no copies, and nothing shown under its id goes.
                 (version,) = candidates.values()
                 all_resolved[key] = Resolved(version)
                 if not version.deleted:
-                    self._show(kind, Entry(key[1], version))
+                    if plain:
+                        self._documents.pop(key[1], None)
+                        shown[key[1]] = Entry(key[1], version)
+                    else:
+                        self._show(kind, Entry(key[1], version))
                     changed.add(key[1])
                 continue
             if old is not None:

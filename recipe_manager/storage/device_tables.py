@@ -183,7 +183,7 @@ class DeviceTableStorage(Storage):
                 # too) is checked on first use.
                 number = _DOCUMENT_BYTES.match(raw_line)
                 outline = None if number is None else _outline_record(raw_line, number.end())
-                if outline is not None:
+                if number is not None and outline is not None:
                     table[number.group(1).decode("ascii")] = outline
                     self.pending_at[id(outline["doc"])] = line_start
                     continue

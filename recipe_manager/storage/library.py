@@ -244,6 +244,7 @@ class RecipeLibrary:
         self._checking = threading.Lock()
         self._late_changes: set[str] = set()
         self._defer_checks = defer_checks
+        self._own_paths: tuple[tuple[Path, str], Path, Path] | None = None  # built once
         self._prepare_folder(create)
         if exclusive and not read_only:
             self._session_lock = try_session_lock(self.path)
@@ -275,12 +276,22 @@ class RecipeLibrary:
     @property
     def own_file(self) -> Path:
         """This computer's journal: every save is appended here."""
-        return self.path / DEVICES_FOLDER / device_file_name(self.computer.id)
+        if self._own_paths is None or self._own_paths[0] != (self.path, self.computer.id):
+            devices = self.path / DEVICES_FOLDER
+            name = self.computer.id
+            self._own_paths = (
+                (self.path, name),
+                devices / device_file_name(name),
+                devices / table_file_name(name),
+            )
+        return self._own_paths[1]
 
     @property
     def own_table(self) -> Path:
         """This computer's TinyDB file, which compaction folds the journal into."""
-        return self.path / DEVICES_FOLDER / table_file_name(self.computer.id)
+        self.own_file  # noqa: B018 - makes both paths
+        assert self._own_paths is not None
+        return self._own_paths[2]
 
     def __len__(self) -> int:
         return len(self._shown[RECIPE])
@@ -1077,7 +1088,8 @@ class RecipeLibrary:
         try:
             data = lines_of(versions)
         except (TypeError, ValueError) as error:
-            raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+            why = _why(versions, error)
+            raise LibraryWriteError(f"the recipe could not be stored: {why}") from error
         path = self.own_file
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -1104,7 +1116,8 @@ class RecipeLibrary:
         if state.end == before:
             state.end = info.st_size
             state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)
-            state.tail = data[-_TAIL:] if len(data) >= _TAIL else _tail(path, state.end)
+            # The bytes before `before` were the tail: no need to read the file again.
+            state.tail = (state.tail + data)[-_TAIL:]
         self._own_lines += len(versions)
         for version in versions:
             self._keep_own(version)
@@ -1340,10 +1353,25 @@ def _find(candidates: Mapping[str, Version], token: str | None) -> Version | Non
 
 
 def _check(recipe: Recipe) -> None:
+    """The limits, before anything is written. Whether the recipe can be written as JSON
+    (no NaN, no lone surrogate) is found by encoding it, once, in `_append`."""
     try:
-        check_recipe(recipe)
+        check_recipe(recipe, check_json=False)
     except LimitError as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+
+
+def _why(versions: list[Version], error: Exception) -> str:
+    """Why versions could not be encoded, naming the record (as `check_document` does)."""
+    for version in versions:
+        document = version.document
+        title = document.get("title") if document else None
+        where = f"{version.kind} {title[:60]!r}" if isinstance(title, str) else version.kind
+        try:
+            check_document(document, where)
+        except LimitError as found:
+            return str(found)
+    return str(error)
 
 
 def _title_key(title: str) -> str:

@@ -244,6 +244,7 @@ class RecipeLibrary:
         self._checking = threading.Lock()
         self._late_changes: set[str] = set()
         self._defer_checks = defer_checks
+        self._freeze_checked = False
         self._own_paths: tuple[tuple[Path, str], Path, Path] | None = None  # built once
         self._prepare_folder(create)
         if exclusive and not read_only:
@@ -570,7 +571,7 @@ class RecipeLibrary:
                 return False
             return True
 
-    def finish_reading(self) -> bool:
+    def finish_reading(self, *, freeze: bool = False) -> bool:
         """Check in full every record a `defer_checks` open took on its outline alone; True
         if what is shown changed (`last_change` names the ids). Run it on a worker once the
         list is shown: it decodes every document, as opening does without `defer_checks`.
@@ -578,7 +579,13 @@ class RecipeLibrary:
         A record found bad now is what opening would have left out: it is named in
         `problems` the same way, and the version it hid (that computer's previous one, or
         none) is shown instead. The open's backup and compaction start after this, so they
-        hold only checked records. Waits for a check already running on another thread."""
+        hold only checked records. Waits for a check already running on another thread.
+
+        `freeze` (the app, which keeps its library open as long as it runs): the decoded
+        documents are moved out of the garbage collector's sight (`gc.freeze`), as the app
+        does with what it loaded before the list showed, so that no collection on any thread
+        ever walks them (one would hold the UI thread for tens of ms)."""
+        self._freeze_checked = self._freeze_checked or freeze
         self._finish_checks()
         with self._lock:
             if not self._late_changes:
@@ -596,7 +603,7 @@ class RecipeLibrary:
             pending, self._pending = self._pending, []
             bad: list[Version] = []
             named: Counter[str] = Counter()
-            with without_cyclic_gc():
+            with without_cyclic_gc(freeze=self._freeze_checked):
                 for name, offset, version in pending:
                     problem = version.problem  # decodes and checks the whole line
                     if problem is None:
@@ -1308,15 +1315,21 @@ _MAX_LATE_NAMED = 20
 
 
 @contextlib.contextmanager
-def without_cyclic_gc() -> Iterator[None]:
+def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while many records are decoded: they are plain acyclic
     data, yet each thousand new containers would start a collection that walks them all
-    (a quarter of the time of opening 10,000 recipes). Turned back on after, if it was on."""
+    (a quarter of the time of opening 10,000 recipes). Turned back on after, if it was on.
+
+    `freeze`: what was made meanwhile lives as long as the library, so it is moved out of
+    the collector's sight (`gc.freeze`) before collection resumes; otherwise the first
+    collection after would walk all of it at once, holding every thread for tens of ms."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_on:
             gc.enable()
 

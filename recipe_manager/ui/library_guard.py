@@ -109,6 +109,8 @@ class LibraryGuard(QObject):
     """
 
     changed = Signal(object)
+    #: `finish_reading` is done: every record shown has been checked in full.
+    checked = Signal()
     #: A backup was restored: the recipes before and after, and the backup's label (for undo).
     restored = Signal(object, object, str)
 
@@ -182,7 +184,9 @@ class LibraryGuard(QObject):
         if self._finishing is not None:
             return
         self._known_problems = len(self.library.problems)
-        task = _Task(self.library.finish_reading)
+        # The window keeps the library for the app's life: its documents are frozen out of
+        # the garbage collector's walks once decoded, as those loaded before the list were.
+        task = _Task(lambda: self.library.finish_reading(freeze=True))
         self._finishing = task
         task.signals.done.connect(self._finished_reading)
         self._reader.start(task)
@@ -191,6 +195,7 @@ class LibraryGuard(QObject):
         self._finishing = None
         if error is not None:
             self._report(f"{error}\nYour recipes are still open here.")
+            self.checked.emit()
             return
         found = self.library.problems[self._known_problems :]
         if found:
@@ -200,6 +205,7 @@ class LibraryGuard(QObject):
         if changed:
             self._refresh()
             self.changed.emit(self.library.last_change.ids)
+        self.checked.emit()
 
     def reload_now(self) -> bool:
         """The same, waiting for it (tests, and the read-only window's writer check)."""

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._reading: tuple[Recipe, LineContext] | None = None
         self._photo_waited = ""  # the photo whose thumbnail is being made
         self._last_recipe: str | None = None
+        self._checks_pending = False  # the library's documents still being checked
         self._unit_system_to_write: str | None = None
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
         self._remember_timer.timeout.connect(self._write_last_recipe)
@@ -443,6 +444,7 @@ class MainWindow(QMainWindow):
             notify=lambda message: self.statusBar().showMessage(message, 8000),
             saving_label=self.saving_label,
         )
+        self.guard.checked.connect(self._after_checks)
         self.guard.restored.connect(
             lambda before, after, label: self.editing.record_replacement(
                 f"Restore Backup of {label}", before, after
@@ -450,6 +452,10 @@ class MainWindow(QMainWindow):
         )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
+        # Deferred checks: the browse counts and the search index read every document, so
+        # they wait for the worker to have decoded them (`_after_checks`).
+        self._checks_pending = defer_checks
+        self.browse.hold(defer_checks)
         with without_cyclic_gc():
             self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
@@ -462,15 +468,25 @@ class MainWindow(QMainWindow):
 
     def _after_list_shown(self) -> None:
         """What can wait until the list is on screen: the recipe, search, units, and checking
-        every record in full."""
+        every record in full (on the reader worker; the search index and browse counts
+        follow it)."""
         if self.guard is not None:
             self.guard.finish_reading()
         self._select_last_recipe()
-        QTimer.singleShot(0, self._prepare_search)
+        if not self._checks_pending:
+            QTimer.singleShot(0, self._prepare_search)
         self.kitchen.restore_timers()
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
+
+    def _after_checks(self) -> None:
+        """Every document is decoded and checked: index and count them in idle slices."""
+        if not self._checks_pending:
+            return
+        self._checks_pending = False
+        self.browse.hold(False)
+        QTimer.singleShot(0, self._prepare_search)
 
     def _prepare_search(self) -> None:
         """Fold the search index a slice at a time while idle, never a long pause at once."""

@@ -163,6 +163,13 @@ def test_a_record_found_bad_after_the_list_shows_leaves_it_and_is_named(
     qtbot.waitUntil(lambda: titles(window) == ["Good Soup"], timeout=10000)
     qtbot.waitUntil(banner.isVisible, timeout=10000)
     assert f"{other}.journal.jsonl" in banner.text() and "NaN" in banner.text()
+    # The browse counts and the search index, held while the checks ran, follow them.
+    qtbot.waitUntil(lambda: not window.browse.is_counting(), timeout=10000)
+    counted = window.browse.model
+    labels = [counted.index(row, 0).data() for row in range(counted.rowCount())]
+    assert labels[0] == "All recipes (1)"
+    window.search_field.setText("soup")
+    assert titles(window) == ["Good Soup"]
 
 
 def test_a_window_built_with_build_main_window_has_checked_every_record(

@@ -1133,8 +1133,15 @@ class RecipeLibrary:
 
     def _read_own_changes(self) -> None:
         """Another program of this computer (a script) may have saved or compacted: read its
-        table file and journal again where they changed."""
-        self._read_files([self.own_table, self.own_file])
+        table file and journal again where they changed (two stats when nothing did: the
+        usual case, on every save)."""
+        paths = [self.own_table, self.own_file]
+        files = self._files
+        for path in paths:
+            state = files.get(path.name)
+            if _identity(path) != (state.identity if state is not None else (0, 0, 0)):
+                self._read_files(paths)
+                return
 
     # Compaction ---------------------------------------------------------------------------
 

@@ -456,6 +456,10 @@ class MainWindow(QMainWindow):
         # they wait for the worker to have decoded them (`_after_checks`).
         self._checks_pending = defer_checks
         self.browse.hold(defer_checks)
+        if defer_checks:
+            # A remembered order by rating or favourites would index every row now; the list
+            # fills in title order and takes it once the checks are done.
+            self.proxy.set_sort("title")
         with without_cyclic_gc():
             self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
@@ -481,11 +485,17 @@ class MainWindow(QMainWindow):
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
 
     def _after_checks(self) -> None:
-        """Every document is decoded and checked: index and count them in idle slices."""
+        """Every document is decoded and checked: index and count them in idle slices, and
+        apply a search, sort or browse row chosen meanwhile (each reads every document,
+        which the UI thread must not decode all at once)."""
         if not self._checks_pending:
             return
         self._checks_pending = False
         self.browse.hold(False)
+        self._sort_changed(self.sort_order.currentIndex())
+        self._browse_chosen(self.browse.key)
+        if self.search_field.text():
+            self._search_changed(self.search_field.text())
         QTimer.singleShot(0, self._prepare_search)
 
     def _prepare_search(self) -> None:
@@ -1008,6 +1018,8 @@ class MainWindow(QMainWindow):
     # Search --------------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
+        if self._checks_pending:
+            return  # searching reads every document: applied once they are checked
         self.proxy.set_query(text)
         if self.proxy.rowCount() == 0 and self.list_model.rowCount() > 0:
             self._show_no_match(text)
@@ -1032,6 +1044,8 @@ class MainWindow(QMainWindow):
 
     def _browse_chosen(self, key: tuple[str, str]) -> None:
         """Narrow the list to a browse row's recipes, combined with the search."""
+        if self._checks_pending:
+            return  # applied once every document is checked (`_after_checks`)
         if key[0] == ALL:
             self.proxy.set_browse(None, None)
             return
@@ -1040,6 +1054,8 @@ class MainWindow(QMainWindow):
     def _sort_changed(self, index: int) -> None:
         # Remembered when the window closes: writing QSettings now would have it synced to
         # disk (an fsync, 15-20 ms) on the UI thread in the very next frame.
+        if self._checks_pending:
+            return  # applied once every document is checked (`_after_checks`)
         self.proxy.set_sort(self.sort_order.itemData(index) or "title")
 
     def _show_browse(self, shown: bool) -> None:

@@ -191,3 +191,36 @@ def test_a_window_built_with_build_main_window_has_checked_every_record(
     banner = window.findChild(QLabel, "libraryBanner")
     assert "Broken Stew" not in titles(window)
     assert banner.isVisible() and "NaN" in banner.text()
+
+
+def test_a_search_typed_while_the_records_are_checked_applies_once_they_are(
+    qtbot, library_path: Path, monkeypatch
+) -> None:
+    """Searching reads every document: typed before the worker has checked them, the words
+    stay in the field and the list follows once the checks are done (the UI thread never
+    decodes the whole library at once)."""
+    import threading
+
+    from recipe_manager.app import _new_window
+    from recipe_manager.storage import RecipeLibrary as Library
+
+    seeded = Library(library_path)
+    seeded.add_many([Recipe(title="Pea Soup"), Recipe(title="Fish Pie")])
+    seeded.close()
+    release = threading.Event()
+    finish = Library.finish_reading
+
+    def held(self, **options):
+        release.wait(10)
+        return finish(self, **options)
+
+    monkeypatch.setattr(Library, "finish_reading", held)
+    window = _new_window(library_path)
+    qtbot.addWidget(window)
+    window.load_library_after_first_paint()
+    window.show()
+    qtbot.waitUntil(lambda: len(titles(window)) == 2, timeout=10000)
+    window.search_field.setText("soup")
+    assert sorted(titles(window)) == ["Fish Pie", "Pea Soup"]  # not yet filtered
+    release.set()
+    qtbot.waitUntil(lambda: titles(window) == ["Pea Soup"], timeout=10000)

@@ -58,15 +58,17 @@ LIMITS: tuple[Limit, ...] = (
 )
 
 
-def check_recipe(recipe: Recipe) -> None:
+def check_recipe(recipe: Recipe, *, check_json: bool = True) -> None:
     """Raise LimitError if `recipe` is beyond the limits or could not be saved back as JSON.
 
     Checks what would make a later save fail (numbers JSON cannot hold, lone surrogates) as
-    well as sizes, so that a recipe that passes can always be written.
+    well as sizes, so that a recipe that passes can always be written. `check_json=False`
+    leaves out the trial JSON encoding, for a caller (the library's save) that encodes the
+    recipe with the same strict encoder next and refuses it there.
     """
     title = recipe.title[:60] or "(untitled)"
     where = f"recipe {title!r}"
-    check_document(recipe.to_dict(), where)
+    check_document(recipe.to_dict(), where, check_json=check_json)
     components = recipe.components
     if len(components) > MAX_COMPONENTS:
         raise LimitError(f"{where} has {len(components):,} parts; at most {MAX_COMPONENTS:,}")
@@ -126,11 +128,14 @@ def field_problems(recipe: Recipe) -> list[str]:
     return problems
 
 
-def check_document(document: Any, where: str) -> None:
-    """Raise LimitError if a plain-data document breaks a limit or cannot be stored as JSON."""
+def check_document(document: Any, where: str, *, check_json: bool = True) -> None:
+    """Raise LimitError if a plain-data document breaks a limit or cannot be stored as JSON
+    (that last left to the caller with `check_json=False`: see `check_recipe`)."""
     total = _walk(document, where, 0)
     if total > MAX_RECIPE_CHARS:
         raise LimitError(f"{where} holds {total:,} characters; at most {MAX_RECIPE_CHARS:,}")
+    if not check_json:
+        return
     try:
         json.dumps(document, allow_nan=False, ensure_ascii=False).encode("utf-8")
     except (ValueError, TypeError, UnicodeError) as error:
@@ -138,7 +143,32 @@ def check_document(document: Any, where: str) -> None:
 
 
 def _walk(value: Any, where: str, depth: int) -> int:
-    """Check every leaf; return the number of characters of text seen."""
+    """Check every leaf; return the number of characters of text seen.
+
+    Lists and dicts of plain strings (most of a recipe) are checked in one loop here rather
+    than one call per string; anything else, and anything near the depth limit, goes
+    through `_walk_any`, in the same order, with the same messages."""
+    kind = type(value)
+    if depth >= MAX_JSON_DEPTH or (kind is not list and kind is not dict):
+        return _walk_any(value, where, depth)
+    total = 0
+    items = value if kind is list else value.values()
+    for part in (items, ()) if kind is list else (items, value):
+        for item in part:
+            if type(item) is str:
+                length = len(item)
+                if length > MAX_FIELD_CHARS:
+                    raise LimitError(
+                        f"{where} has a field of {length:,} characters; at most {MAX_FIELD_CHARS:,}"
+                    )
+                total += length
+            else:
+                total += _walk(item, where, depth + 1)
+    return total
+
+
+def _walk_any(value: Any, where: str, depth: int) -> int:
+    """`_walk` for any one value, checked by its kind."""
     if depth > MAX_JSON_DEPTH:
         raise LimitError(f"{where} is nested more than {MAX_JSON_DEPTH} deep")
     if isinstance(value, str):

@@ -48,6 +48,23 @@ _IGNORED = re.compile(r"^(\.|~)|\.tmp$|\.part$|\.swp$", re.IGNORECASE)
 # JSON could not save back) or enough brackets to nest deep. Numbers JSON cannot hold are
 # refused while parsing.
 _SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+# A line's outline as `version_line` writes it: short texts without escapes or control
+# characters, an edit time without leading zeros, a flat `seen`, then the document.
+_PLAIN_TEXT = rb'"([^"\\\x00-\x1f]{1,200})"'
+OUTLINE_FIELDS = (
+    rb'"id":'
+    + _PLAIN_TEXT
+    + rb',"time":(0|[1-9][0-9]{0,18}),"device":'
+    + _PLAIN_TEXT
+    + rb',"seen":(\{[^{}\\]*\}),"doc":(?=\{)'
+)
+_OUTLINE = re.compile(rb'\{"kind":"(recipe)",' + OUTLINE_FIELDS)
+# The title where `Recipe.to_dict` puts it: after the schema and the id, before the rest.
+TITLE_AT_START = (
+    rb'\{(?:"schema":[0-9]{1,9},)?(?:"id":"[^"\\\x00-\x1f]{0,200}",)?'
+    rb'"title":"([^"\\\x00-\x1f]{0,2000})"[,}]'
+)
+_TITLE = re.compile(TITLE_AT_START)
 
 
 class BadRecordError(ValueError):
@@ -64,6 +81,9 @@ class FileRead:
     end: int = 0  # the offset just past the last whole line
     header: dict[str, Any] | None = None
     too_new: bool = False
+    #: (byte offset, version) of each version taken on its outline alone (`lazy` reads),
+    #: whose document is checked in full later.
+    pending: list[tuple[int, Version]] = field(default_factory=list)
 
 
 def device_file_name(device: str) -> str:
@@ -153,8 +173,12 @@ def _left(name: str, why: str) -> str:
     return f"{name} {why}; it was left as it is"
 
 
-def read_device_file(path: Path, start: int = 0) -> FileRead:
-    """Read whole lines from `start`; never raises for what the file holds."""
+def read_device_file(path: Path, start: int = 0, *, lazy: bool = False) -> FileRead:
+    """Read whole lines from `start`; never raises for what the file holds.
+
+    `lazy`: a recipe line laid out as this app writes it is taken on its outline alone
+    (`outline_version`), its document decoded and checked on first use; the others are
+    checked in full now."""
     found = FileRead(end=start)
     name = f"{path.parent.name}/{path.name}"
     try:
@@ -185,6 +209,12 @@ def read_device_file(path: Path, start: int = 0) -> FileRead:
                 found.versions.clear()
                 return found
             continue
+        if lazy:
+            version = outline_version(line)
+            if version is not None:
+                found.versions.append(version)
+                found.pending.append((line_start, version))
+                continue
         try:
             found.versions.append(parse_line(line))
         except BadRecordError as error:
@@ -213,6 +243,65 @@ def parse_line(line: bytes) -> Version:
     if not isinstance(record, dict):
         raise BadRecordError("not a record")
     return version_from_record(record, record.get("kind"), walk=needs_walk(line))
+
+
+def outline_version(line: bytes) -> Version | None:
+    """A recipe version from a journal line as this app writes it, read from its outline
+    alone: kind, id, time, computer, `seen` and the title checked now, the document decoded
+    and checked in full (`parse_line`, the very check a line gets when read at once) on
+    first use. None for any other line: it takes the careful path now.
+
+    Only text with no escapes is taken so (an id, a computer, the title); a deletion, a
+    meal-plan entry, a long line or anything unusual is read at once."""
+    if len(line) > MAX_LINE_BYTES:
+        return None
+    match = _OUTLINE.match(line)
+    if match is None or not line.endswith(b"}}"):
+        return None
+    outline = outline_fields(match.group(3), match.group(5))
+    if outline is None:
+        return None
+    time, seen = outline
+    start = match.end()
+    title = _TITLE.match(line, start)
+    if title is None:
+        return None
+    try:
+        key, device = match.group(2).decode("utf-8"), match.group(4).decode("utf-8")
+        title_text = title.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    version = Version.pending(
+        "recipe", key, time, device, seen, line, (start, len(line) - 1), _document_of_line
+    )
+    version.title_hint = title_text
+    return version
+
+
+def outline_fields(time_text: bytes, seen_text: bytes) -> tuple[int, dict[str, int]] | None:
+    """The edit time and `seen` of an outline, checked as `version_from_record` checks them."""
+    time = int(time_text)
+    if time >= 2**62:
+        return None
+    if seen_text == b"{}":
+        return time, {}
+    try:
+        seen = _DECODER.decode(seen_text.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(seen, dict) or not all(
+        isinstance(t, int) and not isinstance(t, bool) and 0 <= t < 2**62 for t in seen.values()
+    ):
+        return None
+    return time, seen
+
+
+def _document_of_line(line: bytes) -> dict[str, Any]:
+    """A pending version's document: the whole line checked as if read at once."""
+    document = parse_line(line).document
+    if document is None:
+        raise BadRecordError("the document is not an object")
+    return document
 
 
 def fast_record(line: bytes, text: str | None = None) -> dict[str, Any] | None:

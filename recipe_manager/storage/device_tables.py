@@ -39,6 +39,8 @@ from ..domain.limits import MAX_RECIPE_CHARS
 from .device_files import (
     APP_NAME,
     LAYOUT,
+    OUTLINE_FIELDS,
+    TITLE_AT_START,
     BadRecordError,
     FileRead,
     UnreadableFileError,
@@ -47,6 +49,7 @@ from .device_files import (
     fast_record,
     fsync_folder,
     needs_walk,
+    outline_fields,
     read_regular_file,
     too_new,
     version_from_record,
@@ -67,7 +70,23 @@ _MAX_BAD_NAMED = 20
 _TABLE_START = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":\{$')
 _ONE_LINE_TABLE = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":(\{.*\}),?$')
 _DOCUMENT = re.compile(r'^"([0-9]{1,12})":')
+_DOCUMENT_BYTES = re.compile(rb'^"([0-9]{1,12})":')
+_RECIPES = TABLES[RECIPE]
 _MAX_LINE = 4 * MAX_RECIPE_CHARS + 4096
+# A recipe document's outline as `write_table_file` writes it (see `device_files`).
+_OUTLINE = re.compile(rb"\{" + OUTLINE_FIELDS)
+_TITLE = re.compile(TITLE_AT_START)
+
+
+class PendingDocument:
+    """A table document taken on its outline alone (`DeviceTableStorage(lazy=True)`): the
+    line it came from, where in it the document is, and its title; `read_table_file` makes
+    it a pending `Version`, checked in full (`_document_of_line`) on first use."""
+
+    __slots__ = ("line", "span", "title")
+
+    def __init__(self, line: bytes, span: tuple[int, int], title: str) -> None:
+        self.line, self.span, self.title = line, span, title
 
 
 def table_file_name(device: str) -> str:
@@ -90,8 +109,12 @@ class DeviceTableStorage(Storage):
         header: dict[str, Any] | None = None,
         guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
         on_replaced: Callable[[os.stat_result], None] | None = None,
+        lazy: bool = False,
     ) -> None:
         self.path = Path(path)
+        self.lazy = lazy
+        #: Byte offset of each document taken on its outline (`lazy`), by its line.
+        self.pending_at: dict[int, int] = {}
         self.header = header
         self.guard = guard or contextlib.nullcontext
         self.on_replaced = on_replaced
@@ -122,7 +145,7 @@ class DeviceTableStorage(Storage):
             return None
 
     def _decode(self, raw: bytes) -> dict[str, dict[str, Any]]:
-        if not raw.strip():
+        if not raw or raw.isspace():  # (strip() would copy a file of 100 MB to find out)
             return {}
         tables = self._decode_lines(raw)
         if tables is None:
@@ -149,11 +172,21 @@ class DeviceTableStorage(Storage):
         offset = len(lines[0]) + 1
         self.complete = False
         # The part after the last newline is unfinished (a sync tool still copying): wait.
+        lazy = self.lazy
         for raw_line in lines[1:-1]:
             line_start, offset = offset, offset + len(raw_line) + 1
             if len(raw_line) > _MAX_LINE:
                 self._bad(line_start, f"{len(raw_line):,} bytes, more than a record can hold")
                 continue
+            if lazy and table is not None and table_name == _RECIPES:
+                # Taken on its outline before anything else: the whole line (its UTF-8
+                # too) is checked on first use.
+                number = _DOCUMENT_BYTES.match(raw_line)
+                outline = None if number is None else _outline_record(raw_line, number.end())
+                if number is not None and outline is not None:
+                    table[number.group(1).decode("ascii")] = outline
+                    self.pending_at[id(outline["doc"])] = line_start
+                    continue
             try:
                 line = raw_line.decode("utf-8").rstrip("\r")
             except UnicodeDecodeError:
@@ -168,21 +201,8 @@ class DeviceTableStorage(Storage):
                 match = _DOCUMENT.match(line)
                 if match is None:
                     return None
-                text = line[match.end() :]
-                if text.endswith(","):
-                    text = text[:-1]
                 try:
-                    body = raw_line[match.end() :].rstrip(b"\r")
-                    body = body[:-1] if body.endswith(b",") else body
-                    record = fast_record(body, text)
-                    walk = False
-                    if record is None:
-                        record = decode_record(text)
-                        walk = needs_walk(raw_line)
-                    if not isinstance(record, dict):
-                        raise BadRecordError("not a record")
-                    if table_name != META_TABLE:
-                        version_from_record(record, KIND_OF_TABLE.get(table_name, ""), walk=walk)
+                    record = checked_record(raw_line, match.end(), table_name)
                 except BadRecordError as error:
                     self._bad(line_start, str(error))
                     continue
@@ -277,6 +297,60 @@ class DeviceTableStorage(Storage):
         self._data = None
 
 
+def checked_record(raw_line: bytes, start: int, table_name: str) -> dict[str, Any]:
+    """The document of a table line (from `start`, after its number) decoded and checked in
+    full; raises BadRecordError naming what is wrong."""
+    body = raw_line[start:].rstrip(b"\r")
+    body = body[:-1] if body.endswith(b",") else body
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRecordError("not UTF-8") from None
+    record = fast_record(body, text)
+    walk = False
+    if record is None:
+        record = decode_record(text)
+        walk = needs_walk(raw_line)
+    if not isinstance(record, dict):
+        raise BadRecordError("not a record")
+    if table_name != META_TABLE:
+        version_from_record(record, KIND_OF_TABLE.get(table_name, ""), walk=walk)
+    return record
+
+
+def _outline_record(raw_line: bytes, start: int) -> dict[str, Any] | None:
+    """A recipe table line's outline as a record whose "doc" is a `PendingDocument`; None
+    for a line not laid out as this app writes it (it is checked in full now)."""
+    match = _OUTLINE.match(raw_line, start)
+    if match is None:
+        return None
+    end = len(raw_line) - (2 if raw_line.endswith(b"},") else 1)
+    if not raw_line.endswith((b"}}", b"}},")):
+        return None
+    outline = outline_fields(match.group(2), match.group(4))
+    title = _TITLE.match(raw_line, match.end())
+    if outline is None or title is None:
+        return None
+    try:
+        key, device = match.group(1).decode("utf-8"), match.group(3).decode("utf-8")
+        title_text = title.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    pending = PendingDocument(raw_line, (match.end(), end), title_text)
+    return {"id": key, "time": outline[0], "device": device, "seen": outline[1], "doc": pending}
+
+
+def _document_of_line(raw_line: bytes) -> dict[str, Any]:
+    """A pending table version's document: its line checked as if read at once."""
+    match = _DOCUMENT_BYTES.match(raw_line)
+    if match is None:
+        raise BadRecordError("not a record")
+    document = checked_record(raw_line, match.end(), TABLES[RECIPE]).get("doc")
+    if not isinstance(document, dict):
+        raise BadRecordError("the document is not an object")
+    return document
+
+
 def _lines(tables: dict[str, dict[str, Any]]) -> Iterator[bytes]:
     """One document per line, so that a reader can set one bad document aside, not the file."""
     yield b"{\n"
@@ -314,15 +388,22 @@ def _chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def read_table_file(path: Path) -> FileRead:
-    """Every version in a computer's table file, through TinyDB; never raises for content."""
-    database = TinyDB(path, storage=DeviceTableStorage)
+def read_table_file(path: Path, *, lazy: bool = False) -> FileRead:
+    """Every version in a computer's table file, through TinyDB; never raises for content.
+
+    `lazy`: a recipe laid out as this app writes it is taken on its outline alone, its
+    document decoded and checked on first use (listed in `pending`)."""
+    database = TinyDB(path, storage=DeviceTableStorage, lazy=lazy)
     storage: DeviceTableStorage = database.storage  # type: ignore[assignment]
     found = FileRead()
     try:
         for kind, table_name in TABLES.items():
             for document in database.table(table_name, cache_size=0):
-                found.versions.append(_version(kind, document))
+                version = _version(kind, document)
+                found.versions.append(version)
+                pending = document.get("doc")
+                if isinstance(pending, PendingDocument):
+                    found.pending.append((storage.pending_at.get(id(pending), 0), version))
     finally:
         database.close()
     found.problems = storage.problems
@@ -374,6 +455,19 @@ def write_table_file(
 
 def _version(kind: str, record: dict[str, Any]) -> Version:
     """A checked document (the storage checked it while reading) as a version."""
+    document = record.get("doc")
+    if isinstance(document, PendingDocument):
+        return Version.pending(
+            kind,
+            record["id"],
+            record["time"],
+            record["device"],
+            record["seen"],
+            document.line,
+            document.span,
+            _document_of_line,
+            document.title,
+        )
     return Version(
         kind,
         record["id"],

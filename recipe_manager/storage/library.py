@@ -19,7 +19,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -88,13 +88,46 @@ logger = logging.getLogger(__name__)
 Key = tuple[str, str]
 
 
-@dataclass(frozen=True, slots=True)
 class RecipeSummary:
-    """What the recipe list needs of a recipe, without reading its ingredients."""
+    """What the recipe list needs of a recipe, without reading its ingredients.
 
-    id: str
-    title: str
-    document: Mapping[str, Any] = field(repr=False, compare=False)
+    `document` is the stored record; for a library opened with `defer_checks` it is decoded
+    on first use (the list paints titles; marks, search text and browse rows ask for it), and
+    reads as empty for a record found bad then (the library leaves it out at once).
+    """
+
+    __slots__ = ("_document", "_version", "id", "title")
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        document: Mapping[str, Any] | None = None,
+        *,
+        version: Version | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self._document = document
+        self._version = version
+
+    @property
+    def document(self) -> Mapping[str, Any]:
+        if self._document is None:
+            version = self._version
+            self._document = (version.document if version is not None else None) or {}
+        return self._document
+
+    def __repr__(self) -> str:
+        return f"RecipeSummary(id={self.id!r}, title={self.title!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RecipeSummary):
+            return NotImplemented
+        return (self.id, self.title) == (other.id, other.title)
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.title))
 
     @property
     def search_text(self) -> str:
@@ -145,6 +178,12 @@ class RecipeLibrary:
 
     `exclusive` takes the session lock: a second exclusive library on the same folder (another
     window, another process, whatever path reaches it) opens read-only.
+
+    `defer_checks` (the window's open): a recipe line laid out as this app writes it is taken
+    on its outline (kind, id, time, computer, `seen`, title), its document decoded and checked
+    in full on first use, and every one of them by `finish_reading`, which the caller runs
+    on a worker once the list is shown. Until then a record that proves bad is shown under
+    its title; `finish_reading` leaves it out as opening without `defer_checks` would have.
     """
 
     def __init__(
@@ -156,6 +195,7 @@ class RecipeLibrary:
         read_only: bool = False,
         create: bool = True,
         computer: Computer | None = None,
+        defer_checks: bool = False,
     ) -> None:
         given = Path(path)
         self.legacy_file: Path | None = None
@@ -186,7 +226,8 @@ class RecipeLibrary:
         self._resolved: dict[Key, Resolved] = {}
         self._shown: dict[str, dict[str, Entry]] = {RECIPE: {}, PLAN: {}}
         self._documents: dict[str, dict[str, Any]] = {}  # conflict copies as shown
-        self._categories: Counter[str] = Counter()
+        # Recipes per category, counted on first use, then kept as recipes change.
+        self._categories: Counter[str] | None = None
         # Recipe ids by title (case and spacing ignored), built on first use, then kept.
         self._titles: dict[str, set[str]] | None = None
         self._names: dict[str, str] = {self.computer.id: self.computer.name}
@@ -197,6 +238,14 @@ class RecipeLibrary:
         self._own_lines = 0  # versions (and bad lines) in this computer's journal
         self._own_bad: set[str] = set()  # own files holding records that were set aside
         self._compaction = threading.Lock()
+        # Versions taken at open on their outline alone (`defer_checks`), to check in full:
+        # (file shown as devices/<name>, byte offset, version).
+        self._pending: list[tuple[str, int, Version]] = []
+        self._checking = threading.Lock()
+        self._late_changes: set[str] = set()
+        self._defer_checks = defer_checks
+        self._freeze_checked = False
+        self._own_paths: tuple[tuple[Path, str], Path, Path] | None = None  # built once
         self._prepare_folder(create)
         if exclusive and not read_only:
             self._session_lock = try_session_lock(self.path)
@@ -211,7 +260,11 @@ class RecipeLibrary:
             raise
         with contextlib.suppress(OSError):
             remember_library(self.path.resolve())
-        if not self.read_only:
+        # With records still to check, the backup and compaction wait for the checks: they
+        # hold only records that passed (`finish_reading`).
+        self._checks_done = not self._pending
+        self._start_after_checks = not self.read_only and not self._checks_done
+        if not self.read_only and self._checks_done:
             self._start(self._open_backup, "backup")
             self._maybe_compact()
 
@@ -224,12 +277,22 @@ class RecipeLibrary:
     @property
     def own_file(self) -> Path:
         """This computer's journal: every save is appended here."""
-        return self.path / DEVICES_FOLDER / device_file_name(self.computer.id)
+        if self._own_paths is None or self._own_paths[0] != (self.path, self.computer.id):
+            devices = self.path / DEVICES_FOLDER
+            name = self.computer.id
+            self._own_paths = (
+                (self.path, name),
+                devices / device_file_name(name),
+                devices / table_file_name(name),
+            )
+        return self._own_paths[1]
 
     @property
     def own_table(self) -> Path:
         """This computer's TinyDB file, which compaction folds the journal into."""
-        return self.path / DEVICES_FOLDER / table_file_name(self.computer.id)
+        self.own_file  # noqa: B018 - makes both paths
+        assert self._own_paths is not None
+        return self._own_paths[2]
 
     def __len__(self) -> int:
         return len(self._shown[RECIPE])
@@ -245,20 +308,23 @@ class RecipeLibrary:
 
     def recipes(self) -> list[Recipe]:
         """Every recipe (conflict copies included, each its own recipe), as new objects."""
-        return [self._to_recipe(self._document(entry)) for entry in self._entries(RECIPE)]
+        self._finish_checks()
+        return [self._to_recipe(self._checked(entry)) for entry in self._entries(RECIPE)]
 
     def recipes_titled(self, titles: Iterable[str]) -> list[Recipe]:
         """The recipes whose title is one of these, ignoring case and spacing (an import's
         duplicate check needs only those): no copy of the library."""
+        self._finish_checks()
         with self._lock:
             self.prepare_titles()
             assert self._titles is not None
             found = {i for t in titles for i in self._titles.get(_title_key(t), ())}
             entries = [self._shown[RECIPE][i] for i in sorted(found) if i in self._shown[RECIPE]]
-        return [self._to_recipe(self._document(entry)) for entry in entries]
+        return [self._to_recipe(self._checked(entry)) for entry in entries]
 
     def prepare_titles(self) -> None:
         """Build the title index now (on a worker, before an import needs it)."""
+        self._finish_checks()
         with self._lock:
             if self._titles is None:
                 self._titles = {}
@@ -277,19 +343,29 @@ class RecipeLibrary:
             ids.discard(recipe_id)
 
     def summaries(self) -> list[RecipeSummary]:
-        """Titles and searchable text of every recipe, cheap enough for 100,000 at start-up."""
-        return [_summary(entry.id, self._document(entry)) for entry in self._entries(RECIPE)]
+        """Titles and searchable text of every recipe, cheap enough for 100,000 at start-up
+        (a document not yet decoded is decoded when its summary's `document` is first asked)."""
+        return [self._summary(entry) for entry in self._entries(RECIPE)]
 
     def summary(self, recipe_id: str) -> RecipeSummary:
-        return _summary(recipe_id, self._document(self._entry(RECIPE, recipe_id)))
+        return self._summary(self._entry(RECIPE, recipe_id))
 
     def categories(self) -> list[str]:
-        """The categories in use, for the editor to offer (kept as recipes change: no scan)."""
-        found = [name for name, count in list(self._categories.items()) if count > 0 and name]
+        """The categories in use, for the editor to offer (counted once, then kept as recipes
+        change)."""
+        with self._lock:
+            if self._categories is None:
+                counted: Counter[str] = Counter()
+                for entry in self._entries(RECIPE):
+                    counted[_category(entry.version.document)] += 1
+                self._categories = counted
+            found = [name for name, count in self._categories.items() if count > 0 and name]
         return sorted(found, key=str.casefold)
 
     def get(self, recipe_id: str) -> Recipe:
-        return self._to_recipe(self._document(self._entry(RECIPE, recipe_id)))
+        """The recipe shown under this id; LibraryReadError if its record proves unreadable
+        (a library opened with `defer_checks`, before `finish_reading`)."""
+        return self._to_recipe(self._checked(self._entry(RECIPE, recipe_id)))
 
     def is_empty_of_records(self) -> bool:
         """No computer ever wrote a record here (a deleted recipe still counts as one)."""
@@ -387,7 +463,7 @@ class RecipeLibrary:
 
         def build() -> tuple[Recipe, list[Version]]:
             entry = self._entry(RECIPE, recipe_id)
-            removed = self._to_recipe(self._document(entry))
+            removed = self._to_recipe(self._checked(entry))
             return removed, self._new_versions(RECIPE, recipe_id, None)
 
         return self._commit(build)
@@ -423,6 +499,7 @@ class RecipeLibrary:
         so every computer takes the restore in. Returns the number of recipes restored.
         """
         loaded = info.load()
+        self._finish_checks()
         self._take_backup("restore")
 
         def build() -> tuple[int, list[Version]]:
@@ -493,6 +570,120 @@ class RecipeLibrary:
                 self.read_only_reason = str(error)
                 return False
             return True
+
+    def finish_reading(self, *, freeze: bool = False) -> bool:
+        """Check in full every record a `defer_checks` open took on its outline alone; True
+        if what is shown changed (`last_change` names the ids). Run it on a worker once the
+        list is shown: it decodes every document, as opening does without `defer_checks`.
+
+        A record found bad now is what opening would have left out: it is named in
+        `problems` the same way, and the version it hid (that computer's previous one, or
+        none) is shown instead. The open's backup and compaction start after this, so they
+        hold only checked records. Waits for a check already running on another thread.
+
+        `freeze` (the app, which keeps its library open as long as it runs): the decoded
+        documents are moved out of the garbage collector's sight (`gc.freeze`), as the app
+        does with what it loaded before the list showed, so that no collection on any thread
+        ever walks them (one would hold the UI thread for tens of ms)."""
+        self._freeze_checked = self._freeze_checked or freeze
+        self._finish_checks()
+        with self._lock:
+            if not self._late_changes:
+                return False
+            self.last_change = Change(frozenset(self._late_changes))
+            self._late_changes = set()
+            return True
+
+    def _finish_checks(self) -> None:
+        if self._checks_done:
+            return
+        with self._checking:
+            if self._checks_done:
+                return
+            pending, self._pending = self._pending, []
+            bad: list[Version] = []
+            named: Counter[str] = Counter()
+            with without_cyclic_gc(freeze=self._freeze_checked):
+                for name, offset, version in pending:
+                    problem = version.problem  # decodes and checks the whole line
+                    if problem is None:
+                        continue
+                    bad.append(version)
+                    named[name] += 1
+                    if named[name] <= _MAX_LATE_NAMED:
+                        self._name_problem(
+                            f"{name}, byte {offset}: a record was set aside ({problem})"
+                        )
+                    if name.endswith(
+                        (f"/{device_file_name(self.computer.id)}", f"/{self.own_table.name}")
+                    ):
+                        self._own_bad.add(name.rpartition("/")[2])
+            for name, count in named.items():
+                if count > _MAX_LATE_NAMED:
+                    self._name_problem(
+                        f"{name}: {count - _MAX_LATE_NAMED} more records were set aside"
+                    )
+            if bad:
+                self._leave_out(bad)
+            self._checks_done = True
+        if self._start_after_checks:
+            self._start_after_checks = False
+            self._start(self._open_backup, "backup")
+            self._maybe_compact()
+
+    def _name_problem(self, problem: str) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def _leave_out(self, bad: list[Version]) -> None:
+        """Take versions found bad after opening out of the merge, as if never read: each
+        record they touched is merged again from every version of it that is good (the
+        files are read again, in full, for those records)."""
+        bad_ids = {id(version) for version in bad}
+        keys = {(version.kind, version.key) for version in bad}
+        with self._lock:
+            affected = {
+                key
+                for key in keys
+                if any(id(v) in bad_ids for v in self._candidates.get(key, {}).values())
+            }
+            own_affected = {k for k, v in self._own_versions.items() if id(v) in bad_ids}
+        if not affected and not own_affected:
+            return  # each was superseded when read: nothing shown came from one
+        wanted = keys
+        again: dict[Key, list[Version]] = {}
+        for path in device_files(self.path):
+            found = read_table_file(path) if is_table_file(path) else read_device_file(path)
+            for version in found.versions:
+                if (version.kind, version.key) in wanted:
+                    again.setdefault((version.kind, version.key), []).append(version)
+        with self._lock:
+            for own_key in own_affected:
+                if id(self._own_versions.get(own_key)) in bad_ids:
+                    del self._own_versions[own_key]
+                    own_kind, own_id, device = own_key
+                    for version in again.get((own_kind, own_id), []):
+                        if version.device == device:
+                            self._keep_own(version)
+            remerge: set[Key] = set()
+            for key in affected:
+                current = self._candidates.get(key, {})
+                good = [v for v in current.values() if id(v) not in bad_ids]
+                newest = newest_per_device(good + again.get(key, []))
+                old = self._resolved.get(key)
+                if newest:
+                    self._candidates[key] = newest
+                    remerge.add(key)
+                    continue
+                # No good version of the record at all: it was never here.
+                self._candidates.pop(key, None)
+                self._resolved.pop(key, None)
+                for entry in entries_of(old) if old is not None else []:
+                    shown = self._shown[key[0]].get(entry.id)
+                    if shown is not None and shown.version is entry.version:
+                        self._unshow(key[0], entry.id)
+                        self._late_changes.add(entry.id)
+            self._late_changes |= self._apply(remerge)
 
     def compact(self) -> None:
         """Fold this computer's journal into its TinyDB file (normally in the background,
@@ -569,14 +760,14 @@ class RecipeLibrary:
 
     def _open(self) -> None:
         if self._write_lock is None:
-            self._read_files()
+            self._read_files(lazy=self._defer_checks)
             return
         with holding(self._write_lock):
             clean_backup_temp_files(self.path)
             self._clean_own_temp_files()
             self._open_own_file()
             self._adopt_old_own_file()
-            self._read_files()
+            self._read_files(lazy=self._defer_checks)
             if self.legacy_file is not None and not self.read_only:
                 self._move_legacy_in()
 
@@ -690,14 +881,15 @@ class RecipeLibrary:
 
     # Reading files ------------------------------------------------------------------------
 
-    def _read_files(self, paths: Iterable[Path] | None = None) -> set[str]:
+    def _read_files(self, paths: Iterable[Path] | None = None, *, lazy: bool = False) -> set[str]:
         """Read what changed in every device file (or in `paths`); returns the ids whose view
         changed. A journal that grew is read from where the last read stopped; a table file
-        that changed is read whole (through TinyDB)."""
+        that changed is read whole (through TinyDB). `lazy`: recipes laid out as this app
+        writes them are taken on their outline, and checked in full by `finish_reading`."""
         with without_cyclic_gc():
-            return self._read_files_now(paths)
+            return self._read_files_now(paths, lazy)
 
-    def _read_files_now(self, paths: Iterable[Path] | None) -> set[str]:
+    def _read_files_now(self, paths: Iterable[Path] | None, lazy: bool = False) -> set[str]:
         touched: set[Key] = set()
         own_journal = device_file_name(self.computer.id)
         own_table = table_file_name(self.computer.id)
@@ -712,11 +904,11 @@ class RecipeLibrary:
                 continue
             if is_table_file(path):
                 start = 0
-                found = read_table_file(path)
+                found = read_table_file(path, lazy=lazy)
                 state.identity = identity
             else:
                 start = state.end if self._appended(path, state, info.st_ino) else 0
-                found = read_device_file(path, start)
+                found = read_device_file(path, start, lazy=lazy)
                 state.identity = identity
                 state.end = found.end
                 state.tail = _tail(path, found.end)
@@ -726,6 +918,9 @@ class RecipeLibrary:
                     self._names.setdefault(device, name[:60])
             if found.problems:
                 self.problems.extend(p for p in found.problems if p not in self.problems)
+            if found.pending:
+                shown_as = f"{path.parent.name}/{path.name}"
+                self._pending.extend((shown_as, at, version) for at, version in found.pending)
             if path.name in (own_journal, own_table):
                 self._note_own(
                     path.name,
@@ -790,18 +985,25 @@ class RecipeLibrary:
         """Merge the touched records again and update what is shown; returns changed ids."""
         changed: set[str] = set()
         all_resolved = self._resolved
+        all_candidates = self._candidates
+        # No category counts or title index kept yet (opening): showing is one dict entry.
+        plain = self._categories is None and self._titles is None
         for key in touched:
             kind = key[0]
             shown = self._shown[kind]
             old = all_resolved.get(key)
-            candidates = self._candidates[key]
+            candidates = all_candidates[key]
             if old is None and len(candidates) == 1 and key[1] not in shown:
                 # One computer's version of a record new here (every record, opening): it
                 # wins alone, with no copies, and nothing shown under its id goes.
                 (version,) = candidates.values()
                 all_resolved[key] = Resolved(version)
-                if version.document is not None:
-                    self._show(kind, Entry(key[1], version))
+                if not version.deleted:
+                    if plain:
+                        self._documents.pop(key[1], None)
+                        shown[key[1]] = Entry(key[1], version)
+                    else:
+                        self._show(kind, Entry(key[1], version))
                     changed.add(key[1])
                 continue
             if old is not None:
@@ -826,14 +1028,16 @@ class RecipeLibrary:
         self._unshow(kind, entry.id)
         self._shown[kind][entry.id] = entry
         if kind == RECIPE:
-            self._categories[_category(entry.version.document)] += 1
+            if self._categories is not None:
+                self._categories[_category(entry.version.document)] += 1
             if self._titles is not None:
                 self._index_title(entry.id, self._document(entry), 1)
 
     def _unshow(self, kind: str, entry_id: str) -> None:
         entry = self._shown[kind].pop(entry_id, None)
         if entry is not None and kind == RECIPE:
-            self._categories[_category(entry.version.document)] -= 1
+            if self._categories is not None:
+                self._categories[_category(entry.version.document)] -= 1
             if self._titles is not None:
                 self._index_title(entry_id, self._document(entry), -1)
         self._documents.pop(entry_id, None)
@@ -891,7 +1095,8 @@ class RecipeLibrary:
         try:
             data = lines_of(versions)
         except (TypeError, ValueError) as error:
-            raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+            why = _why(versions, error)
+            raise LibraryWriteError(f"the recipe could not be stored: {why}") from error
         path = self.own_file
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -918,7 +1123,8 @@ class RecipeLibrary:
         if state.end == before:
             state.end = info.st_size
             state.identity = (info.st_ino, info.st_size, info.st_mtime_ns)
-            state.tail = data[-_TAIL:] if len(data) >= _TAIL else _tail(path, state.end)
+            # The bytes before `before` were the tail: no need to read the file again.
+            state.tail = (state.tail + data)[-_TAIL:]
         self._own_lines += len(versions)
         for version in versions:
             self._keep_own(version)
@@ -927,8 +1133,15 @@ class RecipeLibrary:
 
     def _read_own_changes(self) -> None:
         """Another program of this computer (a script) may have saved or compacted: read its
-        table file and journal again where they changed."""
-        self._read_files([self.own_table, self.own_file])
+        table file and journal again where they changed (two stats when nothing did: the
+        usual case, on every save)."""
+        paths = [self.own_table, self.own_file]
+        files = self._files
+        for path in paths:
+            state = files.get(path.name)
+            if _identity(path) != (state.identity if state is not None else (0, 0, 0)):
+                self._read_files(paths)
+                return
 
     # Compaction ---------------------------------------------------------------------------
 
@@ -947,6 +1160,7 @@ class RecipeLibrary:
         Killed between the replace and the cut, the journal holds versions the table holds
         too: the same versions, which the merge takes once."""
         journal, table = self.own_file, self.own_table
+        self._finish_checks()  # only checked records are written
         with self._lock:
             state = self._files.get(journal.name)
             write_lock = self._write_lock
@@ -1026,6 +1240,7 @@ class RecipeLibrary:
     def _take_backup(self, reason: str) -> BackupInfo | None:
         if self.keep_backups <= 0:
             return None
+        self._finish_checks()
         records = {
             RECIPE: [self._document(entry) for entry in self._entries(RECIPE)],
             PLAN: [dict(entry.version.document or {}) for entry in self._entries(PLAN)],
@@ -1050,6 +1265,24 @@ class RecipeLibrary:
         if entry is None:
             raise RecipeNotFoundError(entry_id)
         return entry
+
+    def _summary(self, entry: Entry) -> RecipeSummary:
+        version = entry.version
+        if entry.conflict_of is None and version.title_hint is not None and version.is_pending:
+            # The title was read from the line's outline: the document waits for first use.
+            return RecipeSummary(entry.id, version.title_hint, version=version)
+        return _summary(entry.id, self._document(entry))
+
+    def _checked(self, entry: Entry) -> dict[str, Any]:
+        """The document shown under an entry, for a recipe to be made of it: one that proved
+        unreadable raises LibraryReadError (it is left out at `finish_reading`)."""
+        problem = entry.version.problem
+        if problem is not None:
+            title = entry.version.title_hint or entry.id
+            raise LibraryReadError(
+                self.path, f"recipe {title[:60]!r} was set aside ({problem}); it is left out"
+            )
+        return self._document(entry)
 
     def _document(self, entry: Entry) -> dict[str, Any]:
         document = entry.version.document or {}
@@ -1085,18 +1318,25 @@ class RecipeLibrary:
 
 
 _TAIL = 4096
+_MAX_LATE_NAMED = 20
 
 
 @contextlib.contextmanager
-def without_cyclic_gc() -> Iterator[None]:
+def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while many records are decoded: they are plain acyclic
     data, yet each thousand new containers would start a collection that walks them all
-    (a quarter of the time of opening 10,000 recipes). Turned back on after, if it was on."""
+    (a quarter of the time of opening 10,000 recipes). Turned back on after, if it was on.
+
+    `freeze`: what was made meanwhile lives as long as the library, so it is moved out of
+    the collector's sight (`gc.freeze`) before collection resumes; otherwise the first
+    collection after would walk all of it at once, holding every thread for tens of ms."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_on:
             gc.enable()
 
@@ -1133,10 +1373,25 @@ def _find(candidates: Mapping[str, Version], token: str | None) -> Version | Non
 
 
 def _check(recipe: Recipe) -> None:
+    """The limits, before anything is written. Whether the recipe can be written as JSON
+    (no NaN, no lone surrogate) is found by encoding it, once, in `_append`."""
     try:
-        check_recipe(recipe)
+        check_recipe(recipe, check_json=False)
     except LimitError as error:
         raise LibraryWriteError(f"the recipe could not be stored: {error}") from error
+
+
+def _why(versions: list[Version], error: Exception) -> str:
+    """Why versions could not be encoded, naming the record (as `check_document` does)."""
+    for version in versions:
+        document = version.document
+        title = document.get("title") if document else None
+        where = f"{version.kind} {title[:60]!r}" if isinstance(title, str) else version.kind
+        try:
+            check_document(document, where)
+        except LimitError as found:
+            return str(found)
+    return str(error)
 
 
 def _title_key(title: str) -> str:

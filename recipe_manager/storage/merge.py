@@ -25,8 +25,8 @@ Merging only reads: it never writes, asks nothing and cannot loop.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 RECIPE = "recipe"
@@ -36,16 +36,110 @@ KINDS = (RECIPE, PLAN)
 KINDS_WITH_COPIES = frozenset({RECIPE})
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Version:
-    """One version of one record, as one computer wrote it."""
+    """One version of one record, as one computer wrote it.
 
-    kind: str
-    key: str
-    time: int
-    device: str
-    document: dict[str, Any] | None
-    seen: Mapping[str, int] = field(default_factory=dict)
+    A version read while opening a library may hold its document as the raw line it came
+    from (`pending`, made by `Version.pending`): its kind, id, time, computer and `seen` were
+    read and checked from the line's outline, and the document is decoded and checked in full
+    on first use of `document`. One that fails then reads as an empty document and names
+    why in `problem`; the library leaves it out (`RecipeLibrary.finish_reading`). Versions
+    are compared by identity.
+    """
+
+    __slots__ = (
+        "_deleted",
+        "_document",
+        "_load",
+        "_problem",
+        "_raw",
+        "device",
+        "key",
+        "kind",
+        "seen",
+        "time",
+        "title_hint",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        key: str,
+        time: int,
+        device: str,
+        document: dict[str, Any] | None,
+        seen: Mapping[str, int] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.time = time
+        self.device = device
+        self.seen: Mapping[str, int] = {} if seen is None else seen
+        self._document = document
+        self._deleted = document is None
+        self._raw: tuple[bytes, int, int] | None = None
+        self._load: Callable[[bytes], dict[str, Any]] | None = None
+        self._problem: str | None = None
+        #: The title read from the raw line of a pending recipe (None when not read so).
+        self.title_hint: str | None = None
+
+    @classmethod
+    def pending(
+        cls,
+        kind: str,
+        key: str,
+        time: int,
+        device: str,
+        seen: Mapping[str, int],
+        line: bytes,
+        document_span: tuple[int, int],
+        load: Callable[[bytes], dict[str, Any]],
+        title: str | None = None,
+    ) -> Version:
+        """A version whose document is `line[start:end]` (a JSON object), decoded and checked
+        by `load(line)` on first use; `load` raises ValueError naming what is wrong."""
+        version = cls(kind, key, time, device, None, seen)
+        version._deleted = False
+        version._raw = (line, *document_span)
+        version._load = load
+        version.title_hint = title
+        return version
+
+    @property
+    def document(self) -> dict[str, Any] | None:
+        """The record (None for a tombstone); decoded and checked now if still pending."""
+        raw = self._raw
+        if raw is None:
+            return self._document
+        load = self._load
+        if load is None:
+            return self._document
+        try:
+            self._document = load(raw[0])
+        except ValueError as error:
+            # Another thread may decode the same version at once: both find the same.
+            self._problem = str(error) or "it could not be read"
+            self._document = {}
+        self._load = None
+        self._raw = None
+        return self._document
+
+    @property
+    def problem(self) -> str | None:
+        """Why the document was set aside (decoding it if still pending); None if it is fine."""
+        self.document  # noqa: B018 - decodes a pending document
+        return self._problem
+
+    @property
+    def is_pending(self) -> bool:
+        """The document is still the raw line, not yet decoded and checked."""
+        return self._load is not None
+
+    @property
+    def raw_document(self) -> bytes | None:
+        """The document's raw JSON text while pending (None once decoded, or never raw)."""
+        raw = self._raw
+        return None if raw is None else raw[0][raw[1] : raw[2]]
 
     @property
     def order(self) -> tuple[int, str]:
@@ -59,7 +153,10 @@ class Version:
 
     @property
     def deleted(self) -> bool:
-        return self.document is None
+        return self._deleted
+
+    def __repr__(self) -> str:
+        return f"Version({self.kind!r}, {self.key!r}, {self.time}, {self.device!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +265,11 @@ def _later(version: Version, than: Version) -> bool:
     if version.order != than.order:
         return version.order > than.order
     # Two different versions with one time and one computer only come from a copied
-    # identity: their content decides, the same on every computer.
+    # identity (or are one version read from two files): their content decides, the same on
+    # every computer. The same raw text is the same content, with no need to decode it.
+    raw = version.raw_document
+    if raw is not None and raw == than.raw_document:
+        return False
     return _fingerprint(version) > _fingerprint(than)
 
 

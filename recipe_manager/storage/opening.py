@@ -61,16 +61,20 @@ def open_library_safely(
     *,
     backups: int = DEFAULT_KEEP,
     create_missing: bool = False,
+    defer_checks: bool = False,
 ) -> OpenResult:
     """Open (or create and seed) the library, holding the session lock if it is free.
 
     Raises LibraryMissingError (touching nothing) for a folder that has gone missing, unless
     `create_missing` (the cook chose "Create it"). Files it cannot read are left as they are
-    and named in `problem`; the library opens in every other case.
+    and named in `problem`; the library opens in every other case. `defer_checks`: see
+    `RecipeLibrary` (the caller then runs `RecipeLibrary.finish_reading` on a worker).
     """
     if not create_missing:
         check_not_missing(path)
-    library = open_or_seed(path, seed_file, backups=backups, exclusive=True)
+    library = open_or_seed(
+        path, seed_file, backups=backups, exclusive=True, defer_checks=defer_checks
+    )
     problem = None
     if library.problems:
         problem = "Some of the library could not be read and was left out:\n" + "\n".join(

@@ -32,6 +32,7 @@ def open_or_seed(
     backups: int = DEFAULT_KEEP,
     exclusive: bool = False,
     create: bool = True,
+    defer_checks: bool = False,
 ) -> RecipeLibrary:
     """Open, and seed a library that has never held anything (no computer wrote a record).
 
@@ -39,7 +40,9 @@ def open_or_seed(
     write the same versions and the merge shows each once; a seed a cook deleted stays
     deleted (its tombstone is newer).
     """
-    library = RecipeLibrary(path, backups=backups, exclusive=exclusive, create=create)
+    library = RecipeLibrary(
+        path, backups=backups, exclusive=exclusive, create=create, defer_checks=defer_checks
+    )
     if (
         seed_file is None
         or library.read_only

@@ -221,6 +221,7 @@ class BrowsePanel(QWidget):
         self._key: BrowseKey = (ALL, "")
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._stale = False  # rows changed since the counts were restarted
+        self._held = False  # counting waits (see `hold`)
         self._timer.timeout.connect(self._count_slice)
 
         self.title = QLabel("<b>Browse</b>")
@@ -260,9 +261,21 @@ class BrowsePanel(QWidget):
         signal: an import of 50 recipes is 50 of them in one go, so this only notes that the
         counts are stale; the copy of the list is taken once, in the next idle slice."""
         self._stale = True
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
+
+    def hold(self, held: bool) -> None:
+        """Hold counting while the library's documents are still being checked on a worker
+        (`LibraryGuard.finish_reading`): counting reads every document, and one not yet
+        checked would be decoded here, on the UI thread, a thousand per slice. Released,
+        counting picks up where it was."""
+        self._held = held
+        if not held and (self._stale or not self.counts.done):
+            self._timer.start()
 
     def _count_slice(self) -> None:
+        if self._held:
+            return
         if self._stale:
             self._stale = False
             self.counts.restart(self._list_model.summaries())

@@ -109,6 +109,8 @@ class LibraryGuard(QObject):
     """
 
     changed = Signal(object)
+    #: `finish_reading` is done: every record shown has been checked in full.
+    checked = Signal()
     #: A backup was restored: the recipes before and after, and the backup's label (for undo).
     restored = Signal(object, object, str)
 
@@ -132,6 +134,8 @@ class LibraryGuard(QObject):
         self._reader = QThreadPool(self)
         self._reader.setMaxThreadCount(1)
         self._reading: _Task | None = None
+        self._finishing: _Task | None = None  # `finish_reading`'s task, kept alive
+        self._known_problems = len(library.problems)
         self._describing: set[_Task] = set()  # kept alive until their answer arrives
         if saving_label is not None:
             self.saver.busy_changed.connect(saving_label.setVisible)
@@ -173,6 +177,35 @@ class LibraryGuard(QObject):
         self._reading = task
         task.signals.done.connect(self._reloaded)
         self._reader.start(task)
+
+    def finish_reading(self) -> None:
+        """Check in full, on the reader worker, the records the open took on their outline
+        (`RecipeLibrary.finish_reading`): one found bad leaves the list, and is named."""
+        if self._finishing is not None:
+            return
+        self._known_problems = len(self.library.problems)
+        # The window keeps the library for the app's life: its documents are frozen out of
+        # the garbage collector's walks once decoded, as those loaded before the list were.
+        task = _Task(lambda: self.library.finish_reading(freeze=True))
+        self._finishing = task
+        task.signals.done.connect(self._finished_reading)
+        self._reader.start(task)
+
+    def _finished_reading(self, changed: Any, error: str | None) -> None:
+        self._finishing = None
+        if error is not None:
+            self._report(f"{error}\nYour recipes are still open here.")
+            self.checked.emit()
+            return
+        found = self.library.problems[self._known_problems :]
+        if found:
+            self._report(
+                "Some of the library could not be read and was left out:\n" + "\n".join(found[:12])
+            )
+        if changed:
+            self._refresh()
+            self.changed.emit(self.library.last_change.ids)
+        self.checked.emit()
 
     def reload_now(self) -> bool:
         """The same, waiting for it (tests, and the read-only window's writer check)."""

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._reading: tuple[Recipe, LineContext] | None = None
         self._photo_waited = ""  # the photo whose thumbnail is being made
         self._last_recipe: str | None = None
+        self._checks_pending = False  # the library's documents still being checked
         self._unit_system_to_write: str | None = None
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS)
         self._remember_timer.timeout.connect(self._write_last_recipe)
@@ -407,9 +408,15 @@ class MainWindow(QMainWindow):
 
     # Loading -------------------------------------------------------------------------------
 
-    def load_library(self) -> None:
+    def load_library(self, *, defer_checks: bool = False) -> None:
         """Open (or create and seed) the library. A bad file is moved aside and reported, a
-        library another window holds opens read-only; the window opens in every case."""
+        library another window holds opens read-only; the window opens in every case.
+
+        `defer_checks` (the app's start, `load_library_after_first_paint`): the list is filled
+        from each record's outline and every document is checked in full on the reader worker
+        once it is shown (`LibraryGuard.finish_reading`); a record found bad then leaves the
+        list and is named in the banner. Without it every record is checked before this
+        returns."""
         from ..storage import open_library_safely, without_cyclic_gc
         from .library_guard import LibraryGuard
 
@@ -417,7 +424,10 @@ class MainWindow(QMainWindow):
 
         try:
             result = open_library_safely(
-                self.library_path, self._seed_file, create_missing=self._create_missing
+                self.library_path,
+                self._seed_file,
+                create_missing=self._create_missing,
+                defer_checks=defer_checks,
             )
         except LibraryMissingError as error:
             self.library = None
@@ -445,6 +455,7 @@ class MainWindow(QMainWindow):
             notify=lambda message: self.statusBar().showMessage(message, 8000),
             saving_label=self.saving_label,
         )
+        self.guard.checked.connect(self._after_checks)
         self.guard.restored.connect(
             lambda before, after, label: self.editing.record_replacement(
                 f"Restore Backup of {label}", before, after
@@ -452,6 +463,14 @@ class MainWindow(QMainWindow):
         )
         if result.newest_backup is not None:
             QTimer.singleShot(0, lambda: self.guard.offer_restore(result.newest_backup))
+        # Deferred checks: the browse counts and the search index read every document, so
+        # they wait for the worker to have decoded them (`_after_checks`).
+        self._checks_pending = defer_checks
+        self.browse.hold(defer_checks)
+        if defer_checks:
+            # A remembered order by rating or favourites would index every row now; the list
+            # fills in title order and takes it once the checks are done.
+            self.proxy.set_sort("title")
         with without_cyclic_gc():
             self.list_model.set_recipes(self.library.summaries())
         self._update_actions()
@@ -463,13 +482,32 @@ class MainWindow(QMainWindow):
         self.library_loaded.emit()
 
     def _after_list_shown(self) -> None:
-        """What can wait until the list is on screen: the recipe, search, units."""
+        """What can wait until the list is on screen: the recipe, search, units, and checking
+        every record in full (on the reader worker; the search index and browse counts
+        follow it)."""
+        if self.guard is not None:
+            self.guard.finish_reading()
         self._select_last_recipe()
-        QTimer.singleShot(0, self._prepare_search)
+        if not self._checks_pending:
+            QTimer.singleShot(0, self._prepare_search)
         self.kitchen.restore_timers()
         from ..domain.units import warm_up
 
         threading.Thread(target=warm_up, name="pint-warm-up", daemon=True).start()
+
+    def _after_checks(self) -> None:
+        """Every document is decoded and checked: index and count them in idle slices, and
+        apply a search, sort or browse row chosen meanwhile (each reads every document,
+        which the UI thread must not decode all at once)."""
+        if not self._checks_pending:
+            return
+        self._checks_pending = False
+        self.browse.hold(False)
+        self._sort_changed(self.sort_order.currentIndex())
+        self._browse_chosen(self.browse.key)
+        if self.search_field.text():
+            self._search_changed(self.search_field.text())
+        QTimer.singleShot(0, self._prepare_search)
 
     def _prepare_search(self) -> None:
         """Fold the search index a slice at a time while idle, never a long pause at once."""
@@ -543,7 +581,7 @@ class MainWindow(QMainWindow):
 
     def load_library_after_first_paint(self) -> None:
         """Read the library only once the window is on screen: a large one never delays it."""
-        after_next_paint(self, self.load_library)
+        after_next_paint(self, lambda: self.load_library(defer_checks=True))
 
     def show_status(self, message: str, msecs: int = 5000) -> None:
         """A passing message in the status bar (plain text, never markup)."""
@@ -999,6 +1037,8 @@ class MainWindow(QMainWindow):
     # Search --------------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
+        if self._checks_pending:
+            return  # searching reads every document: applied once they are checked
         self.proxy.set_query(text)
         if self.proxy.rowCount() == 0 and self.list_model.rowCount() > 0:
             self._show_no_match(text)
@@ -1023,6 +1063,8 @@ class MainWindow(QMainWindow):
 
     def _browse_chosen(self, key: tuple[str, str]) -> None:
         """Narrow the list to a browse row's recipes, combined with the search."""
+        if self._checks_pending:
+            return  # applied once every document is checked (`_after_checks`)
         if key[0] == ALL:
             self.proxy.set_browse(None, None)
             return
@@ -1031,6 +1073,8 @@ class MainWindow(QMainWindow):
     def _sort_changed(self, index: int) -> None:
         # Remembered when the window closes: writing QSettings now would have it synced to
         # disk (an fsync, 15-20 ms) on the UI thread in the very next frame.
+        if self._checks_pending:
+            return  # applied once every document is checked (`_after_checks`)
         self.proxy.set_sort(self.sort_order.itemData(index) or "title")
 
     def _show_browse(self, shown: bool) -> None:

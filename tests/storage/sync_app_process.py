@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,7 +28,10 @@ def say(**what: object) -> None:
 def main() -> None:
     folder, seed, seconds = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
     rng = random.Random(seed)
-    library = RecipeLibrary(folder, exclusive=True)
+    # Opened as the window opens it: records on their outline, checked in full on a worker
+    # while this process goes on working.
+    library = RecipeLibrary(folder, exclusive=True, defer_checks=True)
+    threading.Thread(target=library.finish_reading, daemon=True).start()
     say(opened=library.computer.id)
     mine: list[str] = []
     end = time.monotonic() + seconds

@@ -139,3 +139,17 @@ def test_a_failed_update_and_delete_keep_memory_as_it_was(
     monkeypatch.undo()
     assert titles(library.recipes()) == {"Kept"}
     assert titles(RecipeLibrary(library.path).recipes()) == {"Kept"}
+
+
+def test_an_import_that_cannot_be_stored_names_the_recipe_and_stores_none(
+    library: RecipeLibrary,
+) -> None:
+    """The save encodes each recipe once: one that JSON cannot hold fails the whole batch,
+    and the message says which recipe, as the limits check would."""
+    before = library.own_file.read_bytes()
+    broken = make_recipe("The Broken One")
+    broken.notes = ["\ud800"]
+    with pytest.raises(LibraryWriteError, match="could not be stored: recipe 'The Broken One'"):
+        library.add_many([make_recipe("Fine"), broken])
+    assert library.own_file.read_bytes() == before
+    assert "Fine" not in {s.title for s in library.summaries()}

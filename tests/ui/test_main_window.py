@@ -162,3 +162,93 @@ def test_ingredient_groups_with_one_method_read_groups_first(qtbot, library_path
     ]  # fmt: skip
     assert "1.  Whisk the dressing." in lines
     assert lines.count("Ingredients") == 1
+
+
+def test_a_record_found_bad_after_the_list_shows_leaves_it_and_is_named(
+    qtbot, library_path: Path
+) -> None:
+    """The started app lists recipes from each record's outline and checks every document on
+    a worker afterwards: one that fails leaves the list and the banner says which file."""
+    from recipe_manager.storage.device_files import version_line
+    from recipe_manager.storage.merge import RECIPE, Version
+
+    other = "d" * 32
+    lines = []
+    for key, title, servings in (("good", "Good Soup", b"4"), ("bad", "Broken Stew", b"NaN")):
+        document = Recipe(title=title, servings=4, id=key).to_dict()
+        line = version_line(Version(RECIPE, key, 5, other, document, {}))
+        lines.append(line.replace(b'"servings":4', b'"servings":' + servings))
+    devices = library_path / "devices"
+    devices.mkdir(parents=True)
+    (devices / f"{other}.journal.jsonl").write_bytes(b"".join(lines))
+    from recipe_manager.app import _new_window
+
+    window = _new_window(library_path)  # started as `main()` starts it
+    qtbot.addWidget(window)
+    window.load_library_after_first_paint()
+    window.show()
+    banner = window.findChild(QLabel, "libraryBanner")
+    qtbot.waitUntil(lambda: titles(window) == ["Good Soup"], timeout=10000)
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert f"{other}.journal.jsonl" in banner.text() and "NaN" in banner.text()
+    # The browse counts and the search index, held while the checks ran, follow them.
+    qtbot.waitUntil(lambda: not window.browse.is_counting(), timeout=10000)
+    counted = window.browse.model
+    labels = [counted.index(row, 0).data() for row in range(counted.rowCount())]
+    assert labels[0] == "All recipes (1)"
+    window.search_field.setText("soup")
+    assert titles(window) == ["Good Soup"]
+
+
+def test_a_window_built_with_build_main_window_has_checked_every_record(
+    qtbot, library_path: Path
+) -> None:
+    """`build_main_window` loads before it returns: a bad record is already left out."""
+    from recipe_manager.storage.device_files import version_line
+    from recipe_manager.storage.merge import RECIPE, Version
+
+    other = "d" * 32
+    document = Recipe(title="Broken Stew", servings=4, id="bad").to_dict()
+    line = version_line(Version(RECIPE, "bad", 5, other, document, {}))
+    devices = library_path / "devices"
+    devices.mkdir(parents=True)
+    (devices / f"{other}.journal.jsonl").write_bytes(
+        line.replace(b'"servings":4', b'"servings":NaN')
+    )
+    window = open_window(qtbot, library_path)
+    banner = window.findChild(QLabel, "libraryBanner")
+    assert "Broken Stew" not in titles(window)
+    assert banner.isVisible() and "NaN" in banner.text()
+
+
+def test_a_search_typed_while_the_records_are_checked_applies_once_they_are(
+    qtbot, library_path: Path, monkeypatch
+) -> None:
+    """Searching reads every document: typed before the worker has checked them, the words
+    stay in the field and the list follows once the checks are done (the UI thread never
+    decodes the whole library at once)."""
+    import threading
+
+    from recipe_manager.app import _new_window
+    from recipe_manager.storage import RecipeLibrary as Library
+
+    seeded = Library(library_path)
+    seeded.add_many([Recipe(title="Pea Soup"), Recipe(title="Fish Pie")])
+    seeded.close()
+    release = threading.Event()
+    finish = Library.finish_reading
+
+    def held(self, **options):
+        release.wait(10)
+        return finish(self, **options)
+
+    monkeypatch.setattr(Library, "finish_reading", held)
+    window = _new_window(library_path)
+    qtbot.addWidget(window)
+    window.load_library_after_first_paint()
+    window.show()
+    qtbot.waitUntil(lambda: len(titles(window)) == 2, timeout=10000)
+    window.search_field.setText("soup")
+    assert sorted(titles(window)) == ["Fish Pie", "Pea Soup"]  # not yet filtered
+    release.set()
+    qtbot.waitUntil(lambda: titles(window) == ["Pea Soup"], timeout=10000)

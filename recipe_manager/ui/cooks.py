@@ -4,7 +4,7 @@ have, the meal plan, and the recipe list's menu. Each dialog is built when first
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal
@@ -189,6 +189,13 @@ class CooksFeatures(QObject):
         for day in days:
             action = plan_menu.addAction(day.strftime("%A %d %b"))
             action.triggered.connect(lambda _=False, d=day: self.plan_recipe(recipe_id, d))
+        if start is not None:
+            # Planning ahead is the common case on a Sunday: the next week is one step away.
+            later = plan_menu.addMenu("The Week After")
+            later.setObjectName("planNextWeekMenu")
+            for day in week_days(start + timedelta(days=7)):
+                action = later.addAction(day.strftime("%A %d %b"))
+                action.triggered.connect(lambda _=False, d=day: self.plan_recipe(recipe_id, d))
         plan_menu.setEnabled(bool(days))
         menu.addSeparator()
         menu.addAction(window.action_favourite)

@@ -229,6 +229,16 @@ def test_meal_plan_add_move_remove_and_shop(qtbot, library_path: Path) -> None:
     day_menu = menu.findChild(type(menu), "planDayMenu")
     day_menu.actions()[2].trigger()
     assert wednesday.count() == 1 and wednesday.item(0).text().startswith(SOY)
+    # The week after is one step further: planned there, it is not in this week's days.
+    later = day_menu.findChild(type(menu), "planNextWeekMenu")
+    assert later is not None and len(later.actions()) == 7
+    later.actions()[0].trigger()
+    assert sum(day.count() for day in plan.day_lists) == 2
+    plan.show_week(plan.week() + timedelta(days=7))
+    assert plan.day_lists[0].count() == 1 and plan.day_lists[0].item(0).text().startswith(SOY)
+    plan.day_lists[0].setCurrentRow(0)
+    plan.findChild(QWidget, "planRemove").click()
+    plan.show_week(plan.week() - timedelta(days=7))
     # Change servings, move and remove.
     monday.setCurrentRow(0)
     plan.findChild(QSpinBox, "planServings").setValue(3)

@@ -1308,10 +1308,16 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
     """
     parts: list[tuple[str, list[Element]]] = [("", [])]
     method_level = 0  # the rank of the method's own heading ("Directions"), once seen
+    # Items inside an item, and headings inside one, by the item that holds them.
+    inner: dict[int, list[Element]] = {}
+    inner_headings: dict[int, list[Element]] = {}
     for block, element in ((b, e) for b in blocks for e in b.iter()):
         if element.tag not in _HEADINGS and element.tag != "li":
             continue
-        if _inside(element, "li", block):
+        holder = _holding_item(element, block)
+        if holder is not None:
+            held = inner if element.tag == "li" else inner_headings
+            held.setdefault(id(holder), []).append(element)
             continue
         if element.tag == "li":
             parts[-1][1].append(element)
@@ -1325,6 +1331,7 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
             method_level = _level(element)
         if _part_title(title):
             parts.append((title, []))
+    parts = _unwrapped(parts, inner, inner_headings)
     # The items are read as one list (a page numbers its steps on through its parts),
     # then dealt back to their parts.
     texts = _item_steps([item for _, items in parts for item in items])
@@ -1338,6 +1345,61 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
     if len(sections) == 1:
         return _untitled(sections[0][1])
     return sections
+
+
+def _holding_item(element: Element, block: Element) -> Element | None:
+    """The outermost list item inside the block that holds the element, if any (a step
+    list's items are its outermost ones; the items and headings inside them are looked at
+    by _unwrapped). Walks up once per element, as _inside does."""
+    holder = None
+    parent = element.parent
+    while parent is not None and parent is not block:
+        if parent.tag == "li":
+            holder = parent
+        parent = parent.parent
+    return holder
+
+
+def _unwrapped(
+    parts: list[tuple[str, list[Element]]],
+    inner: dict[int, list[Element]],
+    inner_headings: dict[int, list[Element]],
+) -> list[tuple[str, list[Element]]]:
+    """The parts with each item that only wraps a list replaced by that list's items.
+
+    Step lists are often nested: a list of parts, each item a heading over a list of its
+    steps ("Brownies", then its steps; "Fudgey Icing", then its own), or a single item
+    holding the whole numbered list. Such an item is no step: its heading, when it has
+    one, titles the items it holds. An item with text of its own beside its inner list
+    (a step with a list of sub-points) stays one step.
+    """
+    unwrapped: list[tuple[str, list[Element]]] = []
+    for title, items in parts:
+        unwrapped.append((title, []))
+        for item in items:
+            held = [li for li in inner.get(id(item), []) if _holding_item_below(li, item) is None]
+            headings = inner_headings.get(id(item), [])
+            heading = clean_text(headings[0].text()).rstrip(" :") if headings else ""
+            own = len(_loose(item.text())) - sum(len(_loose(li.text())) for li in held)
+            if not held or len(headings) > 1 or own > len(_loose(heading)):
+                unwrapped[-1][1].append(item)
+                continue
+            if heading and _part_title(heading):
+                unwrapped.append((heading, list(held)))
+                unwrapped.append((title, []))
+            else:
+                unwrapped[-1][1].extend(held)
+    return [(title, items) for title, items in unwrapped if items]
+
+
+def _holding_item_below(element: Element, top: Element) -> Element | None:
+    """The list item between the element and `top` that holds it, if any."""
+    parent = element.parent
+    while parent is not None and parent is not top:
+        if parent.tag == "li":
+            return parent
+        parent = parent.parent
+    return None
 
 
 # A heading that only numbers a step ("Step 2", "Schritt 3", "2").
@@ -1488,7 +1550,36 @@ def _without_counter(items: list[list[str]]) -> list[str]:
         len(lines) >= 2 and _COUNTER.fullmatch(lines[0]) and int(lines[0].rstrip(".)")) == index
         for index, lines in enumerate(items, start=1)
     )
-    return [" ".join(lines[1:] if drawn else lines) for lines in items]
+    if drawn:
+        return [" ".join(lines[1:]) for lines in items]
+    if _labelled(items):
+        return [
+            " ".join([_STEP_LABEL.sub("", lines[0], count=1), *lines[1:]]).strip()
+            for lines in items
+        ]
+    return [" ".join(lines) for lines in items]
+
+
+# A step's label, drawn before its text as the list's numbering: "Step 1", "STEP 2:",
+# "Schritt 3", "Étape 4" (often in a span of its own, so fused: "Step 1Preheat").
+_STEP_LABEL = re.compile(
+    r"(?i)^(?:step|schritt|stap|[ée]tape|paso|passo|etapa|krok|trin|steg|vaihe|korak|"
+    r"adım|lépés)\s*(\d{1,2})(?!\d)[.:)\-–]?\s*"
+)
+
+
+def _labelled(items: list[list[str]]) -> bool:
+    """Whether every item opens with a step label counting up from 1 (again from 1 where
+    a new part starts its own count, "Brownies: Step 1, 2; Icing: Step 1")."""
+    if len(items) < 2:
+        return False
+    previous = 0
+    for lines in items:
+        label = _STEP_LABEL.match(lines[0]) if lines else None
+        if label is None or int(label.group(1)) not in {1, previous + 1}:
+            return False
+        previous = int(label.group(1))
+    return True
 
 
 def _level(element: Element) -> int:

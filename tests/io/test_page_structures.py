@@ -1,0 +1,135 @@
+"""Step lists in the shapes that recipe sites' templates share, read from the page alone.
+
+Each rule here comes from a structure seen on many sites (nested step lists, step labels
+drawn before the text), tested on pages without recipe markup, where the page is all the
+import has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recipe_manager.domain import Recipe
+from recipe_manager.io import RecipeImportError, import_text
+
+INGREDIENTS = "<h1>Brownies</h1><h2>Ingredients</h2><ul><li>1 cup flour</li><li>2 eggs</li></ul>"
+
+
+def _page(method: str) -> Recipe:
+    (recipe,) = import_text(f"<html><body>{INGREDIENTS}{method}</body></html>", "page.html")
+    return recipe
+
+
+def _lines(recipe: Recipe) -> list[str]:
+    return [line for c in recipe.components for line in ([c.title] if c.title else []) + c.steps]
+
+
+SECTIONED = """<h2>Directions</h2><ul class="steps__sections">
+<li class="steps__section"><h3>Brownies</h3><ul class="steps__stepList">
+ <li><div class="step__label">Step 1</div><div><p>Preheat oven to 350°F (180°C).</p></div></li>
+ <li><div class="step__label">Step 2</div><div><p>Combine flour and eggs; bake 40 minutes.</p>
+ </div></li></ul></li>
+<li class="steps__section"><h3>Fudgey Icing</h3><ul class="steps__stepList">
+ <li><div class="step__label">Step 1</div><div><p>Melt butter and stir in the cocoa.</p></div>
+ </li></ul></li></ul>"""
+
+WRAPPED = """<h2>Directions</h2><ul class="directions"><li><ol>
+<li><span>Step </span><span>1</span><span></span>Preheat oven to 425°F.</li>
+<li><span>Step </span><span>2</span><span></span>Melt butter and syrup in a skillet.</li>
+<li><span>Step </span><span>3</span><span></span>Fry the sage leaves until crisp.</li>
+</ol></li></ul>"""
+
+
+@pytest.mark.parametrize(
+    ("method", "lines"),
+    [(SECTIONED, ["Brownies", "Preheat oven to 350°F (180°C).",
+                  "Combine flour and eggs; bake 40 minutes.",
+                  "Fudgey Icing", "Melt butter and stir in the cocoa."]),
+     (WRAPPED, ["Preheat oven to 425°F.", "Melt butter and syrup in a skillet.",
+                "Fry the sage leaves until crisp."])],
+)  # fmt: skip
+def test_a_list_item_that_only_wraps_a_list_is_no_step(method: str, lines: list[str]) -> None:
+    """Nested step lists: a part's heading over its own list, or one item holding the
+    whole numbered list (a template's wrapper)."""
+    assert _lines(_page(method)) == lines
+
+
+def test_a_step_with_sub_points_of_its_own_stays_one_step() -> None:
+    method = """<h2>Directions</h2><ol><li>Make the glaze, stirring often:<ul>
+    <li>sugar first</li><li>then the juice</li></ul></li><li>Glaze the cake and serve.</li></ol>"""
+    assert _lines(_page(method)) == [
+        "Make the glaze, stirring often: sugar first then the juice",
+        "Glaze the cake and serve.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "steps"),
+    [(["Step 1", "Step 2", "Step 3"], ["Chop it.", "Fry it.", "Serve it."]),
+     (["STEP 1:", "STEP 2:", "STEP 3:"], ["Chop it.", "Fry it.", "Serve it."]),
+     (["Schritt 1", "Schritt 2", "Schritt 3"], ["Chop it.", "Fry it.", "Serve it."]),
+     (["Étape 1", "Étape 2", "Étape 1"], ["Chop it.", "Fry it.", "Serve it."]),
+     # Labels that do not count up are part of what the page says.
+     (["Step 1", "Step 3", "Step 2"], ["Step 1 Chop it.", "Step 3 Fry it.", "Step 2 Serve it."]),
+     (["Step 2", "Step 3", "Step 4"], ["Step 2 Chop it.", "Step 3 Fry it.", "Step 4 Serve it."])],
+)  # fmt: skip
+def test_a_step_label_drawn_before_each_step_is_the_list_s_numbering(
+    labels: list[str], steps: list[str]
+) -> None:
+    items = "".join(
+        f"<li><span>{label}</span> {text}</li>"
+        for label, text in zip(labels, ["Chop it.", "Fry it.", "Serve it."], strict=True)
+    )
+    assert _lines(_page(f"<h2>Directions</h2><ol>{items}</ol>")) == steps
+
+
+def test_a_label_fused_to_its_step_text_is_dropped_too() -> None:
+    items = "".join(f"<li><span>Step </span><span>{n}</span>Stir {n} times.</li>" for n in (1, 2))
+    assert _lines(_page(f"<h2>Directions</h2><ol>{items}</ol>")) == [
+        "Stir 1 times.",
+        "Stir 2 times.",
+    ]
+
+
+@given(st.lists(st.text(alphabet="abcdef .,", min_size=1, max_size=20), min_size=2, max_size=6))
+def test_labelled_and_wrapped_steps_keep_every_word(texts: list[str]) -> None:
+    items = "".join(f"<li><b>Step {n}</b> {t}</li>" for n, t in enumerate(texts, start=1))
+    page = f"<h2>Directions</h2><ul><li><ol>{items}</ol></li></ul>"
+    words = [w for t in texts for w in t.split() if w.strip(".,")]
+    got = " ".join(_lines(_page(page)))
+    for word in words:
+        assert word in got
+
+
+def _cpu(call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.thread_time()
+        with contextlib.suppress(RecipeImportError):
+            call()
+        best = min(best, time.thread_time() - started)
+    return best
+
+
+SHAPES = {
+    "sections of lists": "<li><h3>Part {n}</h3><ul><li>Stir the pot {n}.</li></ul></li>",
+    "labelled steps": "<li><span>Step {n}</span>Stir the pot for a minute.</li>",
+    "deeply nested": "<li><ul><li><ul><li>Stir {n}.</li></ul></li></ul></li>",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_nested_and_labelled_lists_grow_linearly_with_the_page(shape: str) -> None:
+    def page(count: int) -> str:
+        items = "".join(SHAPES[shape].format(n=n) for n in range(1, count + 1))
+        return f"<html><body>{INGREDIENTS}<h2>Method</h2><ol>{items}</ol></body></html>"
+
+    small = _cpu(lambda: import_text(page(300), "page.html"))
+    large = _cpu(lambda: import_text(page(1200), "page.html"))
+    assert large <= 8 * small + 0.05, (small, large)

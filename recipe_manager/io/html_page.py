@@ -58,7 +58,9 @@ _MAKING = re.compile(
     r"|\bhow to make\b"
 )
 _ASIDE = re.compile(
-    r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?)"
+    r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?|"
+    r"(?:recipe\s+)?variations?|substitutions?|storage|storing|how to store|make.ahead|faqs?|"
+    r"serving suggestions?)"
 )
 _LABEL_TAGS = {"b", "dt", "div", "em", "h3", "h4", "h5", "h6", "label", "li", "p", "span",
                "strong", "td", "th"}  # fmt: skip
@@ -1325,10 +1327,12 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
         title = clean_text(element.text()).rstrip(" :")
         if _INGREDIENTS_WORD.match(title) or _EQUIPMENT.match(title):
             break  # the method is over: another list begins
-        if method_level and _level(element) <= method_level and _ASIDE.match(title):
-            break  # an aside as high as the method's own heading ends it ("More recipes")
+        if _ASIDE.match(title) and any(items for _, items in parts):
+            break  # an aside after the steps ends them ("Recipe Variations", "More recipes")
         if not method_level and (_STEPS_WORD.match(title) or _MAKING.search(title)):
             method_level = _level(element)
+            if _STEPS_WORD.match(title) or _STEPS_LAST_WORD.search(title):
+                continue  # the method's own heading ("Steps to Make It") is no part's name
         if _part_title(title):
             parts.append((title, []))
     parts = _unwrapped(parts, inner, inner_headings)
@@ -1522,10 +1526,53 @@ def _step_item_lines(element: Element) -> list[str]:
     end = len(children)
     while end and _closing_trimming(children[end - 1]):
         end -= 1
-    if end == len(children) or not end:
+    pictured = _holding_pictures(element)
+    if (end == len(children) or not end) and not pictured:
         return clean_text(element.text(), keep_lines=True).splitlines()
-    raw = "".join(c if isinstance(c, str) else c.text() for c in children[:end])
+    raw = _text_beside_pictures(children[: end or len(children)], pictured)
     return clean_text(raw, keep_lines=True).splitlines()
+
+
+# A picture and its caption: what the photo shows and who took it ("The Spruce Eats /
+# Julia Hartbeck"), never what the cook does.
+_PICTURES = {"figure", "figcaption", "picture"}
+
+
+def _holding_pictures(element: Element) -> set[int]:
+    """The ids of the elements inside `element` (and itself) that hold a picture; each
+    element is visited once, walking up from each picture only to a holder already seen."""
+    holders: set[int] = set()
+    for inner in element.iter():
+        if inner.tag not in _PICTURES:
+            continue
+        parent = inner.parent
+        while parent is not None and id(parent) not in holders:
+            holders.add(id(parent))
+            if parent is element:
+                break
+            parent = parent.parent
+    return holders
+
+
+def _text_beside_pictures(children: list[Element | str], pictured: set[int]) -> str:
+    """The text of the children, less their pictures and captions (line breaks kept where
+    blocks part it, as Element.text() keeps them)."""
+    pieces: list[str] = []
+    pending: list[Element | str] = list(reversed(children))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            pieces.append(node)
+        elif node.tag in _PICTURES:
+            pieces.append("\n")
+        elif id(node) not in pictured:
+            pieces.append(node.text())
+        else:
+            edge = "\n" if node.tag in BLOCKS else ""
+            pieces.append(edge)
+            pending.append(edge)
+            pending.extend(reversed(node.children))
+    return "".join(pieces)
 
 
 def _closing_trimming(child: Element | str) -> bool:

@@ -97,7 +97,15 @@ def test_a_label_fused_to_its_step_text_is_dropped_too() -> None:
     ]
 
 
-@given(st.lists(st.text(alphabet="abcdef .,", min_size=1, max_size=20), min_size=2, max_size=6))
+@given(
+    st.lists(
+        st.text(alphabet="abcdef .,", min_size=1, max_size=20).filter(
+            lambda text: any(char.isalpha() for char in text)
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
 def test_labelled_and_wrapped_steps_keep_every_word(texts: list[str]) -> None:
     items = "".join(f"<li><b>Step {n}</b> {t}</li>" for n, t in enumerate(texts, start=1))
     page = f"<h2>Directions</h2><ul><li><ol>{items}</ol></li></ul>"
@@ -120,6 +128,8 @@ def _cpu(call: Callable[[], object]) -> float:
 SHAPES = {
     "sections of lists": "<li><h3>Part {n}</h3><ul><li>Stir the pot {n}.</li></ul></li>",
     "labelled steps": "<li><span>Step {n}</span>Stir the pot for a minute.</li>",
+    "captioned steps": "<li><p>Stir {n}.</p><figure><div><figcaption>Credit</figcaption></div>"
+    "</figure></li>",
     "deeply nested": "<li><ul><li><ul><li>Stir {n}.</li></ul></li></ul></li>",
 }
 
@@ -133,3 +143,28 @@ def test_nested_and_labelled_lists_grow_linearly_with_the_page(shape: str) -> No
     small = _cpu(lambda: import_text(page(300), "page.html"))
     large = _cpu(lambda: import_text(page(1200), "page.html"))
     assert large <= 8 * small + 0.05, (small, large)
+
+
+def test_a_photo_and_its_caption_inside_a_step_are_not_its_text() -> None:
+    """Magazine templates set each step's photo, with its credit as a caption, inside the
+    step's item ("The Spruce Eats / Julia Hartbeck")."""
+    figure = (
+        '<figure><img src="a.jpg" alt="peppers"><figcaption><span><p>The Spruce Eats / '
+        "Julia Hartbeck</p></span></figcaption></figure>"
+    )
+    method = (
+        f"<h2>Steps to Make It</h2><ol><li><p>Gather the ingredients.</p>{figure}<div></div></li>"
+        f"<li><p>Cut the pepper in half.</p>{figure}</li></ol>"
+    )
+    assert _lines(_page(method)) == ["Gather the ingredients.", "Cut the pepper in half."]
+
+
+@pytest.mark.parametrize(
+    "aside", ["Recipe Variations", "Variations", "Substitutions", "Storage", "Notes", "FAQ"]
+)
+def test_an_aside_after_the_steps_ends_the_method_at_any_rank(aside: str) -> None:
+    method = (
+        "<section><h2>Steps to Make It</h2><ol><li>Chop the onion.</li><li>Fry it.</li></ol>"
+        f"<div><h3>{aside}</h3><ul><li>Instead of Swiss, use cheddar.</li></ul></div></section>"
+    )
+    assert _lines(_page(method)) == ["Chop the onion.", "Fry it."]

@@ -903,16 +903,37 @@ def _title_headings(
     return [nearest, *elements] if nearest is not None else elements
 
 
-def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element | None:
-    """The element whose class or id names the list and that holds the most list items."""
-    best: tuple[int, Element] | None = None
+def _class_container(
+    elements: list[Element], word: re.Pattern[str], *, measured: bool = False
+) -> Element | None:
+    """The element whose class or id names the list and that holds the most list items.
+
+    With `measured` (the ingredients), a list whose items mostly start with an amount
+    comes before one whose items do not: a post's own block of ingredient talk
+    ("Ripe bananas – you want the spotty ones", class "ingredients") beside the recipe
+    card's list ("1 cup mashed bananas") is not the recipe's list.
+    """
+    best: tuple[tuple[bool, int], Element] | None = None
+    measures: dict[int, bool] = {}  # each row's reading, once, however many boxes hold it
     for element in elements:
         if element.tag in {"body", "html", "main", "article"} or not word.search(element.classes):
             continue
-        items = sum(1 for e in element.iter() if e.tag == "li" or _is_row(e))
-        if items and (best is None or items > best[0]):
-            best = (items, element)
+        rows = [e for e in element.iter() if e.tag == "li" or _is_row(e)]
+        if not rows:
+            continue
+        amounts = sum(1 for row in rows if _measured_row(row, measures)) if measured else 0
+        key = (2 * amounts > len(rows), len(rows))
+        if best is None or key > best[0]:
+            best = (key, element)
     return best[1] if best is not None else None
+
+
+def _measured_row(row: Element, seen: dict[int, bool]) -> bool:
+    """Whether a list row starts with an amount (remembered in `seen`)."""
+    if id(row) not in seen:
+        raw = row.text()
+        seen[id(row)] = len(raw) <= _SHORT and bool(_AMOUNT_START.match(clean_text(raw)))
+    return seen[id(row)]
 
 
 def _is_heading(element: Element) -> bool:
@@ -1093,16 +1114,39 @@ def _without_separator(item: Element) -> str:
 
 
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
-    container = _class_container(elements, re.compile("ingredient"))
+    container = _class_container(elements, re.compile("ingredient"), measured=True)
     if container is not None:
         lines = [line for part in _alike_siblings(container) for line in _container_lines(part)]
     else:
-        lines = next(
-            (found for h in _headed(elements, _INGREDIENTS_WORD) if (found := _section_lines(h))),
-            [],
-        )
+        lines = _measured_section(_headed(elements, _INGREDIENTS_WORD))
     groups = ingredient_groups([line for line in lines if line])
     return [group for group in groups if not _EQUIPMENT.match(group[0])]
+
+
+# How many sections named "Ingredients" are read before the first with lines is taken.
+_SECTIONS_TRIED = 6
+
+
+def _measured_section(headings: list[Element]) -> list[str]:
+    """The lines of the first section named "Ingredients" whose lines mostly start with an
+    amount, else of the first with any lines.
+
+    A blog post often talks the ingredients through under an "Ingredients" heading of
+    its own ("Ripe bananas – you want the spotty brown ones") before the recipe card's
+    list under the same name ("1 cup mashed overripe bananas"): the card's list, with
+    its amounts, is the recipe's. Only the first few such sections are read, so the
+    time stays in proportion to the page.
+    """
+    first: list[str] = []
+    for heading in headings[:_SECTIONS_TRIED]:
+        found = _section_lines(heading)
+        if not found:
+            continue
+        lines = [line for line in found if not line.endswith(":")]
+        if 2 * sum(1 for line in lines if _AMOUNT_START.match(line)) > len(lines):
+            return found
+        first = first or found
+    return first
 
 
 def _alike_siblings(container: Element) -> list[Element]:

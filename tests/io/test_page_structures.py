@@ -168,3 +168,61 @@ def test_an_aside_after_the_steps_ends_the_method_at_any_rank(aside: str) -> Non
         f"<div><h3>{aside}</h3><ul><li>Instead of Swiss, use cheddar.</li></ul></div></section>"
     )
     assert _lines(_page(method)) == ["Chop the onion.", "Fry it."]
+
+
+def _ingredients(recipe: Recipe) -> list[str]:
+    return [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
+
+
+TALK = (
+    "<li>Ripe bananas – you want the spotty brown ones.</li>"
+    "<li>Granulated sugar – don’t substitute brown sugar.</li>"
+    "<li>Eggs – to enrich the batter.</li>"
+)
+CARD = "<li>1 cup mashed bananas</li><li>1 cup granulated sugar</li><li>2 large eggs</li>"
+METHOD = (
+    "<h2>Instructions</h2><ol><li>Mash the bananas well.</li><li>Bake for 50 minutes.</li></ol>"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # The post's talk and the card's list, each in a box whose class names ingredients.
+        f'<div class="wp-block-group ingredients"><ul>{TALK}</ul></div>'
+        f'<div class="recipe-card"><div class="recipe-ingredients"><ul>{CARD}</ul></div>'
+        f"{METHOD}</div>",
+        # The same under two "Ingredients" headings.
+        f"<h2>Ingredients</h2><ul>{TALK}</ul><p>Now the recipe.</p>"
+        f"<div><h2>Ingredients</h2><ul>{CARD}</ul>{METHOD}</div>",
+    ],
+)
+def test_the_list_with_amounts_is_the_recipe_s_not_the_post_s_talk(body: str) -> None:
+    (recipe,) = import_text(f"<html><body><h1>Banana cake</h1>{body}</body></html>", "p.html")
+    assert _ingredients(recipe) == [
+        "1 cup mashed bananas",
+        "1 cup granulated sugar",
+        "2 large eggs",
+    ]
+
+
+def test_a_list_without_amounts_is_kept_when_no_list_has_them() -> None:
+    names = "<li>Salt</li><li>Pepper</li><li>Olive oil</li>"
+    page = (
+        f'<html><body><h1>Dressing</h1><div class="ingredients"><ul>{names}</ul></div>'
+        f"{METHOD}</body></html>"
+    )
+    (recipe,) = import_text(page, "p.html")
+    assert _ingredients(recipe) == ["Salt", "Pepper", "Olive oil"]
+
+
+def test_many_ingredient_boxes_grow_linearly_with_the_page() -> None:
+    def page(count: int) -> str:
+        boxes = "".join(
+            f'<div class="ingredients"><ul><li>{n} g flour</li><li>Salt – to taste</li></ul></div>'
+            for n in range(count)
+        )
+        return f"<html><body><h1>Bread</h1>{boxes}{METHOD}</body></html>"
+
+    small = _cpu(lambda: import_text(page(300), "page.html"))
+    large = _cpu(lambda: import_text(page(1200), "page.html"))
+    assert large <= 8 * small + 0.05, (small, large)

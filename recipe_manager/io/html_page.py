@@ -60,7 +60,7 @@ _MAKING = re.compile(
 _ASIDE = re.compile(
     r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?|"
     r"(?:recipe\s+)?variations?|substitutions?|storage|storing|how to store|make.ahead|faqs?|"
-    r"serving suggestions?)"
+    r"serving suggestions?|(?:commonly|frequently) asked)"
 )
 _LABEL_TAGS = {"b", "dt", "div", "em", "h3", "h4", "h5", "h6", "label", "li", "p", "span",
                "strong", "td", "th"}  # fmt: skip
@@ -903,6 +903,11 @@ def _title_headings(
     return [nearest, *elements] if nearest is not None else elements
 
 
+# A table of contents (a plugin's list of the post's headings, "ez-toc-container-direction")
+# names every section, the method's too, and is none of them.
+_CONTENTS_CLASS = re.compile(r"(?:^|[\s_-])toc(?:$|[\s_-])|table-of-contents|tableofcontents")
+
+
 def _class_container(
     elements: list[Element], word: re.Pattern[str], *, measured: bool = False
 ) -> Element | None:
@@ -916,7 +921,9 @@ def _class_container(
     best: tuple[tuple[bool, int], Element] | None = None
     measures: dict[int, bool] = {}  # each row's reading, once, however many boxes hold it
     for element in elements:
-        if element.tag in {"body", "html", "main", "article"} or not word.search(element.classes):
+        if element.tag in {"body", "html", "main", "article", "li"}:
+            continue  # a list item is one field ("Method: simmer"), never the whole list
+        if not word.search(element.classes) or _CONTENTS_CLASS.search(element.classes):
             continue
         rows = [e for e in element.iter() if e.tag == "li" or _is_row(e)]
         if not rows:
@@ -960,10 +967,11 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     The h1 is left out: it titles the page ("How to make jam"), not a list in it.
     """
     found: dict[int, Element] = {}
+    places: dict[int, dict[int, int]] = {}
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if _is_heading(element) or _is_label_paragraph(element)
+        if (_is_heading(element) and not _run_in(element, places)) or _is_label_paragraph(element)
     ]
     for word in words:
         for element, text in headings:
@@ -971,6 +979,30 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
             if match and (element.tag != "h1" or _names_only(match, text)):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _run_in(element: Element, places: dict[int, dict[int, int]]) -> bool:
+    """Whether a bold label runs into the text after it on its line ("**Method:** simmer",
+    a recipe card's detail field): a label of that line, not a heading over a list.
+
+    `places` keeps each parent's children's positions, built once per parent, so a line
+    of many labels is read in time proportional to it.
+    """
+    parent = element.parent
+    if element.tag not in {"strong", "b"} or parent is None:
+        return False
+    siblings = parent.children
+    if id(parent) not in places:
+        places[id(parent)] = {id(child): i for i, child in enumerate(siblings)}
+    index = places[id(parent)].get(id(element), len(siblings))
+    for child in siblings[index + 1 :]:
+        if isinstance(child, str):
+            if child.strip():
+                return True
+            continue
+        # A line break or a block after the label: it heads what follows ("Bereiding").
+        return child.tag not in BLOCKS and bool(child.text().strip())
+    return False
 
 
 def _names_only(match: re.Match[str], text: str) -> bool:
@@ -1332,11 +1364,23 @@ def _page_steps(elements: list[Element]) -> list[tuple[str, list[str]]]:
         )
         if found:
             return found
-    for heading in _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD):
+    headed = _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD)
+    # A heading that is only the method's name ("Instructions") heads the recipe's own
+    # method; one that says more ("How to Make Vegan Jambalaya") is often the post's
+    # walk-through before the recipe, and is read only when no such heading has steps.
+    named = [heading for heading in headed if _names_the_method(heading)]
+    for heading in named + [heading for heading in headed if not _names_the_method(heading)]:
         steps = _section_steps(heading)
         if steps:
             return steps
     return []
+
+
+def _names_the_method(heading: Element) -> bool:
+    """Whether a heading is nothing but the method's name ("Instructions", "Zubereitung")."""
+    text = clean_text(heading.text()).rstrip(" :")
+    match = _STEPS_WORD.match(text)
+    return match is not None and _names_only(match, text)
 
 
 def _untitled(steps: list[str]) -> list[tuple[str, list[str]]]:

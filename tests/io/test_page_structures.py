@@ -226,3 +226,73 @@ def test_many_ingredient_boxes_grow_linearly_with_the_page() -> None:
     small = _cpu(lambda: import_text(page(300), "page.html"))
     large = _cpu(lambda: import_text(page(1200), "page.html"))
     assert large <= 8 * small + 0.05, (small, large)
+
+
+TASTY_CARD = """<div class="tasty-recipes"><h2>Vegan Jambalaya</h2>
+<div class="tasty-recipes-details"><ul>
+<li class="category"><strong class="tasty-recipes-label">Category:</strong> <span>Entree</span></li>
+<li class="method"><strong class="tasty-recipes-label">Method:</strong>
+ <span class="tasty-recipes-method">simmer</span></li>
+<li class="cuisine"><strong class="tasty-recipes-label">Cuisine:</strong> <span>Creole</span></li>
+</ul></div>
+<div class="tasty-recipes-ingredients"><h3>Ingredients</h3><ul><li>1 cup rice</li>
+<li>2 cups broth</li></ul></div>
+<div class="tasty-recipe-instructions"><h3>Instructions</h3>
+<div class="tasty-recipes-instructions-body"><p><strong>Saute:</strong> Heat the oil and fry the
+ onion for 5 minutes.</p><p><strong>Simmer:</strong> Add the rice and broth and simmer for 20
+ minutes.</p></div></div></div>"""
+STEPS = [
+    "Saute: Heat the oil and fry the onion for 5 minutes.",
+    "Simmer: Add the rice and broth and simmer for 20 minutes.",
+]
+
+
+def test_a_card_s_detail_field_is_no_method() -> None:
+    """Tasty Recipes' details ("Method: simmer") name the cooking method in a field whose
+    class says "method"; the steps are the paragraphs under "Instructions"."""
+    (recipe,) = import_text(f"<html><body><h1>Jambalaya</h1>{TASTY_CARD}</body></html>", "p.html")
+    assert _lines(recipe) == STEPS
+
+
+def test_the_method_s_own_heading_comes_before_the_post_s_walk_through() -> None:
+    walk = (
+        "<h2>How To Make Vegan Jambalaya</h2><p>Start with prepping the veggies, which is the "
+        "most labor intensive part.</p><p>Next, saute the onion and peppers for 5 minutes and "
+        "enjoy the aroma.</p>"
+    )
+    (recipe,) = import_text(f"<html><body><h1>J</h1>{walk}{TASTY_CARD}</body></html>", "p.html")
+    assert _lines(recipe) == STEPS
+
+
+def test_a_table_of_contents_is_no_method() -> None:
+    toc = (
+        '<div id="ez-toc-container" class="ez-toc-v2_0_65 ez-toc-container-direction">'
+        "<p>Table of Contents</p><ul><li><a href='#a'>Why We Love It</a></li>"
+        "<li><a href='#b'>Ingredients</a></li><li><a href='#c'>Instructions</a></li></ul></div>"
+    )
+    method = (
+        '<div class="recipe-instructions"><ol><li>Mix the rub and coat the fish.</li>'
+        "<li>Grill for 4 minutes a side.</li></ol></div>"
+    )
+    assert _lines(_page(toc + method)) == [
+        "Mix the rub and coat the fish.",
+        "Grill for 4 minutes a side.",
+    ]
+
+
+def test_a_questions_heading_after_the_steps_ends_them() -> None:
+    method = (
+        "<h2>Instructions</h2><ol><li>Chop the onion.</li><li>Fry it.</li></ol>"
+        "<div><h3>Commonly Asked Questions</h3><ul><li>Can I use brown rice? Yes.</li></ul></div>"
+    )
+    assert _lines(_page(f"<section>{method}</section>")) == ["Chop the onion.", "Fry it."]
+
+
+def test_a_line_of_many_bold_labels_is_read_in_linear_time() -> None:
+    def page(count: int) -> str:
+        labels = "".join(f"<strong>Method {n}:</strong> x " for n in range(count))
+        return f"<html><body>{INGREDIENTS}<p>{labels}</p>{METHOD}</body></html>"
+
+    small = _cpu(lambda: import_text(page(1000), "page.html"))
+    large = _cpu(lambda: import_text(page(4000), "page.html"))
+    assert large <= 8 * small + 0.05, (small, large)

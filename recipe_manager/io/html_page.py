@@ -1626,12 +1626,23 @@ def _step_item_lines(element: Element) -> list[str]:
 _PICTURES = {"figure", "figcaption", "picture"}
 
 
+def _aside_of_step(element: Element) -> bool:
+    """A picture, or a block listing the ingredients a step uses (WP Recipe Maker sets
+    "2 tablespoons olive oil" under the step's text in a box of that class): shown with
+    the step, but not what it says to do. Inline marks on an ingredient's name inside
+    the text (a span) stay."""
+    if element.tag in _PICTURES:
+        return True
+    return element.tag in BLOCKS and "ingredient" in element.classes
+
+
 def _holding_pictures(element: Element) -> set[int]:
-    """The ids of the elements inside `element` (and itself) that hold a picture; each
-    element is visited once, walking up from each picture only to a holder already seen."""
+    """The ids of the elements inside `element` (and itself) that hold a picture or a
+    step's ingredient box; each element is visited once, walking up from each only to a
+    holder already seen."""
     holders: set[int] = set()
     for inner in element.iter():
-        if inner.tag not in _PICTURES:
+        if inner is element or not _aside_of_step(inner):
             continue
         parent = inner.parent
         while parent is not None and id(parent) not in holders:
@@ -1651,7 +1662,7 @@ def _text_beside_pictures(children: list[Element | str], pictured: set[int]) -> 
         node = pending.pop()
         if isinstance(node, str):
             pieces.append(node)
-        elif node.tag in _PICTURES:
+        elif _aside_of_step(node):
             pieces.append("\n")
         elif id(node) not in pictured:
             pieces.append(node.text())

@@ -296,3 +296,26 @@ def test_a_line_of_many_bold_labels_is_read_in_linear_time() -> None:
     small = _cpu(lambda: import_text(page(1000), "page.html"))
     large = _cpu(lambda: import_text(page(4000), "page.html"))
     assert large <= 8 * small + 0.05, (small, large)
+
+
+def test_the_ingredients_a_step_uses_shown_under_it_are_not_its_text() -> None:
+    """WP Recipe Maker can show each step's ingredients in a faded box under its text."""
+    items = "".join(
+        f'<li class="wprm-recipe-instruction"><div class="wprm-recipe-instruction-text">'
+        f'<span>{text}</span></div><div class="wprm-recipe-instruction-ingredients">'
+        f'<span class="wprm-recipe-instruction-ingredient">{used}</span></div></li>'
+        for text, used in [
+            ("Heat the oil in a large pan.", "2 tablespoons olive oil"),
+            ("Add the broccoli and stir.", "14 ounces frozen broccoli"),
+        ]
+    )
+    method = f'<div class="wprm-recipe-instructions-container"><ul>{items}</ul></div>'
+    assert _lines(_page(method)) == ["Heat the oil in a large pan.", "Add the broccoli and stir."]
+
+
+def test_an_ingredient_marked_inside_a_step_s_text_stays() -> None:
+    method = (
+        '<h2>Instructions</h2><ol><li>Fry the <span class="wprm-inline-ingredient">onion</span>'
+        " until soft.</li><li>Serve it hot.</li></ol>"
+    )
+    assert _lines(_page(method)) == ["Fry the onion until soft.", "Serve it hot."]

@@ -6,6 +6,7 @@ data, and no address in the page is ever fetched.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -468,23 +469,129 @@ def _json_ld_nodes_fast(text: str, source: str | Path) -> list[dict[str, Any]]:
             continue
         end = lowered.find("</script", tag.end())
         body = text[tag.end() : end if end >= 0 else len(text)]  # script text is raw
-        try:
-            data = load_json(body.strip().rstrip(";"), source)
-        except RecipeImportError:
-            continue
-        nodes.extend(find_recipe_nodes(data))
+        nodes.extend(find_recipe_nodes(_script_data(body, source)))
     return nodes
 
 
 def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
     nodes: list[dict[str, Any]] = []
     for script in page.json_ld:
-        try:
-            data = load_json(script.strip().rstrip(";"), source)
-        except RecipeImportError:
-            continue
-        nodes.extend(find_recipe_nodes(data))
+        nodes.extend(find_recipe_nodes(_script_data(script, source)))
     return nodes
+
+
+# What pages wrap a JSON-LD script's text in, for browsers that would otherwise show it:
+# a CDATA section, an HTML comment, each often behind a `//` or inside `/* */`.
+_WRAPPER_START = re.compile(r"^\s*(?://|/\*|\*/|<!\[CDATA\[|<!--)")
+_WRAPPER_END = re.compile(r"(?://|/\*|\*/|\]\]>|-->|;)\s*$")
+_WRAPPER_PASSES = 6
+
+
+def _script_data(text: str, source: str | Path) -> list[Any]:
+    """The JSON values in a JSON-LD script, read as leniently as browsers' readers do.
+
+    Sites wrap the JSON in a CDATA section or a comment ("// <![CDATA[ {…} // ]]>"),
+    leave a comma before a closing bracket, or write two objects one after the other in
+    one script; each is still read. Text that stays broken gives nothing.
+    """
+    body = text
+    for _ in range(_WRAPPER_PASSES):  # a fixed number of wrappers: linear in the text
+        stripped = _WRAPPER_END.sub("", _WRAPPER_START.sub("", body.strip()))
+        if stripped == body:
+            break
+        body = stripped
+    try:
+        return [load_json(body, source)]
+    except RecipeImportError:
+        pass
+    values = _json_values(_without_trailing_commas(body), source)
+    return values
+
+
+def _json_values(text: str, source: str | Path) -> list[Any]:
+    """The JSON values written one after another in the text ("{…}{…}" or "{…}\n{…}")."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    position = 0
+    while position < len(text):
+        while position < len(text) and text[position] in " \t\r\n,;":
+            position += 1
+        if position >= len(text):
+            break
+        if len(values) >= _MAX_SCRIPT_VALUES:
+            break
+        try:
+            load_json(_first_value_bound(text, position), source)  # the depth check
+            value, position = decoder.raw_decode(text, position)
+        except (RecipeImportError, json.JSONDecodeError, RecursionError):
+            break
+        values.append(value)
+    return values
+
+
+_MAX_SCRIPT_VALUES = 20
+
+
+def _first_value_bound(text: str, start: int) -> str:
+    """The text from `start` to the end of the first JSON value there (or to the end):
+    what load_json checks the nesting depth of before it is decoded."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for index in range(start, len(text)):
+        char = text[index]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return text[start : index + 1]
+    return text[start:]
+
+
+def _without_trailing_commas(text: str) -> str:
+    """The JSON text without commas just before a closing bracket ("[1, 2,]"), strings
+    left as they are; one pass."""
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    pending_comma = ""
+    for char in text:
+        if in_string:
+            out.append(char)
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if pending_comma:
+            if char in " \t\r\n":
+                pending_comma += char
+                continue
+            if char not in "]}":
+                out.append(pending_comma)
+            else:
+                out.append(pending_comma[1:])
+            pending_comma = ""
+        if char == ",":
+            pending_comma = ","
+            continue
+        out.append(char)
+        if char == '"':
+            in_string = True
+    out.append(pending_comma)
+    return "".join(out)
 
 
 def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any]]:
@@ -493,10 +600,7 @@ def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any
     nodes: list[dict[str, Any]] = []
     for element in root.iter():
         if element.tag == "meta" and "ld+json" in element.get("name").lower():
-            try:
-                nodes.extend(find_recipe_nodes(load_json(element.get("content").strip(), source)))
-            except RecipeImportError:
-                continue
+            nodes.extend(find_recipe_nodes(_script_data(element.get("content"), source)))
     return nodes
 
 

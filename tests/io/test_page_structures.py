@@ -8,6 +8,7 @@ import has.
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from collections.abc import Callable
 
@@ -319,3 +320,70 @@ def test_an_ingredient_marked_inside_a_step_s_text_stays() -> None:
         " until soft.</li><li>Serve it hot.</li></ol>"
     )
     assert _lines(_page(method)) == ["Fry the onion until soft.", "Serve it hot."]
+
+
+RECIPE = {
+    "@context": "https://schema.org",
+    "@type": "Recipe",
+    "name": "Turkey Meatballs",
+    "recipeIngredient": ["500 g turkey mince", "1 egg"],
+    "recipeInstructions": [
+        {"@type": "HowToStep", "text": "Mix the mince and the egg."},
+        {"@type": "HowToStep", "text": "Roll into balls and bake for 20 minutes."},
+    ],
+}
+
+
+def _script(body: str) -> Recipe:
+    page = (
+        f'<html><head><script type="application/ld+json">{body}</script></head><body></body></html>'
+    )
+    (recipe,) = import_text(page, "page.html")
+    return recipe
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    ["// <![CDATA[\n{}\n// ]]>", "/*<![CDATA[*/{}/*]]>*/", "<!--\n{}\n-->", "{};",
+     '{"@type": "BreadcrumbList"}\n{}', '[{"@type": "WebSite"}, {}]'],
+)  # fmt: skip
+def test_json_ld_is_read_through_the_wrappers_sites_put_round_it(wrap: str) -> None:
+    recipe = _script(wrap.replace("{}", json.dumps(RECIPE)))
+    assert recipe.title == "Turkey Meatballs"
+    assert _lines(recipe) == [
+        "Mix the mince and the egg.",
+        "Roll into balls and bake for 20 minutes.",
+    ]
+
+
+def test_json_ld_with_trailing_commas_is_read() -> None:
+    text = json.dumps(RECIPE, indent=1).replace('"1 egg"', '"1 egg",').replace("}\n ]", "},\n ]")
+    assert ",\n ]" in text
+    recipe = _script(text)
+    assert [i.text for c in recipe.components for i in c.ingredients] == [
+        "500 g turkey mince",
+        "1 egg",
+    ]
+
+
+@given(st.lists(st.text(alphabet='ab,]}{[" \\', max_size=12), min_size=1, max_size=4))
+def test_commas_inside_strings_are_kept(texts: list[str]) -> None:
+    items = "".join(json.dumps(f"1 {t}") + ", " for t in texts)  # a comma after the last too
+    text = json.dumps(RECIPE).replace('["500 g turkey mince", "1 egg"]', f"[{items}]")
+    assert text.count('", ]') >= 1
+    recipe = _script(text)
+    lines = [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
+    assert lines == [" ".join(f"1 {t}".split()) for t in texts]
+
+
+def test_a_long_broken_script_is_read_in_linear_time() -> None:
+    def page(count: int) -> str:
+        junk = ",".join(["[1,2,]"] * count)
+        return (
+            f'<html><head><script type="application/ld+json">// <![CDATA[\n{{"x": [{junk},]}} '
+            f"{json.dumps(RECIPE)}\n// ]]></script></head><body></body></html>"
+        )
+
+    small = _cpu(lambda: import_text(page(5000), "page.html"))
+    large = _cpu(lambda: import_text(page(20000), "page.html"))
+    assert large <= 8 * small + 0.05, (small, large)

@@ -6,6 +6,7 @@ data, and no address in the page is ever fetched.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -58,7 +59,9 @@ _MAKING = re.compile(
     r"|\bhow to make\b"
 )
 _ASIDE = re.compile(
-    r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?)"
+    r"(?i)^\s*(notes?|nutrition|tips?|video|related|more\b|you may also|reviews?|comments?|"
+    r"(?:recipe\s+)?variations?|substitutions?|storage|storing|how to store|make.ahead|faqs?|"
+    r"serving suggestions?|(?:commonly|frequently) asked)"
 )
 _LABEL_TAGS = {"b", "dt", "div", "em", "h3", "h4", "h5", "h6", "label", "li", "p", "span",
                "strong", "td", "th"}  # fmt: skip
@@ -466,23 +469,129 @@ def _json_ld_nodes_fast(text: str, source: str | Path) -> list[dict[str, Any]]:
             continue
         end = lowered.find("</script", tag.end())
         body = text[tag.end() : end if end >= 0 else len(text)]  # script text is raw
-        try:
-            data = load_json(body.strip().rstrip(";"), source)
-        except RecipeImportError:
-            continue
-        nodes.extend(find_recipe_nodes(data))
+        nodes.extend(find_recipe_nodes(_script_data(body, source)))
     return nodes
 
 
 def _json_ld_nodes(page: Page, source: str | Path) -> list[dict[str, Any]]:
     nodes: list[dict[str, Any]] = []
     for script in page.json_ld:
-        try:
-            data = load_json(script.strip().rstrip(";"), source)
-        except RecipeImportError:
-            continue
-        nodes.extend(find_recipe_nodes(data))
+        nodes.extend(find_recipe_nodes(_script_data(script, source)))
     return nodes
+
+
+# What pages wrap a JSON-LD script's text in, for browsers that would otherwise show it:
+# a CDATA section, an HTML comment, each often behind a `//` or inside `/* */`.
+_WRAPPER_START = re.compile(r"^\s*(?://|/\*|\*/|<!\[CDATA\[|<!--)")
+_WRAPPER_END = re.compile(r"(?://|/\*|\*/|\]\]>|-->|;)\s*$")
+_WRAPPER_PASSES = 6
+
+
+def _script_data(text: str, source: str | Path) -> list[Any]:
+    """The JSON values in a JSON-LD script, read as leniently as browsers' readers do.
+
+    Sites wrap the JSON in a CDATA section or a comment ("// <![CDATA[ {…} // ]]>"),
+    leave a comma before a closing bracket, or write two objects one after the other in
+    one script; each is still read. Text that stays broken gives nothing.
+    """
+    body = text
+    for _ in range(_WRAPPER_PASSES):  # a fixed number of wrappers: linear in the text
+        stripped = _WRAPPER_END.sub("", _WRAPPER_START.sub("", body.strip()))
+        if stripped == body:
+            break
+        body = stripped
+    try:
+        return [load_json(body, source)]
+    except RecipeImportError:
+        pass
+    values = _json_values(_without_trailing_commas(body), source)
+    return values
+
+
+def _json_values(text: str, source: str | Path) -> list[Any]:
+    """The JSON values written one after another in the text ("{…}{…}" or "{…}\n{…}")."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    position = 0
+    while position < len(text):
+        while position < len(text) and text[position] in " \t\r\n,;":
+            position += 1
+        if position >= len(text):
+            break
+        if len(values) >= _MAX_SCRIPT_VALUES:
+            break
+        try:
+            load_json(_first_value_bound(text, position), source)  # the depth check
+            value, position = decoder.raw_decode(text, position)
+        except (RecipeImportError, json.JSONDecodeError, RecursionError):
+            break
+        values.append(value)
+    return values
+
+
+_MAX_SCRIPT_VALUES = 20
+
+
+def _first_value_bound(text: str, start: int) -> str:
+    """The text from `start` to the end of the first JSON value there (or to the end):
+    what load_json checks the nesting depth of before it is decoded."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for index in range(start, len(text)):
+        char = text[index]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return text[start : index + 1]
+    return text[start:]
+
+
+def _without_trailing_commas(text: str) -> str:
+    """The JSON text without commas just before a closing bracket ("[1, 2,]"), strings
+    left as they are; one pass."""
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    pending_comma = ""
+    for char in text:
+        if in_string:
+            out.append(char)
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if pending_comma:
+            if char in " \t\r\n":
+                pending_comma += char
+                continue
+            if char not in "]}":
+                out.append(pending_comma)
+            else:
+                out.append(pending_comma[1:])
+            pending_comma = ""
+        if char == ",":
+            pending_comma = ","
+            continue
+        out.append(char)
+        if char == '"':
+            in_string = True
+    out.append(pending_comma)
+    return "".join(out)
 
 
 def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any]]:
@@ -491,10 +600,7 @@ def _meta_json_ld_nodes(root: Element, source: str | Path) -> list[dict[str, Any
     nodes: list[dict[str, Any]] = []
     for element in root.iter():
         if element.tag == "meta" and "ld+json" in element.get("name").lower():
-            try:
-                nodes.extend(find_recipe_nodes(load_json(element.get("content").strip(), source)))
-            except RecipeImportError:
-                continue
+            nodes.extend(find_recipe_nodes(_script_data(element.get("content"), source)))
     return nodes
 
 
@@ -901,16 +1007,44 @@ def _title_headings(
     return [nearest, *elements] if nearest is not None else elements
 
 
-def _class_container(elements: list[Element], word: re.Pattern[str]) -> Element | None:
-    """The element whose class or id names the list and that holds the most list items."""
-    best: tuple[int, Element] | None = None
+# A table of contents (a plugin's list of the post's headings, "ez-toc-container-direction")
+# names every section, the method's too, and is none of them.
+_CONTENTS_CLASS = re.compile(r"(?:^|[\s_-])toc(?:$|[\s_-])|table-of-contents|tableofcontents")
+
+
+def _class_container(
+    elements: list[Element], word: re.Pattern[str], *, measured: bool = False
+) -> Element | None:
+    """The element whose class or id names the list and that holds the most list items.
+
+    With `measured` (the ingredients), a list whose items mostly start with an amount
+    comes before one whose items do not: a post's own block of ingredient talk
+    ("Ripe bananas – you want the spotty ones", class "ingredients") beside the recipe
+    card's list ("1 cup mashed bananas") is not the recipe's list.
+    """
+    best: tuple[tuple[bool, int], Element] | None = None
+    measures: dict[int, bool] = {}  # each row's reading, once, however many boxes hold it
     for element in elements:
-        if element.tag in {"body", "html", "main", "article"} or not word.search(element.classes):
+        if element.tag in {"body", "html", "main", "article", "li"}:
+            continue  # a list item is one field ("Method: simmer"), never the whole list
+        if not word.search(element.classes) or _CONTENTS_CLASS.search(element.classes):
             continue
-        items = sum(1 for e in element.iter() if e.tag == "li" or _is_row(e))
-        if items and (best is None or items > best[0]):
-            best = (items, element)
+        rows = [e for e in element.iter() if e.tag == "li" or _is_row(e)]
+        if not rows:
+            continue
+        amounts = sum(1 for row in rows if _measured_row(row, measures)) if measured else 0
+        key = (2 * amounts > len(rows), len(rows))
+        if best is None or key > best[0]:
+            best = (key, element)
     return best[1] if best is not None else None
+
+
+def _measured_row(row: Element, seen: dict[int, bool]) -> bool:
+    """Whether a list row starts with an amount (remembered in `seen`)."""
+    if id(row) not in seen:
+        raw = row.text()
+        seen[id(row)] = len(raw) <= _SHORT and bool(_AMOUNT_START.match(clean_text(raw)))
+    return seen[id(row)]
 
 
 def _is_heading(element: Element) -> bool:
@@ -937,10 +1071,11 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
     The h1 is left out: it titles the page ("How to make jam"), not a list in it.
     """
     found: dict[int, Element] = {}
+    places: dict[int, dict[int, int]] = {}
     headings = [
         (element, clean_text(element.text()).rstrip(":"))
         for element in elements
-        if _is_heading(element) or _is_label_paragraph(element)
+        if (_is_heading(element) and not _run_in(element, places)) or _is_label_paragraph(element)
     ]
     for word in words:
         for element, text in headings:
@@ -948,6 +1083,30 @@ def _headed(elements: list[Element], *words: re.Pattern[str]) -> list[Element]:
             if match and (element.tag != "h1" or _names_only(match, text)):
                 found.setdefault(id(element), element)
     return list(found.values())
+
+
+def _run_in(element: Element, places: dict[int, dict[int, int]]) -> bool:
+    """Whether a bold label runs into the text after it on its line ("**Method:** simmer",
+    a recipe card's detail field): a label of that line, not a heading over a list.
+
+    `places` keeps each parent's children's positions, built once per parent, so a line
+    of many labels is read in time proportional to it.
+    """
+    parent = element.parent
+    if element.tag not in {"strong", "b"} or parent is None:
+        return False
+    siblings = parent.children
+    if id(parent) not in places:
+        places[id(parent)] = {id(child): i for i, child in enumerate(siblings)}
+    index = places[id(parent)].get(id(element), len(siblings))
+    for child in siblings[index + 1 :]:
+        if isinstance(child, str):
+            if child.strip():
+                return True
+            continue
+        # A line break or a block after the label: it heads what follows ("Bereiding").
+        return child.tag not in BLOCKS and bool(child.text().strip())
+    return False
 
 
 def _names_only(match: re.Match[str], text: str) -> bool:
@@ -1091,16 +1250,39 @@ def _without_separator(item: Element) -> str:
 
 
 def _ingredient_groups(elements: list[Element]) -> list[tuple[str, int | None, list[str]]]:
-    container = _class_container(elements, re.compile("ingredient"))
+    container = _class_container(elements, re.compile("ingredient"), measured=True)
     if container is not None:
         lines = [line for part in _alike_siblings(container) for line in _container_lines(part)]
     else:
-        lines = next(
-            (found for h in _headed(elements, _INGREDIENTS_WORD) if (found := _section_lines(h))),
-            [],
-        )
+        lines = _measured_section(_headed(elements, _INGREDIENTS_WORD))
     groups = ingredient_groups([line for line in lines if line])
     return [group for group in groups if not _EQUIPMENT.match(group[0])]
+
+
+# How many sections named "Ingredients" are read before the first with lines is taken.
+_SECTIONS_TRIED = 6
+
+
+def _measured_section(headings: list[Element]) -> list[str]:
+    """The lines of the first section named "Ingredients" whose lines mostly start with an
+    amount, else of the first with any lines.
+
+    A blog post often talks the ingredients through under an "Ingredients" heading of
+    its own ("Ripe bananas – you want the spotty brown ones") before the recipe card's
+    list under the same name ("1 cup mashed overripe bananas"): the card's list, with
+    its amounts, is the recipe's. Only the first few such sections are read, so the
+    time stays in proportion to the page.
+    """
+    first: list[str] = []
+    for heading in headings[:_SECTIONS_TRIED]:
+        found = _section_lines(heading)
+        if not found:
+            continue
+        lines = [line for line in found if not line.endswith(":")]
+        if 2 * sum(1 for line in lines if _AMOUNT_START.match(line)) > len(lines):
+            return found
+        first = first or found
+    return first
 
 
 def _alike_siblings(container: Element) -> list[Element]:
@@ -1286,11 +1468,23 @@ def _page_steps(elements: list[Element]) -> list[tuple[str, list[str]]]:
         )
         if found:
             return found
-    for heading in _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD):
+    headed = _headed(elements, _STEPS_WORD, _MAKING, _STEPS_LAST_WORD)
+    # A heading that is only the method's name ("Instructions") heads the recipe's own
+    # method; one that says more ("How to Make Vegan Jambalaya") is often the post's
+    # walk-through before the recipe, and is read only when no such heading has steps.
+    named = [heading for heading in headed if _names_the_method(heading)]
+    for heading in named + [heading for heading in headed if not _names_the_method(heading)]:
         steps = _section_steps(heading)
         if steps:
             return steps
     return []
+
+
+def _names_the_method(heading: Element) -> bool:
+    """Whether a heading is nothing but the method's name ("Instructions", "Zubereitung")."""
+    text = clean_text(heading.text()).rstrip(" :")
+    match = _STEPS_WORD.match(text)
+    return match is not None and _names_only(match, text)
 
 
 def _untitled(steps: list[str]) -> list[tuple[str, list[str]]]:
@@ -1308,10 +1502,16 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
     """
     parts: list[tuple[str, list[Element]]] = [("", [])]
     method_level = 0  # the rank of the method's own heading ("Directions"), once seen
+    # Items inside an item, and headings inside one, by the item that holds them.
+    inner: dict[int, list[Element]] = {}
+    inner_headings: dict[int, list[Element]] = {}
     for block, element in ((b, e) for b in blocks for e in b.iter()):
         if element.tag not in _HEADINGS and element.tag != "li":
             continue
-        if _inside(element, "li", block):
+        holder = _holding_item(element, block)
+        if holder is not None:
+            held = inner if element.tag == "li" else inner_headings
+            held.setdefault(id(holder), []).append(element)
             continue
         if element.tag == "li":
             parts[-1][1].append(element)
@@ -1319,12 +1519,15 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
         title = clean_text(element.text()).rstrip(" :")
         if _INGREDIENTS_WORD.match(title) or _EQUIPMENT.match(title):
             break  # the method is over: another list begins
-        if method_level and _level(element) <= method_level and _ASIDE.match(title):
-            break  # an aside as high as the method's own heading ends it ("More recipes")
+        if _ASIDE.match(title) and any(items for _, items in parts):
+            break  # an aside after the steps ends them ("Recipe Variations", "More recipes")
         if not method_level and (_STEPS_WORD.match(title) or _MAKING.search(title)):
             method_level = _level(element)
+            if _STEPS_WORD.match(title) or _STEPS_LAST_WORD.search(title):
+                continue  # the method's own heading ("Steps to Make It") is no part's name
         if _part_title(title):
             parts.append((title, []))
+    parts = _unwrapped(parts, inner, inner_headings)
     # The items are read as one list (a page numbers its steps on through its parts),
     # then dealt back to their parts.
     texts = _item_steps([item for _, items in parts for item in items])
@@ -1338,6 +1541,61 @@ def _titled_lists(blocks: list[Element]) -> list[tuple[str, list[str]]]:
     if len(sections) == 1:
         return _untitled(sections[0][1])
     return sections
+
+
+def _holding_item(element: Element, block: Element) -> Element | None:
+    """The outermost list item inside the block that holds the element, if any (a step
+    list's items are its outermost ones; the items and headings inside them are looked at
+    by _unwrapped). Walks up once per element, as _inside does."""
+    holder = None
+    parent = element.parent
+    while parent is not None and parent is not block:
+        if parent.tag == "li":
+            holder = parent
+        parent = parent.parent
+    return holder
+
+
+def _unwrapped(
+    parts: list[tuple[str, list[Element]]],
+    inner: dict[int, list[Element]],
+    inner_headings: dict[int, list[Element]],
+) -> list[tuple[str, list[Element]]]:
+    """The parts with each item that only wraps a list replaced by that list's items.
+
+    Step lists are often nested: a list of parts, each item a heading over a list of its
+    steps ("Brownies", then its steps; "Fudgey Icing", then its own), or a single item
+    holding the whole numbered list. Such an item is no step: its heading, when it has
+    one, titles the items it holds. An item with text of its own beside its inner list
+    (a step with a list of sub-points) stays one step.
+    """
+    unwrapped: list[tuple[str, list[Element]]] = []
+    for title, items in parts:
+        unwrapped.append((title, []))
+        for item in items:
+            held = [li for li in inner.get(id(item), []) if _holding_item_below(li, item) is None]
+            headings = inner_headings.get(id(item), [])
+            heading = clean_text(headings[0].text()).rstrip(" :") if headings else ""
+            own = len(_loose(item.text())) - sum(len(_loose(li.text())) for li in held)
+            if not held or len(headings) > 1 or own > len(_loose(heading)):
+                unwrapped[-1][1].append(item)
+                continue
+            if heading and _part_title(heading):
+                unwrapped.append((heading, list(held)))
+                unwrapped.append((title, []))
+            else:
+                unwrapped[-1][1].extend(held)
+    return [(title, items) for title, items in unwrapped if items]
+
+
+def _holding_item_below(element: Element, top: Element) -> Element | None:
+    """The list item between the element and `top` that holds it, if any."""
+    parent = element.parent
+    while parent is not None and parent is not top:
+        if parent.tag == "li":
+            return parent
+        parent = parent.parent
+    return None
 
 
 # A heading that only numbers a step ("Step 2", "Schritt 3", "2").
@@ -1460,10 +1718,64 @@ def _step_item_lines(element: Element) -> list[str]:
     end = len(children)
     while end and _closing_trimming(children[end - 1]):
         end -= 1
-    if end == len(children) or not end:
+    pictured = _holding_pictures(element)
+    if (end == len(children) or not end) and not pictured:
         return clean_text(element.text(), keep_lines=True).splitlines()
-    raw = "".join(c if isinstance(c, str) else c.text() for c in children[:end])
+    raw = _text_beside_pictures(children[: end or len(children)], pictured)
     return clean_text(raw, keep_lines=True).splitlines()
+
+
+# A picture and its caption: what the photo shows and who took it ("The Spruce Eats /
+# Julia Hartbeck"), never what the cook does.
+_PICTURES = {"figure", "figcaption", "picture"}
+
+
+def _aside_of_step(element: Element) -> bool:
+    """A picture, or a block listing the ingredients a step uses (WP Recipe Maker sets
+    "2 tablespoons olive oil" under the step's text in a box of that class): shown with
+    the step, but not what it says to do. Inline marks on an ingredient's name inside
+    the text (a span) stay."""
+    if element.tag in _PICTURES:
+        return True
+    return element.tag in BLOCKS and "ingredient" in element.classes
+
+
+def _holding_pictures(element: Element) -> set[int]:
+    """The ids of the elements inside `element` (and itself) that hold a picture or a
+    step's ingredient box; each element is visited once, walking up from each only to a
+    holder already seen."""
+    holders: set[int] = set()
+    for inner in element.iter():
+        if inner is element or not _aside_of_step(inner):
+            continue
+        parent = inner.parent
+        while parent is not None and id(parent) not in holders:
+            holders.add(id(parent))
+            if parent is element:
+                break
+            parent = parent.parent
+    return holders
+
+
+def _text_beside_pictures(children: list[Element | str], pictured: set[int]) -> str:
+    """The text of the children, less their pictures and captions (line breaks kept where
+    blocks part it, as Element.text() keeps them)."""
+    pieces: list[str] = []
+    pending: list[Element | str] = list(reversed(children))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            pieces.append(node)
+        elif _aside_of_step(node):
+            pieces.append("\n")
+        elif id(node) not in pictured:
+            pieces.append(node.text())
+        else:
+            edge = "\n" if node.tag in BLOCKS else ""
+            pieces.append(edge)
+            pending.append(edge)
+            pending.extend(reversed(node.children))
+    return "".join(pieces)
 
 
 def _closing_trimming(child: Element | str) -> bool:
@@ -1488,7 +1800,36 @@ def _without_counter(items: list[list[str]]) -> list[str]:
         len(lines) >= 2 and _COUNTER.fullmatch(lines[0]) and int(lines[0].rstrip(".)")) == index
         for index, lines in enumerate(items, start=1)
     )
-    return [" ".join(lines[1:] if drawn else lines) for lines in items]
+    if drawn:
+        return [" ".join(lines[1:]) for lines in items]
+    if _labelled(items):
+        return [
+            " ".join([_STEP_LABEL.sub("", lines[0], count=1), *lines[1:]]).strip()
+            for lines in items
+        ]
+    return [" ".join(lines) for lines in items]
+
+
+# A step's label, drawn before its text as the list's numbering: "Step 1", "STEP 2:",
+# "Schritt 3", "Étape 4" (often in a span of its own, so fused: "Step 1Preheat").
+_STEP_LABEL = re.compile(
+    r"(?i)^(?:step|schritt|stap|[ée]tape|paso|passo|etapa|krok|trin|steg|vaihe|korak|"
+    r"adım|lépés)\s*(\d{1,2})(?!\d)[.:)\-–]?\s*"
+)
+
+
+def _labelled(items: list[list[str]]) -> bool:
+    """Whether every item opens with a step label counting up from 1 (again from 1 where
+    a new part starts its own count, "Brownies: Step 1, 2; Icing: Step 1")."""
+    if len(items) < 2:
+        return False
+    previous = 0
+    for lines in items:
+        label = _STEP_LABEL.match(lines[0]) if lines else None
+        if label is None or int(label.group(1)) not in {1, previous + 1}:
+            return False
+        previous = int(label.group(1))
+    return True
 
 
 def _level(element: Element) -> int:

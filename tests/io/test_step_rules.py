@@ -297,11 +297,17 @@ SUBHEADED = """<html><body><h1>Meringues</h1><h2>Ingredients</h2><ul><li>4 egg w
       ["1. Do some prep", "Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
        "2. Make the meringue", "Beat the egg whites until foamy.",
        "Add the sugar a spoonful at a time."]),
-     # The method's own heading names no part; an aside's items stay untitled.
+     # The method's own heading names no part; an aside after the steps ends them, at
+     # any rank ("Notes", "Recipe Variations": the cook's options, not the method).
      ("Instructions", "<h4>Notes</h4><ul><li>Keep them dry in a tin for a week.</li></ul>",
       ["Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
        "2. Make the meringue", "Beat the egg whites until foamy.",
-       "Add the sugar a spoonful at a time.", "Keep them dry in a tin for a week."]),
+       "Add the sugar a spoonful at a time."]),
+     ("Instructions", "<h4>Recipe Variations</h4><ul><li>Use pistachios for a green one.</li>"
+      "</ul>",
+      ["Preheat the oven to 100°C.", "Line a baking sheet with parchment.",
+       "2. Make the meringue", "Beat the egg whites until foamy.",
+       "Add the sugar a spoonful at a time."]),
      # An aside as high as the method's own heading ends it.
      ("Instructions", "<h3>More recipes</h3><ul><li><a href='/x'>Our best pavlova recipes</a></li>"
       "</ul>",

@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -532,24 +533,35 @@ def _json_values(text: str, source: str | Path) -> list[Any]:
 _MAX_SCRIPT_VALUES = 20
 
 
-def _first_value_bound(text: str, start: int) -> str:
-    """The text from `start` to the end of the first JSON value there (or to the end):
-    what load_json checks the nesting depth of before it is decoded."""
-    depth = 0
+def _json_characters(text: str, start: int = 0) -> Iterator[tuple[int, str, bool]]:
+    """Each character of JSON text from `start`, with whether it lies inside a string (the
+    quote that opens a string does not; the one that closes it does). One pass."""
     in_string = False
     escaped = False
     for index in range(start, len(text)):
         char = text[index]
         if in_string:
+            yield index, char, True
             if escaped:
                 escaped = False
             elif char == "\\":
                 escaped = True
             elif char == '"':
                 in_string = False
-        elif char == '"':
+            continue
+        yield index, char, False
+        if char == '"':
             in_string = True
-        elif char in "[{":
+
+
+def _first_value_bound(text: str, start: int) -> str:
+    """The text from `start` to the end of the first JSON value there (or to the end):
+    what load_json checks the nesting depth of before it is decoded."""
+    depth = 0
+    for index, char, inside in _json_characters(text, start):
+        if inside:
+            continue
+        if char in "[{":
             depth += 1
         elif char in "]}":
             depth -= 1
@@ -562,18 +574,10 @@ def _without_trailing_commas(text: str) -> str:
     """The JSON text without commas just before a closing bracket ("[1, 2,]"), strings
     left as they are; one pass."""
     out: list[str] = []
-    in_string = False
-    escaped = False
     pending_comma = ""
-    for char in text:
-        if in_string:
+    for _, char, inside in _json_characters(text):
+        if inside:
             out.append(char)
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
             continue
         if pending_comma:
             if char in " \t\r\n":
@@ -588,8 +592,6 @@ def _without_trailing_commas(text: str) -> str:
             pending_comma = ","
             continue
         out.append(char)
-        if char == '"':
-            in_string = True
     out.append(pending_comma)
     return "".join(out)
 

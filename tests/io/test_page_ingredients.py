@@ -6,14 +6,13 @@ in the test. Lines are compared as the cook will see them in the detail pane.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import time
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from page_helpers import best_cpu_time as _best
+from page_helpers import steps_of as _steps
 
 from recipe_manager.domain import Recipe
 from recipe_manager.io import RecipeImportError, import_text
@@ -31,10 +30,6 @@ def _page(body: str, data: dict | None = None, head: str = "") -> Recipe:
 
 def _lines(recipe: Recipe) -> list[str]:
     return [i.text for c in recipe.components for i in c.ingredients if not i.is_heading]
-
-
-def _steps(recipe: Recipe) -> list[str]:
-    return [step for component in recipe.components for step in component.steps]
 
 
 def _titles(recipe: Recipe) -> list[str]:
@@ -372,17 +367,6 @@ def test_microdata_steps_and_sections_are_read_whole() -> None:
 
 
 # Speed ----------------------------------------------------------------------------------------
-
-
-def _best(call: Callable[[], object]) -> float:
-    """Best of three CPU times of this thread; a page over a limit may refuse, in time."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.thread_time()
-        with contextlib.suppress(RecipeImportError):
-            call()
-        best = min(best, time.thread_time() - started)
-    return best
 
 
 @pytest.mark.parametrize(

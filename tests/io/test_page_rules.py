@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from page_helpers import BASE
+from page_helpers import read_page as _read
+from page_helpers import steps_of as _steps
 
 from recipe_manager.domain import Recipe
 from recipe_manager.io import import_text
 from recipe_manager.io.jsonld import without_recipe_word
-
-BASE = {
-    "@type": "Recipe",
-    "name": "Soup",
-    "recipeIngredient": ["1 onion", "1 l stock"],
-}
-
-
-def _read(data: dict, body: str = "") -> Recipe:
-    page = (
-        f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
-        f"<body>{body}</body></html>"
-    )
-    (recipe,) = import_text(page, "page.html")
-    return recipe
-
-
-def _steps(recipe: Recipe) -> list[str]:
-    return [step for component in recipe.components for step in component.steps]
 
 
 def _lines(recipe: Recipe) -> list[str]:

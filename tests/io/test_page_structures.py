@@ -7,17 +7,15 @@ import has.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import time
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from page_helpers import best_cpu_time as _cpu
 
 from recipe_manager.domain import Recipe
-from recipe_manager.io import RecipeImportError, import_text
+from recipe_manager.io import import_text
 
 INGREDIENTS = "<h1>Brownies</h1><h2>Ingredients</h2><ul><li>1 cup flour</li><li>2 eggs</li></ul>"
 
@@ -114,16 +112,6 @@ def test_labelled_and_wrapped_steps_keep_every_word(texts: list[str]) -> None:
     got = " ".join(_lines(_page(page)))
     for word in words:
         assert word in got
-
-
-def _cpu(call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        started = time.thread_time()
-        with contextlib.suppress(RecipeImportError):
-            call()
-        best = min(best, time.thread_time() - started)
-    return best
 
 
 SHAPES = {

@@ -6,18 +6,17 @@ this: the budget is generous against the seconds a super-linear pattern takes).
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import io
 import json
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from page_helpers import best_cpu_time
 
-from recipe_manager.io import RecipeImportError, import_file, import_text
+from recipe_manager.io import import_file, import_text
 from recipe_manager.io.text_clean import clean_text
 
 # 50 KB for the sweep of every run through every importer (the suite runs it on a shared
@@ -82,17 +81,9 @@ SHAPES = {
 
 
 def _best_of_three(call: Callable[[], object]) -> float:
-    """Best of up to five CPU times of this thread (other processes on a busy machine do not
-    count; a super-linear reader shows as seconds, not a few percent)."""
-    best = float("inf")
-    for _ in range(5):
-        started = time.thread_time()
-        with contextlib.suppress(RecipeImportError):
-            call()
-        best = min(best, time.thread_time() - started)
-        if best <= BUDGET:
-            break
-    return best
+    """Best of up to five CPU times of this thread, stopping once within the budget (a
+    super-linear reader shows as seconds, not a few percent)."""
+    return best_cpu_time(call, tries=5, enough=BUDGET)
 
 
 def _paprika(text: str) -> bytes:

@@ -6,37 +6,18 @@ rule never loses or invents words of a step.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import time
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from page_helpers import BASE
+from page_helpers import best_cpu_time as _cpu
+from page_helpers import read_page as _read
+from page_helpers import steps_of as _steps
 
-from recipe_manager.domain import Recipe
-from recipe_manager.io import RecipeImportError, import_text
+from recipe_manager.io import import_text
 from recipe_manager.io.jsonld import section_name
-
-BASE = {
-    "@type": "Recipe",
-    "name": "Soup",
-    "recipeIngredient": ["1 onion", "1 l stock"],
-}
-
-
-def _read(data: dict, body: str = "") -> Recipe:
-    page = (
-        f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
-        f"<body>{body}</body></html>"
-    )
-    (recipe,) = import_text(page, "page.html")
-    return recipe
-
-
-def _steps(recipe: Recipe) -> list[str]:
-    return [step for component in recipe.components for step in component.steps]
 
 
 def _how_to(*texts: str) -> list[dict]:
@@ -387,18 +368,6 @@ def test_a_prose_method_goes_on_under_headings_of_its_own_rank(
     (recipe,) = import_text(STAGED.format(second=second, body=body), "page.html")
     lines = [line for c in recipe.components for line in ([c.title] if c.title else []) + c.steps]
     assert lines == (steps or FIRST_STAGE)
-
-
-def _cpu(call: Callable[[], object]) -> float:
-    """Best of three CPU times of this thread; a page over the limits (1,200 parts) is
-    refused, and the time to read it that far still counts."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.thread_time()
-        with contextlib.suppress(RecipeImportError):
-            call()
-        best = min(best, time.thread_time() - started)
-    return best
 
 
 STEP_SHAPES = {

@@ -36,6 +36,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/label_accuracy.py
 	$(BIN)/python bench/display_classes.py
 	$(BIN)/python bench/import_scores.py ../shared/corpus/pages-wide.tar.xz --quiet
+	$(BIN)/python bench/import_scores.py ../shared/corpus/pages-wide.tar.xz --quiet --held-back
+	$(BIN)/python bench/page_variants.py ../shared/corpus/pages-wide.tar.xz
 
 test-slow: $(VENV)/.installed-test
 	RECIPE_MANAGER_SLOW_TESTS=1 $(BIN)/python -m pytest tests/storage

@@ -558,7 +558,13 @@ class RecipeEditor(QDialog):
     # Saving and closing ----------------------------------------------------------------------
 
     def accept(self) -> None:
-        """Save; on invalid input or a failed write stay open with every character kept."""
+        """Save; on invalid input or a failed write stay open with every character kept.
+        An existing recipe saved untouched is not written at all: no new version to sync to
+        the other computers, no undo step."""
+        stored = not self._is_new and self._base is not None
+        if stored and self._saving is None and not self.is_modified():
+            super().accept()
+            return
         recipe = self.recipe()
         if not recipe.title:
             self.title_error.setText("A recipe needs a title.")

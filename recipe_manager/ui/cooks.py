@@ -132,6 +132,11 @@ class CooksFeatures(QObject):
             self._plan.shopping_requested.connect(self._shop_for_meals)
         return self._plan
 
+    def refresh_meal_plan(self) -> None:
+        """The open plan shown again after recipes changed (a deleted one reads "deleted")."""
+        if self._plan is not None and self._plan.isVisible():
+            self._plan.reload()
+
     def open_meal_plan(self) -> MealPlanWidget | None:
         plan = self.meal_plan()
         if plan is None:

@@ -864,6 +864,7 @@ class MainWindow(QMainWindow):
 
     def _show_nothing_selected(self) -> None:
         self._update_actions()
+        self.setWindowTitle("Recipe Manager")  # not the name of a recipe no longer shown
         self.servings_spin.setEnabled(False)
         self.reset_button.setEnabled(False)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
@@ -946,6 +947,7 @@ class MainWindow(QMainWindow):
             LAST_RECIPE.write(self._settings, shown)
             self._select_last_recipe()
         self._update_actions()
+        self.cooks.refresh_meal_plan()
 
     def _update_actions(self) -> None:
         writable = self.library is not None and not self.library.read_only
@@ -1023,6 +1025,7 @@ class MainWindow(QMainWindow):
             self._recipe = None
             self._show_nothing_selected()
             self._select_last_recipe()
+        self.cooks.refresh_meal_plan()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         urls = event.mimeData().urls()

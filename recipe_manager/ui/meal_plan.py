@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QDate, QMimeData, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -57,7 +57,11 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def meal_text(meal: MealPlanEntry, servings_stated: bool | None) -> str:
-    """ "Crispy Pork Belly — 4 servings"; batches where the recipe states no servings."""
+    """ "Crispy Pork Belly — 4 servings"; batches where the recipe states no servings;
+    "(deleted)" where the recipe is no longer in the library (`servings_stated` None): the
+    meal stays, so that undoing the delete brings it back whole, but it is not shopped for."""
+    if servings_stated is None:
+        return f"{display_line(meal.title)} — deleted"
     if servings_stated is False:
         amount = f"×{meal.servings} {'batch' if meal.servings == 1 else 'batches'}"
     else:
@@ -295,6 +299,8 @@ class MealPlanWidget(QWidget):
                     stated = bool(recipe.servings) if recipe is not None else None
                     item = QListWidgetItem(meal_text(meal, stated))
                     item.setData(ENTRY_ROLE, meal.id)
+                    if recipe is None:
+                        item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                     item.setToolTip(
                         plain_tooltip(
                             meal.title if recipe is not None else f"{meal.title} (deleted)"

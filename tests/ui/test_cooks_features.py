@@ -336,3 +336,44 @@ def test_a_batch_of_new_recipes_is_counted_once_and_rightly(qtbot, library_path:
     qtbot.waitUntil(lambda: not window.browse.is_counting())
     assert len(reads) == 1
     assert "All recipes (8)" in browse_rows(window) and "Dessert (6)" in browse_rows(window)
+
+
+def test_a_deleted_recipe_reads_deleted_in_the_plan_and_is_not_shopped_for(
+    qtbot, library_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window = open_window(qtbot, library_path)
+    plan = window.cooks.open_meal_plan()
+    select(window, SOY)
+    soy = window.current_recipe
+    plan.add(soy, plan.week())
+    select(window, PORK)
+    plan.add(window.current_recipe, plan.week())
+    select(window, SOY)
+    window.action_delete.trigger()
+    qtbot.waitUntil(lambda: SOY not in titles(window))
+    monday = plan.day_lists[0]
+    texts = [monday.item(row).text() for row in range(monday.count())]
+    assert f"{SOY} — deleted" in texts and any(t.startswith(f"{PORK} — ") for t in texts)
+    plan.request_shopping()
+    shopping = window.findChild(QDialog, "shoppingList")
+    assert [r.title for r, _ in shopping.recipes()] == [PORK]
+    # Undo brings the recipe back, and the plan shows it as planned again.
+    window.findChild(QAction, "actionUndo").trigger()
+    qtbot.waitUntil(lambda: SOY in titles(window))
+    assert any(monday.item(row).text().startswith(f"{SOY} — ×") for row in range(monday.count()))
+
+
+def test_the_window_title_follows_a_deleted_recipe_away(qtbot, library_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window = open_window(qtbot, library_path)
+    window.findChild(QLineEdit, "searchField").setText("sweet soy")
+    select(window, SOY)
+    assert window.windowTitle().startswith(SOY)
+    window.action_delete.trigger()
+    qtbot.waitUntil(lambda: SOY not in titles(window))
+    assert window.windowTitle() == "Recipe Manager"

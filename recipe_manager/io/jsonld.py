@@ -518,14 +518,52 @@ def within_limit(text: str) -> str:
 
 
 def _plain_note(line: str) -> str:
-    """A note in doubled brackets written once.
+    """A note the plugin wrapped in brackets of its own, written as the page shows it.
 
-    Recipe plugins wrap the notes they store in brackets of their own: "((full fat))" from
-    a note written "(full fat)". Everything else is kept as the site wrote it ("potatoes,
-    (peeled)", "2.0 garlic clove"): the import is a transcription, and the detail pane
-    re-renders the amount as soon as the recipe is scaled or converted.
+    Recipe plugins wrap the note they store in brackets: "((full fat))" from a note written
+    "(full fat)", "((or skirt steak) (Footnote 1))" from two notes in brackets. Everything
+    else is kept as the site wrote it ("potatoes, (peeled)", "steak (, thinly sliced)",
+    "2.0 garlic clove": the expected data of the corpus keeps these more often than not):
+    the import is a transcription, and the detail pane re-renders the amount as soon as
+    the recipe is scaled or converted.
     """
-    return _DOUBLED_PARENS.sub(r"(\1)", line)
+    line = _DOUBLED_PARENS.sub(r"(\1)", line)
+    return _without_wrapping_brackets(line)
+
+
+def _without_wrapping_brackets(line: str) -> str:
+    """ "noodles ((or other noodles) (Footnote 1))" → "noodles (or other noodles) (Footnote
+    1)": a closing pair of brackets around notes that are bracketed themselves. One pass
+    from the end."""
+    stripped = line.rstrip()
+    if not stripped.endswith("))"):
+        return line
+    depth = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        char = stripped[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                inner = stripped[index + 1 : -1].strip()
+                if inner.startswith("(") and _balanced(inner):
+                    return f"{stripped[:index].rstrip()} {inner}".strip()
+                return line
+    return line
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket in `text` closes, none before it opens."""
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _joined(value: Any) -> str:

@@ -36,6 +36,11 @@ def test_a_trailing_recipe_word_leaves_the_title(title: str, plain: str) -> None
 @pytest.mark.parametrize(
     ("line", "read"),
     [("3 potatoes, (peeled)", "3 potatoes, (peeled)"),
+     ("8 oz noodles ((or thin egg noodles) (Footnote 1))",
+      "8 oz noodles (or thin egg noodles) (Footnote 1)"),
+     ("1 cup stock ((see note (below)))", "1 cup stock (see note (below))"),
+     ("2 cups rice ((jasmine) or basmati)", "2 cups rice ((jasmine) or basmati)"),
+     ("1 steak (, thinly sliced)", "1 steak (, thinly sliced)"),
      ("2.0 garlic clove", "2.0 garlic clove"),
      ("1 can milk ((full fat))", "1 can milk (full fat)"),
      ("2 eggs (large)", "2 eggs (large)"),

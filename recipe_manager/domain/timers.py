@@ -108,14 +108,28 @@ def find_timers(text: str) -> list[StepTimer]:
         seconds_max = round(span.high) if span.high is not None else None
         if seconds <= 0:
             continue
-        found.append(
-            StepTimer(seconds, seconds_max, text[span.start : span.end], span.start, span.end)
-        )
         taken_until = span.end
+        label = text[span.start : span.end]
+        if seconds >= _DAY:
+            # Days are not a countdown: how long something keeps ("best eaten within a few
+            # days") is no timer at all; a step that takes days ("marinate for 2 days") is a
+            # reminder that never rings, like "overnight".
+            if not _KEEPING.search(text, max(0, span.start - _KEEPING_REACH), span.start):
+                found.append(StepTimer(None, None, label, span.start, span.end, True))
+            continue
+        found.append(StepTimer(seconds, seconds_max, label, span.start, span.end))
     for match in _REMINDER.finditer(text):
         found.append(StepTimer(None, None, match.group(), match.start(), match.end(), True))
     return sorted(found, key=lambda timer: timer.start)
 
+
+_DAY = 24 * 60 * 60
+# Words before a duration that say how long food keeps, not how long a step takes.
+_KEEPING = re.compile(
+    r"(?i)\b(?:keeps?|kept|stores?|stored|storage|within|lasts?|fresh|good|up\s+to)"
+    r"(?:\s+(?:for|about|around|up\s+to|to))*\s*$"
+)
+_KEEPING_REACH = 32
 
 # Any word that can end a duration; a number with none of these shortly after it cannot
 # start one, so it is not read at all (a run of thousands of numbers stays cheap).

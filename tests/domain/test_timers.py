@@ -40,7 +40,6 @@ DURATIONS = [
     ("stir for a few minutes", "a few minutes", 120, 300),
     ("toast a minute or two", "a minute or two", 60, 120),
     ("a 5-minute rest", "5-minute", 300, None),
-    ("cure for 3 days", "3 days", 259200, None),
 ]
 
 
@@ -52,6 +51,24 @@ def test_finds_durations_as_written(
     assert (timer.label, timer.seconds, timer.seconds_max) == (label, seconds, seconds_max)
     assert text[timer.start : timer.end] == label
     assert not timer.reminder
+
+
+@pytest.mark.parametrize(
+    ("text", "timers"),
+    [
+        # How long food keeps is no timer: a cook clicking it got a 2-day countdown.
+        ("Best eaten within a few days.", []),
+        ("Keeps for a few days in the fridge.", []),
+        ("Refrigerate for up to 3 days.", []),
+        ("Chill for 2 hours; it keeps for 4 days.", [("2 hours", 7200, False)]),
+        # A step that takes days is a reminder that never rings, like "overnight".
+        ("Marinate for 2 days.", [("2 days", None, True)]),
+        ("cure for 3 days", [("3 days", None, True)]),
+        ("Leave to rest 1-2 days before slicing.", [("1-2 days", None, True)]),
+    ],
+)
+def test_days_are_never_a_countdown(text: str, timers: list[tuple]) -> None:
+    assert [(t.label, t.seconds, t.reminder) for t in find_timers(text)] == timers
 
 
 def test_overnight_is_a_reminder_not_a_countdown() -> None:

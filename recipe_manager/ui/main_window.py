@@ -331,7 +331,12 @@ class MainWindow(QMainWindow):
         self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.action_redo = self.editing.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        # The platform's Redo keys, and Ctrl+Y wherever it is not already one of them: cooks
+        # coming from Windows and office programs press it (nothing else uses it here).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.action_redo.setShortcuts(redo_keys)
         self.addActions([self.action_undo, self.action_redo])
         edit_menu.insertActions(first_edit_action, [self.action_undo, self.action_redo])
         edit_menu.insertSeparator(first_edit_action)

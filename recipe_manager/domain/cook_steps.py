@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .ingredients import Ingredient
-from .model import Recipe
+from .model import Component, Recipe
 from .shopping import normalise_name
 
 _ALL_INGREDIENTS = re.compile(r"(?i)\ball (?:the |of the )?ingredients\b")
@@ -18,6 +18,10 @@ _ALL_INGREDIENTS = re.compile(r"(?i)\ball (?:the |of the )?ingredients\b")
 _GENERIC_WORDS = frozenset(
     {"sauce", "powder", "paste", "juice", "seed", "leaf", "flake", "stock", "red", "green"}
     | {"white", "black", "dark", "light", "hot", "sweet", "dried", "ground", "whole", "sea"}
+    # Kitchen things and ways of cooking that name no ingredient of their own ("heat the
+    # pan" is not the "pan fry noodles").
+    | {"pan", "pot", "fry", "fried", "bowl", "skillet", "oven", "sheet", "dish", "tray"}
+    | {"rack", "grill", "tin", "mixer", "processor", "blender", "top", "side"}
 )
 
 
@@ -50,20 +54,63 @@ def cook_steps(recipe: Recipe) -> list[CookStep]:
     steps: list[CookStep] = []
     for component in components:
         ingredients = tuple(line for line in component.ingredients if not line.is_heading)
+        groups = _groups(component.ingredients)
         if not ingredients:
             ingredients = unmethodical
+            groups = _groups([line for c in components if not c.steps for line in _headed(c)])
         for text in component.steps:
             if text.strip():
+                named = set(ingredients_named(text, ingredients))
+                for name, indexes in groups:
+                    if _names_group(text, name):
+                        named.update(indexes)
                 steps.append(
                     CookStep(
-                        len(steps) + 1,
-                        component.title,
-                        text,
-                        ingredients,
-                        tuple(ingredients_named(text, ingredients)),
+                        len(steps) + 1, component.title, text, ingredients, tuple(sorted(named))
                     )
                 )
     return steps
+
+
+def _headed(component: Component) -> list[Ingredient]:
+    """A part's lines under its title as a heading, as one group of a longer list."""
+    if not component.title:
+        return list(component.ingredients)
+    title = component.title.rstrip(":").strip()
+    heading = Ingredient(text=f"{title}:", name=title, is_heading=True)
+    return [heading, *component.ingredients]
+
+
+def _groups(lines: Sequence[Ingredient]) -> list[tuple[str, list[int]]]:
+    """The named groups of a list: ("sauce", indexes of its lines among the non-headings)
+    for "For the sauce:" and the lines under it."""
+    groups: list[tuple[str, list[int]]] = []
+    index = 0
+    for line in lines:
+        if line.is_heading:
+            name = _GROUP_PREFIX.sub("", normalise_name(line.name)).strip()
+            groups.append((name, []))
+        else:
+            if groups:
+                groups[-1][1].append(index)
+            index += 1
+    return [(name, indexes) for name, indexes in groups if name and indexes]
+
+
+_GROUP_PREFIX = re.compile(r"^(?:for|to make|make)\s+(?:the\s+)?")
+
+
+def _names_group(step: str, name: str) -> bool:
+    """Whether a step calls for a whole group: "the sauce ingredients", "whisk the
+    ingredients for the dressing", "make the filling"."""
+    text = f" {normalise_name(step)} "
+    return (
+        f" {name} ingredient " in text
+        or f" ingredient for the {name} " in text
+        or f" ingredient for {name} " in text
+        or f" make the {name} " in text
+        or f" prepare the {name} " in text
+    )
 
 
 def ingredients_named(step: str, ingredients: Sequence[Ingredient]) -> list[int]:

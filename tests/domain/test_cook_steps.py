@@ -64,3 +64,28 @@ def test_a_part_with_its_own_ingredients_names_only_those() -> None:
         ("Rub the pork with salt.", ["1 kg pork belly", "1 tbsp salt"]),
         ("Mix the soy sauce.", ["2 tbsp soy sauce"]),
     ]
+
+
+def test_a_step_calling_for_a_group_shows_the_whole_group() -> None:
+    recipe = Recipe(
+        title="Beef Noodles",
+        components=[
+            _part(
+                "",
+                ["1 lb pan fry noodles", "8 oz beef flank steak", "For the marinade:",
+                 "1 tbsp soy sauce", "1 tsp cornstarch",
+                 "For the sauce:", "2 tbsp oyster sauce", "1 tsp sugar"],
+                ["Combine the beef and the marinade ingredients.",
+                 "Combine the sauce ingredients in a small bowl.",
+                 "Heat the pan and fry the noodles."],
+            )
+        ],
+    )  # fmt: skip
+    assert _named(recipe) == [
+        ("Combine the beef and the marinade ingredients.",
+         ["8 oz beef flank steak", "1 tbsp soy sauce", "1 tsp cornstarch"]),
+        ("Combine the sauce ingredients in a small bowl.",
+         ["2 tbsp oyster sauce", "1 tsp sugar"]),
+        # "pan" is the pan, not the pan fry noodles; "noodles" names them.
+        ("Heat the pan and fry the noodles.", ["1 lb pan fry noodles"]),
+    ]  # fmt: skip

@@ -12,14 +12,17 @@ import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QDate, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -423,12 +426,17 @@ class MealPlanWidget(QWidget):
             self.set_servings(entry_id, value)
 
     def day_menu(self, day_list: DayList, item: QListWidgetItem | None) -> QMenu | None:
-        """Move a meal to another day of the week, or remove it."""
-        if item is None:
-            return None
-        entry_id = item.data(ENTRY_ROLE)
+        """Add a recipe to the day (the plan may cover the recipe list on a small screen);
+        move a meal to another day of the week, or remove it."""
         menu = QMenu(self)
         menu.setObjectName("planMealMenu")
+        add = menu.addAction(f"Add a Recipe to {day_list.day:%A}…")
+        add.setObjectName("planMenuAdd")
+        add.triggered.connect(lambda: self.choose_recipe_for(day_list.day))
+        if item is None:
+            return menu
+        menu.addSeparator()
+        entry_id = item.data(ENTRY_ROLE)
         move = menu.addMenu("Move to")
         for index, day in enumerate(week_days(self._week)):
             action = move.addAction(f"{DAY_NAMES[index]} {day.day} {day.strftime('%b')}")
@@ -438,6 +446,23 @@ class MealPlanWidget(QWidget):
         remove.setObjectName("planMenuRemove")
         remove.triggered.connect(lambda: self.remove(entry_id))
         return menu
+
+    def choose_recipe_for(self, day: date) -> RecipePicker:
+        """A small window to find a recipe by its title and plan it on `day`."""
+        summaries = getattr(self.store, "summaries", None)
+        titles = sorted(
+            ((summary.title, summary.id) for summary in summaries()) if summaries else [],
+            key=lambda pair: pair[0].casefold(),
+        )
+        picker = RecipePicker(titles, day, self)
+        picker.chosen.connect(self._picked)
+        picker.open()
+        return picker
+
+    def _picked(self, recipe_id: str, day: date) -> None:
+        recipe = self._lookup(recipe_id)
+        if recipe is not None:
+            self.add(recipe, day)
 
     def _show_menu(self, day_list: DayList, point: Any) -> None:
         menu = self.day_menu(day_list, day_list.itemAt(point))
@@ -456,3 +481,72 @@ class MealPlanWidget(QWidget):
             self.status.setText("No meals are planned on those days.")
             return
         self.shopping_requested.emit(chosen)
+
+
+class RecipePicker(QDialog):
+    """`planRecipePicker`: type part of a title, choose, and the recipe is planned."""
+
+    chosen = Signal(str, object)  # recipe id, day
+
+    def __init__(self, titles: list[tuple[str, str]], day: date, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("planRecipePicker")
+        self.setWindowTitle(f"Add a Recipe to {day:%A %d %B}")
+        self._day = day
+        self.filter = QLineEdit(objectName="planPickerFilter", placeholderText="Type to find…")
+        self.list = QListWidget(objectName="planPickerList")
+        self.list.setUniformItemSizes(True)
+        for title, recipe_id in titles:
+            row = QListWidgetItem(display_line(title))
+            row.setData(Qt.ItemDataRole.UserRole, recipe_id)
+            self.list.addItem(row)
+        self.filter.textChanged.connect(self._narrow)
+        self.filter.returnPressed.connect(self.accept)
+        self.filter.installEventFilter(self)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        fit_to_screen(self, QSize(420, 480))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        """Up and Down in the search box move through the titles it leaves shown."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step is not None:
+                row = self.list.currentRow() + step
+                while 0 <= row < self.list.count() and self.list.item(row).isHidden():
+                    row += step
+                if 0 <= row < self.list.count():
+                    self.list.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _narrow(self, text: str) -> None:
+        """Only the titles holding every typed word; the first of them chosen."""
+        words = text.casefold().split()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            shown = all(word in item.text().casefold() for word in words)
+            item.setHidden(not shown)
+            if shown and first is None:
+                first = row
+        if first is not None:
+            self.list.setCurrentRow(first)
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return
+        self.chosen.emit(item.data(Qt.ItemDataRole.UserRole), self._day)
+        super().accept()

@@ -377,3 +377,26 @@ def test_the_window_title_follows_a_deleted_recipe_away(qtbot, library_path: Pat
     window.action_delete.trigger()
     qtbot.waitUntil(lambda: SOY not in titles(window))
     assert window.windowTitle() == "Recipe Manager"
+
+
+def test_a_recipe_is_added_to_a_day_from_the_plan_itself(qtbot, library_path: Path) -> None:
+    # On a small screen the plan covers the recipe list: a day's menu finds a recipe.
+    window = open_window(qtbot, library_path)
+    plan = window.cooks.open_meal_plan()
+    thursday = plan.day_lists[3]
+    menu = plan.day_menu(thursday, None)
+    add = menu.findChild(QAction, "planMenuAdd")
+    assert add is not None and "Thursday" in add.text()
+    add.trigger()
+    picker = plan.findChild(QDialog, "planRecipePicker")
+    qtbot.waitUntil(picker.isVisible)
+    search = picker.findChild(QLineEdit, "planPickerFilter")
+    search.setText("crispy")
+    listed = picker.findChild(QWidget, "planPickerList")
+    shown = [listed.item(r).text() for r in range(listed.count()) if not listed.item(r).isHidden()]
+    assert shown == [PORK, SOY] and listed.currentItem().text() == PORK
+    # Down in the search box moves to the next title shown; Return adds it.
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert listed.currentItem().text() == SOY
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert [thursday.item(r).text() for r in range(thursday.count())] == [f"{SOY} — ×1 batch"]

@@ -271,9 +271,17 @@ def build_components(
     by_title = {_title_key(component.title): component for component in components}
     for title, steps in sections:
         target = by_title.get(_title_key(title)) if title else components[0]
+        named_by_suffix = False
+        if target is None and title:
+            target = _part_ending_in(components, _title_key(title))
+            named_by_suffix = target is not None
         if target is None and not section_name(title):
             target, title = components[0], ""  # no part of that name, and it names none
-        if target is not None and title and len(title.rstrip(" :")) > len(target.title):
+        if (
+            target is not None
+            and title
+            and (named_by_suffix or len(title.rstrip(" :")) > len(target.title))
+        ):
             # One part named twice, "Cake" over its ingredients and "For the Cake" over
             # its steps (or the other way round): the fuller name, with its lead-in, wins.
             target.title = title.rstrip(" :")
@@ -285,6 +293,22 @@ def build_components(
     return [c for c in components if c.title or c.ingredients or c.steps or c.servings] or [
         Component()
     ]
+
+
+def _part_ending_in(components: list[Component], key: str) -> Component | None:
+    """The one part with ingredients and no steps yet whose name ends in the section's
+    ("Sour Cream Cake" for "To Make the Cake" once "to make the" is off), or None. The
+    part then takes the section's name, as the page titles the method it shows."""
+    if not key:
+        return None
+    found = [
+        component
+        for component in components
+        if component.ingredients
+        and not component.steps
+        and _title_key(component.title).endswith(f" {key}")
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _title_key(title: str) -> str:

@@ -338,3 +338,22 @@ def test_a_number_drawn_before_each_page_step_is_not_part_of_it(
     body = f'<h2>Instructions</h2><ol class="steps">{method}</ol>'
     recipe = _read({**BASE, "recipeInstructions": "Rinse the peas and fry the patties."}, body)
     assert _steps(recipe) == steps
+
+
+def test_a_method_section_finds_the_group_whose_name_ends_in_its_own() -> None:
+    data = {
+        **BASE,
+        "recipeIngredient": ["Sour Cream Cake:", "2 cups flour", "1 cup sour cream",
+                             "Lemon Glaze:", "1 cup icing sugar", "2 tbsp lemon juice"],
+        "recipeInstructions": [
+            {"@type": "HowToSection", "name": "To Make the Cake",
+             "itemListElement": [{"@type": "HowToStep", "text": "Mix and bake."}]},
+            {"@type": "HowToSection", "name": "To Make the Glaze",
+             "itemListElement": [{"@type": "HowToStep", "text": "Whisk and pour."}]},
+        ],
+    }  # fmt: skip
+    parts = [(c.title, [i.text for i in c.ingredients], c.steps) for c in _read(data).components]
+    assert parts == [
+        ("To Make the Cake", ["2 cups flour", "1 cup sour cream"], ["Mix and bake."]),
+        ("To Make the Glaze", ["1 cup icing sugar", "2 tbsp lemon juice"], ["Whisk and pour."]),
+    ]

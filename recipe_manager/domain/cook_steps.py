@@ -72,6 +72,17 @@ def cook_steps(recipe: Recipe) -> list[CookStep]:
     return steps
 
 
+# Heads that a word before them only says the kind of: "the beef" is not the beef broth.
+_QUALIFIED_HEADS = frozenset({"broth", "stock", "bouillon", "consomme"})
+
+
+def _only_qualifies(word: str, key: str) -> bool:
+    """Whether `word` only says which broth or stock `key` is ("beef broth"); "the vanilla"
+    still names the vanilla extract."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in _QUALIFIED_HEADS and word != words[-1]
+
+
 def _headed(component: Component) -> list[Ingredient]:
     """A part's lines under its title as a heading, as one group of a longer list."""
     if not component.title:
@@ -135,6 +146,7 @@ def ingredients_named(step: str, ingredients: Sequence[Ingredient]) -> list[int]
             and word not in _GENERIC_WORDS
             and not indexes & named
             and not any(word in keys[index].split() for index in named)
+            and not _only_qualifies(word, keys[next(iter(indexes))])
         ):
             named |= indexes
     return sorted(named)

@@ -96,12 +96,14 @@ class CookMode(QWidget):
         self.step_text.setOpenExternalLinks(False)
         self.step_text.anchorClicked.connect(self._anchor_clicked)
         self.step_text.document().setDocumentMargin(0)
+        self.step_text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.ingredients_heading = QLabel("For this step", objectName="cookIngredientsHeading")
         self.ingredients_heading.setStyleSheet(f"color: {MUTED};")
         self.ingredients_view = QTextBrowser(objectName="cookIngredients")
         self.ingredients_view.document().setDocumentMargin(0)
         self.ingredients_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.ingredients_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timer_panel = TimerPanel(self.timers, self, point_size=15, compact=True)
         self.timer_panel.empty_label.setText("Click a time in the step to start a timer.")
         self.timer_panel.setStyleSheet(
@@ -114,7 +116,7 @@ class CookMode(QWidget):
         side.setSpacing(12)
         side.addWidget(self.ingredients_heading)
         side.addWidget(self.ingredients_view, 3)
-        side.addWidget(self.timer_panel, 2)
+        side.addWidget(self.timer_panel, 1)
 
         body = QHBoxLayout()
         body.setSpacing(40)
@@ -285,6 +287,10 @@ class CookMode(QWidget):
         font.setPixelSize(sizes[low])
         document.setDefaultFont(font)
         document.setTextWidth(width)
+        if document.size().height() > height:
+            # Too long even at the smallest type: it scrolls, and the scroll bar takes its
+            # width from the text, which would otherwise run under it ("turn|s").
+            document.setTextWidth(max(1, width - view.verticalScrollBar().sizeHint().width()))
         view.setFont(font)
 
     def step_pixel_size(self) -> int:

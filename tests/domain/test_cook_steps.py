@@ -89,3 +89,21 @@ def test_a_step_calling_for_a_group_shows_the_whole_group() -> None:
         # "pan" is the pan, not the pan fry noodles; "noodles" names them.
         ("Heat the pan and fry the noodles.", ["1 lb pan fry noodles"]),
     ]  # fmt: skip
+
+
+def test_a_word_that_only_says_which_broth_names_no_broth() -> None:
+    recipe = Recipe(
+        title="Noodles",
+        components=[
+            _part(
+                "",
+                ["8 oz flank steak", "1 cup low-sodium beef broth", "1 tsp vanilla extract"],
+                ["Add the beef and spread it out.", "Pour in the broth.", "Stir in the vanilla."],
+            )
+        ],
+    )
+    assert _named(recipe) == [
+        ("Add the beef and spread it out.", []),
+        ("Pour in the broth.", ["1 cup low-sodium beef broth"]),
+        ("Stir in the vanilla.", ["1 tsp vanilla extract"]),
+    ]

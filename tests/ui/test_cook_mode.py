@@ -193,3 +193,20 @@ def test_a_long_title_never_widens_cook_mode_past_a_small_screen(qtbot, seeds, t
     for button in (cook.next_button, cook.back_button, cook.leave_button):
         corner = button.mapTo(cook, button.rect().bottomRight())
         assert cook.rect().contains(corner), button.objectName()
+
+
+def test_a_step_too_long_to_fit_leaves_room_for_its_scroll_bar(qtbot) -> None:
+    # At the smallest type the step still does not fit: it will scroll, and its lines are
+    # laid out narrower by the scroll bar's width, not under it ("turn|s" was cut off).
+    from PySide6.QtWidgets import QTextBrowser
+
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setPlainText("Stir the noodles until the bottom turns golden brown. " * 40)
+    CookMode._fit(view, 40, 26)
+    assert view.document().size().height() > view.viewport().height()
+    bar = view.verticalScrollBar().sizeHint().width()
+    assert view.document().textWidth() <= view.viewport().width() - bar

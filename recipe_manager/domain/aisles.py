@@ -56,7 +56,8 @@ _add(
     orange, apple, pear, banana, berry, strawberry, blueberry, raspberry, mango, pineapple,
     grape, herb, parsley, coriander, cilantro, basil, mint, dill, thyme, rosemary, sage,
     chive, lemongrass, oregano leaf, fennel, beetroot, beet, radish, squash, pumpkin,
-    lemon zest, lime zest, lemon juice, lime juice, salad, rocket, arugula""",
+    lemon zest, lime zest, lemon juice, lime juice, salad, rocket, arugula, peach, nectarine,
+    plum, apricot, cherry, kiwi, melon, watermelon, fig, rhubarb, grapefruit""",
 )
 _add(
     MEAT,
@@ -147,8 +148,14 @@ def aisle_for(key: str, overrides: dict[str, str] | None = None) -> str:
         for start in range(len(words) - length, -1, -1):
             aisle = table.get(tuple(words[start : start + length]))
             if aisle is not None:
+                if aisle == PRODUCE and _DRIED_FORMS.intersection(words):
+                    return SPICES  # onion powder, granulated garlic, ground ginger
                 return aisle
     return OTHER
+
+
+#: Words that make a vegetable or herb a jar from the spice shelf.
+_DRIED_FORMS = frozenset({"powder", "powdered", "granulated", "ground", "dried", "flake"})
 
 
 #: Words that say which salt, pepper or water, not whether the kitchen has it.

@@ -120,6 +120,12 @@ def test_the_header_says_what_was_scaled_servings_and_times() -> None:
         ("frozen pea", "frozen"),
         ("baguette", "bakery"),
         ("unobtainium", "other"),
+        # A dried or powdered vegetable is a jar on the spice shelf, not produce.
+        ("onion powder", "spices"),
+        ("granulated garlic", "spices"),
+        ("ground ginger", "spices"),
+        ("fresh ginger", "produce"),
+        ("ripe peach", "produce"),
     ],
 )
 def test_aisles(key: str, aisle: str) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.search import fold, natural_sort_key
+from .plain import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -164,6 +165,8 @@ class BrowseModel(QAbstractListModel):
             return text
         if role == FILTER_ROLE:
             return key
+        if role == Qt.ItemDataRole.ToolTipRole and key is not None:
+            return plain_tooltip(text)  # the whole row where the panel elides it
         if role == Qt.ItemDataRole.FontRole and key is None:
             font = QFont()
             font.setBold(True)
@@ -236,6 +239,10 @@ class BrowsePanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)
+        # A long tag ("no bake blueberry cheesecake (1)") is shortened in its middle, so its
+        # count stays in sight, rather than widening the panel behind a sideways scroll bar.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.activated.connect(self._current_changed)
         self.title.setBuddy(self.view)

@@ -400,3 +400,21 @@ def test_a_recipe_is_added_to_a_day_from_the_plan_itself(qtbot, library_path: Pa
     assert listed.currentItem().text() == SOY
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert [thursday.item(r).text() for r in range(thursday.count())] == [f"{SOY} — ×1 batch"]
+
+
+def test_a_long_tag_is_shortened_in_the_panel_with_its_count_in_sight(
+    qtbot, library_path: Path
+) -> None:
+    tag = "no bake blueberry cheesecake for a summer party"
+    library = RecipeLibrary(library_path)
+    library.add(Recipe(title="Cheesecake", tags=[tag]))
+    library.close()
+    window = open_window(qtbot, library_path)
+    qtbot.waitUntil(lambda: not window.browse.is_counting())
+    view = window.findChild(QAbstractItemView, "categoryList")
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    model = view.model()
+    (row,) = [r for r in range(model.rowCount()) if model.index(r, 0).data() == f"{tag} (1)"]
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tag in tip and "<b>" not in tip

@@ -23,6 +23,8 @@ from ..domain.units import COUNT_DENOMINATORS
 from .timers import link_timers
 
 PHOTO_WIDTH = 240
+#: Tags named in the line under the title; the rest are counted.
+MAX_TAGS_SHOWN = 6
 MAX_DETAIL_TITLE = 1_000  # characters of a title shown above the recipe
 
 
@@ -327,7 +329,11 @@ def meta_line(recipe: Recipe, factor: Fraction) -> str:
             items.append(f"{label} {format_minutes(minutes)}")
     items.extend(value for value in (recipe.category, recipe.cuisine, recipe.method) if value)
     if recipe.tags:
-        items.append(", ".join(recipe.tags))
+        # A site's keywords can run to thirty: the first few, so that the ingredients stay
+        # near the top of the pane (all of them are in the editor and the browse panel).
+        shown = recipe.tags[:MAX_TAGS_SHOWN]
+        more = len(recipe.tags) - len(shown)
+        items.append(", ".join(shown) + (f" and {more} more tags" if more else ""))
     if recipe.source:
         items.append(f"Source: {recipe.source}")
     return " · ".join(items)

@@ -252,3 +252,12 @@ def test_a_search_typed_while_the_records_are_checked_applies_once_they_are(
     assert sorted(titles(window)) == ["Fish Pie", "Pea Soup"]  # not yet filtered
     release.set()
     qtbot.waitUntil(lambda: titles(window) == ["Pea Soup"], timeout=10000)
+
+
+def test_a_flood_of_keywords_is_named_briefly_under_the_title(qtbot, library_path: Path) -> None:
+    tags = [f"party idea {n}" for n in range(30)]
+    RecipeLibrary(library_path).add(Recipe(title="Cheesecake", tags=tags))
+    window = open_window(qtbot, library_path)
+    text = select(window, "Cheesecake")
+    assert "party idea 0, party idea 1" in text and "and 24 more tags" in text
+    assert "party idea 29" not in text

@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 TEMP_SUFFIX = ".tmp"
 # Windows and its virus scanners hold a file open for a moment after anyone touches it;
@@ -27,11 +28,19 @@ def temp_prefix(path: Path) -> str:
 
 
 def replace_file(
-    path: Path, chunks: Iterable[bytes], before_replace: Callable[[], None] | None = None
+    path: Path,
+    chunks: Iterable[bytes],
+    before_replace: Callable[[], None] | None = None,
+    *,
+    guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
+    after_replace: Callable[[os.stat_result], None] | None = None,
 ) -> os.stat_result:
     """Write `chunks` (each in its own call, releasing the GIL) beside `path`, fsync, then
     replace `path` in one step; `before_replace` may still refuse by raising.
 
+    `guard` (a context manager factory) is held around the replace, the folder's fsync and
+    `after_replace(status)`: it may refuse by raising, and what `after_replace` does (the
+    library cutting its journal) happens before anyone holding the guard sees the file.
     Returns the written file's status (its inode survives the rename). Raises OSError on
     failure; the temporary file is then removed and `path` is as it was.
     """
@@ -41,23 +50,27 @@ def replace_file(
     try:
         try:
             for chunk in chunks:
-                _write_all(descriptor, chunk)
+                write_all(descriptor, chunk)
             os.fsync(descriptor)
             written = os.fstat(descriptor)
         finally:
             os.close(descriptor)
         if before_replace is not None:
             before_replace()
-        _replace(temp_name, path)
+        with (guard or contextlib.nullcontext)():
+            _replace(temp_name, path)
+            fsync_folder(path.parent)
+            if after_replace is not None:
+                after_replace(written)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(path.parent)
     return written
 
 
-def _write_all(descriptor: int, payload: bytes) -> None:
+def write_all(descriptor: int, payload: bytes) -> None:
+    """All of `payload`, however many calls the operating system takes for it."""
     view = memoryview(payload)
     while view:
         written = os.write(descriptor, view)
@@ -78,7 +91,7 @@ def _replace(source: str, target: Path) -> None:
             delay = min(delay * 2, 0.2)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every platform lets a folder be opened."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..atomic_file import TEMP_SUFFIX
 from .errors import LibraryCorruptError, LibraryReadError, LibraryWriteError
-from .write_files import write_chunks_atomically
+from .write_files import in_chunks, write_chunks_atomically
 
 BACKUP_FOLDER = "backups"
 BACKUP_FORMAT = "recipe-manager-backup"
@@ -141,7 +141,7 @@ def take_backup(
         raise LibraryWriteError(
             f"the backup folder {folder} could not be created: {error.strerror or error}"
         ) from error
-    write_chunks_atomically(folder / name, _joined(backup_chunks(records)))
+    write_chunks_atomically(folder / name, in_chunks(backup_chunks(records)))
     info = BackupInfo(folder / name, taken_at, count, reason, device)
     prune_backups(library_folder, device, taken_at)
     return info
@@ -192,16 +192,3 @@ def clean_backup_temp_files(library_folder: Path) -> None:
 
 def _encode(document: dict[str, Any]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _joined(pieces: Iterable[bytes], size: int = 1 << 20) -> Iterable[bytes]:
-    pending: list[bytes] = []
-    total = 0
-    for piece in pieces:
-        pending.append(piece)
-        total += len(piece)
-        if total >= size:
-            yield b"".join(pending)
-            pending.clear()
-            total = 0
-    yield b"".join(pending)

@@ -13,7 +13,6 @@ last line (a save cut short, or a sync tool still copying) is left for the next 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
@@ -413,24 +412,6 @@ def version_from_record(record: dict[str, Any], kind: Any, *, walk: bool = True)
             except LimitError as error:
                 raise BadRecordError(str(error)) from None
     return Version(kind, key, time, device, document, seen)
-
-
-def write_all(descriptor: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(descriptor, view)
-        view = view[written:]
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def lines_of(versions: Iterable[Version]) -> bytes:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
+from ..atomic_file import replace_file
 from ..domain.limits import MAX_RECIPE_CHARS
 from .device_files import (
     APP_NAME,
@@ -47,16 +47,15 @@ from .device_files import (
     decode_record,
     encode,
     fast_record,
-    fsync_folder,
     needs_walk,
     outline_fields,
     read_regular_file,
     too_new,
     version_from_record,
-    write_all,
 )
 from .errors import LibraryWriteError
 from .merge import PLAN, RECIPE, Version
+from .write_files import in_chunks
 
 TABLE_SUFFIX = ".json"
 META_TABLE = "_meta"
@@ -65,7 +64,6 @@ TABLES = {RECIPE: "recipes", PLAN: "plan"}
 KIND_OF_TABLE = {table: kind for kind, table in TABLES.items()}
 #: A table file bigger than this is not one this app wrote (100,000 recipes are ~200 MB).
 MAX_TABLE_BYTES = 4 * 1024 * 1024 * 1024
-_CHUNK = 1 << 20
 _MAX_BAD_NAMED = 20
 _TABLE_START = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":\{$')
 _ONE_LINE_TABLE = re.compile(r'^"([A-Za-z_][A-Za-z0-9_]{0,40})":(\{.*\}),?$')
@@ -267,30 +265,17 @@ class DeviceTableStorage(Storage):
         """Replace the file with `data` in one step; LibraryWriteError if it could not be."""
         header = {"1": self.header or {"app": APP_NAME, "layout": LAYOUT}}
         tables = {META_TABLE: header, **{k: v for k, v in data.items() if k != META_TABLE}}
-        descriptor, temp_name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
         try:
-            try:
-                for chunk in _chunks(_lines(tables)):
-                    write_all(descriptor, chunk)
-                os.fsync(descriptor)
-                written = os.fstat(descriptor)
-            finally:
-                os.close(descriptor)
-            with self.guard():
-                os.replace(temp_name, self.path)
-                fsync_folder(self.path.parent)
-                if self.on_replaced is not None:
-                    self.on_replaced(written)
-        except BaseException as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            if isinstance(error, OSError):
-                raise LibraryWriteError(
-                    f"{self.path} could not be written: {error.strerror or error}"
-                ) from error
-            raise
+            replace_file(
+                self.path,
+                in_chunks(_lines(tables)),
+                guard=self.guard,
+                after_replace=self.on_replaced,
+            )
+        except OSError as error:
+            raise LibraryWriteError(
+                f"{self.path} could not be written: {error.strerror or error}"
+            ) from error
         self._data = data
 
     def close(self) -> None:
@@ -373,19 +358,6 @@ def _lines(tables: dict[str, dict[str, Any]]) -> Iterator[bytes]:
             )
         yield b"}" + end
     yield b"}\n"
-
-
-def _chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
-    pending: list[bytes] = []
-    size = 0
-    for line in lines:
-        pending.append(line)
-        size += len(line)
-        if size >= _CHUNK:
-            yield b"".join(pending)
-            pending, size = [], 0
-    if pending:
-        yield b"".join(pending)
 
 
 def read_table_file(path: Path, *, lazy: bool = False) -> FileRead:

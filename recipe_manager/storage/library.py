@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..atomic_file import replace_file
+from ..atomic_file import fsync_folder, replace_file, write_all
 from ..domain import Recipe, RecipeFormatError
 from ..domain.limits import LimitError, check_document, check_recipe
 from .backups import (
@@ -38,13 +38,11 @@ from .device_files import (
     DEVICES_FOLDER,
     device_file_name,
     device_files,
-    fsync_folder,
     header_line,
     is_table_file,
     lines_of,
     old_device_file_name,
     read_device_file,
-    write_all,
 )
 from .device_tables import read_table_file, table_file_name, write_table_file
 from .errors import (
@@ -82,7 +80,6 @@ SESSION_BACKUP_GAP = timedelta(minutes=10)
 # Fold this computer's journal into its table file once the journal holds this many lines
 # more than half the records: each save then costs about two records' writing in all.
 _COMPACT_SLACK = 200
-_CHUNK = 1 << 20
 
 logger = logging.getLogger(__name__)
 Key = tuple[str, str]

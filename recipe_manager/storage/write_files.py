@@ -4,7 +4,7 @@ step by `atomic_file`, with failures raised as `LibraryWriteError` naming the fi
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..atomic_file import replace_file
@@ -30,3 +30,22 @@ def write_chunks_atomically(
         return replace_file(path, chunks, before_replace)
     except OSError as error:
         raise LibraryWriteError(f"{path} could not be saved: {error.strerror or error}") from error
+
+
+#: About how much one write call takes: big enough to be few, small enough that no call
+#: holds the GIL for a frame.
+CHUNK_BYTES = 1 << 20
+
+
+def in_chunks(pieces: Iterable[bytes], size: int = CHUNK_BYTES) -> Iterator[bytes]:
+    """`pieces` joined into chunks of about `size` bytes, for `replace_file` to write."""
+    pending: list[bytes] = []
+    total = 0
+    for piece in pieces:
+        pending.append(piece)
+        total += len(piece)
+        if total >= size:
+            yield b"".join(pending)
+            pending, total = [], 0
+    if pending:
+        yield b"".join(pending)

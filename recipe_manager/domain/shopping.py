@@ -188,6 +188,14 @@ class _Total:
     size: str
     systems: set[str] = field(default_factory=set)
 
+    def add(self, low: Fraction, high: Fraction | None, ratio: Fraction = Fraction(1)) -> None:
+        """Add an amount (a range when `high` is given) in another unit, `ratio` of this
+        one's to it; a range on either side makes the sum a range."""
+        if self.high is not None or high is not None:
+            previous_high = self.high if self.high is not None else self.low
+            self.high = previous_high + (high if high is not None else low) * ratio
+        self.low += low * ratio
+
 
 @dataclass
 class _Group:
@@ -224,10 +232,7 @@ class _Group:
         ratio = Fraction(1)
         if measure.unit and total.unit and measure.unit != total.unit:
             ratio = conversion_factor(measure.unit, total.unit)
-        if total.high is not None or high is not None:
-            previous_high = total.high if total.high is not None else total.low
-            total.high = previous_high + (high if high is not None else low) * ratio
-        total.low += low * ratio
+        total.add(low, high, ratio)
 
     def _count_kind(self, unit: str, size: str) -> tuple[str, str]:
         """Where a count adds up: "8 large eggs" and "1 egg" are 9 large eggs to a shopper
@@ -243,12 +248,7 @@ class _Group:
         if _is_grade(key) and unsized in self.totals and graded in ([], [(unit, key)]):
             moved = self.totals.pop(unsized)
             if (unit, key) in self.totals:
-                total = self.totals[(unit, key)]
-                if total.high is not None or moved.high is not None:
-                    total.high = (total.high if total.high is not None else total.low) + (
-                        moved.high if moved.high is not None else moved.low
-                    )
-                total.low += moved.low
+                self.totals[(unit, key)].add(moved.low, moved.high)
             else:
                 moved.size = size
                 self.totals[(unit, key)] = moved
@@ -280,11 +280,7 @@ class _Group:
             * row.grams_per_ml
             * conversion_factor("gram", mass.unit)
         )
-        if mass.high is not None or volume.high is not None:
-            mass_high = mass.high if mass.high is not None else mass.low
-            volume_high = volume.high if volume.high is not None else volume.low
-            mass.high = mass_high + volume_high * ratio
-        mass.low += volume.low * ratio
+        mass.add(volume.low, volume.high, ratio)
         mass.systems |= volume.systems
         del self.totals[("measure", "volume")]
 

@@ -44,20 +44,16 @@ def cook_steps(recipe: Recipe) -> list[CookStep]:
     from .reading_order import shown_components
 
     components = shown_components(recipe)
-    unmethodical = tuple(
-        line
-        for component in components
-        if not component.steps
-        for line in component.ingredients
-        if not line.is_heading
-    )
+    # The parts without a method, as one list headed by their titles, read once.
+    unmethodical = [line for c in components if not c.steps for line in _headed(c)]
+    unmethodical_lines = tuple(line for line in unmethodical if not line.is_heading)
+    unmethodical_groups = _groups(unmethodical)
     steps: list[CookStep] = []
     for component in components:
         ingredients = tuple(line for line in component.ingredients if not line.is_heading)
         groups = _groups(component.ingredients)
         if not ingredients:
-            ingredients = unmethodical
-            groups = _groups([line for c in components if not c.steps for line in _headed(c)])
+            ingredients, groups = unmethodical_lines, unmethodical_groups
         for text in component.steps:
             if text.strip():
                 named = set(ingredients_named(text, ingredients))
